@@ -1,0 +1,108 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Baton",
+    platforms: [.macOS(.v15), .iOS(.v18)],
+    products: [
+        .library(name: "BatonCore", targets: ["BatonCore"]),
+        .library(name: "BatonServer", targets: ["BatonServer"]),
+        .library(name: "BatonSandbox", targets: ["BatonSandbox"]),
+        .executable(name: "baton", targets: ["BatonCLI"]),
+        .executable(name: "baton-bench", targets: ["BatonBench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+    ],
+    targets: [
+        .target(
+            name: "BatonCore",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "BatonServer",
+            dependencies: [
+                "BatonCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "BatonSandbox",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "BatonTestActions",
+            dependencies: ["BatonCore"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "BatonCLI",
+            dependencies: [
+                "BatonCore",
+                "BatonServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "BatonBench",
+            dependencies: [
+                "BatonCore",
+                "BatonTestActions",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                "BatonServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BatonCoreTests",
+            dependencies: ["BatonCore", "BatonTestActions"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BatonSandboxTests",
+            dependencies: [
+                "BatonSandbox",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BatonServerTests",
+            dependencies: [
+                "BatonCore",
+                "BatonTestActions",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                "BatonServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

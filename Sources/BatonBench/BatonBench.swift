@@ -1,0 +1,2 @@
+import ArgumentParser
+@main struct Bench: ParsableCommand { func run() {} }

@@ -1,0 +1,43 @@
+import Foundation
+
+extension WorkflowEngine {
+    /// How long a client is told to wait before asking about a pending action again.
+    static let pendingPollAfterMs = 1000
+    /// How long a client is told to wait while another request is working on the action.
+    static let busyPollAfterMs = 250
+
+    /// The wire status of one action.
+    func actionStatus(_ record: WorkflowRecord, _ index: WorkflowRecord.ActionIndex, now: Date) -> ActionStatus {
+        let action = record[index]
+        return ActionStatus(
+            app: record.apps[index.app].id, action: action.id, title: action.title, state: action.state,
+            attempt: action.attempt, message: action.message, pollAfterMs: pollAfterMs(action, now: now),
+            outputs: action.outputs, error: action.error, updatedAt: action.updatedAt
+        )
+    }
+
+    /// The wire status of the whole workflow.
+    func workflowStatus(_ record: WorkflowRecord, now: Date) -> WorkflowStatus {
+        let apps = record.apps.enumerated().map { appIndex, app in
+            let actions = app.actions.indices.map {
+                actionStatus(record, WorkflowRecord.ActionIndex(app: appIndex, action: $0), now: now)
+            }
+            return AppStatus(id: app.id, name: app.name, state: app.actions.map(\.state).summarized(), actions: actions)
+        }
+        return WorkflowStatus(
+            workflowId: record.id, state: record.canceled ? .canceled : record.summarizedState,
+            definitionVersion: record.definitionVersion, apps: apps, history: record.history
+        )
+    }
+
+    private func pollAfterMs(_ action: ActionRecord, now: Date) -> Int? {
+        switch action.state {
+        case .pending: return Self.pendingPollAfterMs
+        case .running:
+            if action.lease?.isHeld(at: now) == true { return Self.busyPollAfterMs }
+            guard let next = action.nextPollAt else { return 0 }
+            return max(0, Int((next.timeIntervalSince(now) * 1000).rounded(.up)))
+        case .succeeded, .failed, .canceled: return nil
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import Logging
+
+extension WorkflowEngine {
+    /// Reports one action, first advancing it by one step when it is due and nobody else holds it.
+    /// With `waitMs`, keeps advancing and waiting until the action's state or attempt changes, it finishes,
+    /// or the wait (capped by the budget) runs out.
+    func status(of reference: ActionReference, waitMs: Int, token: String?) async throws -> ActionStatus {
+        let start = clock.now()
+        let deadline = start.addingTimeInterval(configuration.requestBudget.timeInterval)
+        let waitUntil = min(deadline, start.addingTimeInterval(Double(waitMs) / 1000))
+        var record = try await authorizedRecord(reference.workflowID, token: token)
+        let index = try record.index(app: reference.app, action: reference.action)
+        let initial = record[index]
+        while true {
+            let now = clock.now()
+            if now < deadline {
+                let lease = newLease(deadline: deadline)
+                let (claimed, step) = try await update(record) { record throws(APIError) in
+                    record.claimStep(index, lease: lease, now: now)
+                }
+                record = claimed
+                if let step {
+                    record = try await runStep(step, of: record, at: index, lease: lease, deadline: deadline)
+                }
+            }
+            let action = record[index]
+            let checkedAt = clock.now()
+            let changed = action.state != initial.state || action.attempt != initial.attempt
+            if changed || action.state.isTerminal || checkedAt >= waitUntil {
+                return actionStatus(record, index, now: checkedAt)
+            }
+            let wakeAt = min(waitUntil, nextMoment(action) ?? waitUntil)
+            if wakeAt > checkedAt {
+                await signal.wait(for: record.id, until: wakeAt, clock: clock)
+            }
+            record = try await authorizedRecord(reference.workflowID, token: token)
+        }
+    }
+
+    /// Reports the whole workflow; with `waitMs`, first waits (within the budget) for any change to it.
+    func workflowStatus(_ workflowID: String, waitMs: Int, token: String?) async throws -> WorkflowStatus {
+        let start = clock.now()
+        var record = try await authorizedRecord(workflowID, token: token)
+        let waitUntil = min(
+            start.addingTimeInterval(configuration.requestBudget.timeInterval),
+            start.addingTimeInterval(Double(waitMs) / 1000)
+        )
+        if waitUntil > start, record.summarizedState != .succeeded, !record.canceled {
+            await signal.wait(for: workflowID, until: waitUntil, clock: clock)
+            record = try await authorizedRecord(workflowID, token: token)
+        }
+        return workflowStatus(record, now: clock.now())
+    }
+
+    /// Cancels the workflow: pending and running actions become canceled, and later triggers are refused.
+    func cancel(_ workflowID: String, token: String?) async throws -> WorkflowStatus {
+        let record = try await authorizedRecord(workflowID, token: token)
+        let now = clock.now()
+        let (canceled, _) = try await update(record) { record throws(APIError) in record.cancel(now: now) }
+        logger.info("workflow canceled", metadata: ["workflow": "\(workflowID)"])
+        return workflowStatus(canceled, now: clock.now())
+    }
+
+    /// When something may next happen to a running action on its own: its next poll, or its lease lapsing.
+    private func nextMoment(_ action: ActionRecord) -> Date? {
+        guard action.state == .running else { return nil }
+        if let lease = action.lease { return lease.expiresAt }
+        return action.nextPollAt
+    }
+}

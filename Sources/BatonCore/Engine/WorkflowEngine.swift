@@ -1,0 +1,100 @@
+import Foundation
+import Logging
+
+/// Runs `POST /api/deploy` commands: validates nothing itself (the parser did), but plans, authorizes,
+/// enforces the order of actions, and advances them one bounded step at a time, inside the request.
+///
+/// The engine keeps no state of its own between requests: everything lives in the ``WorkflowStore``, so any
+/// request may land on any instance. Nothing runs after a method returns.
+public struct WorkflowEngine: Sendable {
+    /// How the engine paces its work.
+    public struct Configuration: Sendable {
+        /// The most time one request may spend; a step still running then is cut off and continued later.
+        public var requestBudget: Duration
+        /// How long a claim on an action outlives the request's budget, so a crashed request's claim lapses soon.
+        public var leaseGrace: Duration
+        /// How many times an update is retried when another request changed the workflow first.
+        public var maxUpdateAttempts: Int
+
+        public init(requestBudget: Duration = .seconds(8), leaseGrace: Duration = .seconds(2), maxUpdateAttempts: Int = 32) {
+            self.requestBudget = requestBudget
+            self.leaseGrace = leaseGrace
+            self.maxUpdateAttempts = maxUpdateAttempts
+        }
+    }
+
+    let store: any WorkflowStore
+    let catalog: Catalog
+    let definition: WorkflowDefinition
+    let actions: ActionRegistry
+    let sealer: EnvSealer
+    let clock: any BatonClock
+    let signal: WorkflowChangeSignal
+    let configuration: Configuration
+    let logger: Logger
+
+    /// The version of the catalog and definition this engine plans with.
+    public let definitionVersion: String
+
+    /// An engine.
+    /// - Throws: ``WorkflowEngineError/missingActions(_:)`` when `actions` lacks an action `definition` names.
+    public init(
+        store: any WorkflowStore,
+        catalog: Catalog,
+        definition: WorkflowDefinition = .deployment,
+        actions: ActionRegistry,
+        sealer: EnvSealer,
+        clock: any BatonClock = SystemClock(),
+        configuration: Configuration = Configuration(),
+        logger: Logger = Logger(label: "baton.engine")
+    ) throws {
+        let missing = actions.missingActions(for: definition)
+        guard missing.isEmpty else { throw WorkflowEngineError.missingActions(missing) }
+        self.store = store
+        self.catalog = catalog
+        self.definition = definition
+        self.actions = actions
+        self.sealer = sealer
+        self.clock = clock
+        self.signal = WorkflowChangeSignal()
+        self.configuration = configuration
+        self.logger = logger
+        self.definitionVersion = DefinitionVersion.of(catalog: catalog, definition: definition)
+    }
+
+    /// Runs a command.
+    /// - Parameter bearerToken: the token from the `Authorization` header, if any (every mode but `init` needs it).
+    /// - Throws: ``APIError`` for anything the client can act on; other errors come from the store.
+    public func handle(_ command: DeployCommand, bearerToken: String?) async throws -> EngineResponse {
+        switch command {
+        case .initialize(let request):
+            return .created(try await initialize(request))
+        case .trigger(let reference):
+            return .action(try await trigger(reference, token: bearerToken))
+        case .status(let query):
+            if let app = query.app, let action = query.action {
+                let reference = ActionReference(workflowID: query.workflowID, app: app, action: action)
+                return .action(try await status(of: reference, waitMs: query.waitMs, token: bearerToken))
+            }
+            return .workflow(try await workflowStatus(query.workflowID, waitMs: query.waitMs, token: bearerToken))
+        case .cancel(let workflowID):
+            return .workflow(try await cancel(workflowID, token: bearerToken))
+        }
+    }
+}
+
+/// What a command answered.
+public enum EngineResponse: Sendable {
+    /// A new workflow (`init`).
+    case created(InitResponse)
+    /// One action's status (`trigger`, `status` with an action).
+    case action(ActionStatus)
+    /// The whole workflow (`status` without an action, `cancel`).
+    case workflow(WorkflowStatus)
+}
+
+/// Errors setting up a ``WorkflowEngine``.
+public enum WorkflowEngineError: Error, Equatable, Sendable {
+    /// The workflow definition names actions with no implementation.
+    case missingActions([String])
+}

@@ -1,0 +1,153 @@
+import Foundation
+
+/// The workflow's state transitions, as pure functions of the record and the time.
+/// The engine calls them inside compare-and-set updates; tests call them directly.
+extension WorkflowRecord {
+    /// What a request may do next with a running action it has claimed.
+    public enum Step: Sendable, Hashable {
+        /// Call `start`: the attempt began but its start has not completed.
+        case start
+        /// Call `poll` with this checkpoint.
+        case poll(JSONValue)
+    }
+
+    /// Begins a new attempt of a pending or failed action and claims it with `lease`.
+    /// - Returns: `true` when an attempt began; `false` when the action is running or succeeded (nothing to start).
+    /// - Throws: ``APIError`` `workflow_canceled`, or `action_blocked` naming the dependencies that have not succeeded.
+    public mutating func beginAttempt(_ index: ActionIndex, lease: ActionLease, now: Date) throws(APIError) -> Bool {
+        guard !canceled else {
+            throw APIError(.workflowCanceled, "The workflow was canceled; nothing more can be started.")
+        }
+        let action = self[index]
+        guard action.state == .pending || action.state == .failed else { return false }
+        let appActions = apps[index.app].actions
+        let unmet = action.dependsOn.filter { dependency in
+            appActions.first { $0.id == dependency }?.state != .succeeded
+        }
+        guard unmet.isEmpty else {
+            throw APIError(
+                .actionBlocked,
+                "\(action.id) waits for \(unmet.joined(separator: ", ")) to succeed first.",
+                details: unmet.map { FieldIssue(path: "action", message: "depends on \($0), which has not succeeded") }
+            )
+        }
+        var updated = action
+        updated.state = .running
+        updated.attempt += 1
+        updated.message = "Starting"
+        updated.outputs = [:]
+        updated.error = nil
+        updated.checkpoint = nil
+        updated.nextPollAt = nil
+        updated.lease = lease
+        apply(updated, at: index, now: now)
+        return true
+    }
+
+    /// Claims a running action for one step when nobody holds it and it is due.
+    /// - Returns: the step to take, or `nil` when the action is not running, is held by another request, or is not due.
+    public mutating func claimStep(_ index: ActionIndex, lease: ActionLease, now: Date) -> Step? {
+        var action = self[index]
+        guard !canceled, action.state == .running, !(action.lease?.isHeld(at: now) ?? false) else { return nil }
+        let step: Step
+        if let checkpoint = action.checkpoint {
+            guard (action.nextPollAt ?? now) <= now else { return nil }
+            step = .poll(checkpoint)
+        } else {
+            step = .start
+        }
+        action.lease = lease
+        self[index] = action
+        return step
+    }
+
+    /// Records what a step ended with, when `leaseID` still holds the action.
+    /// - Parameter consumesEnvValues: whether the app's sealed env values are erased once the action succeeds.
+    /// - Returns: `false` when the lease was lost (another request took over, or the workflow was canceled).
+    public mutating func record(
+        _ outcome: ActionOutcome, _ index: ActionIndex, leaseID: String, consumesEnvValues: Bool, now: Date
+    ) -> Bool {
+        var action = self[index]
+        guard action.state == .running, action.lease?.id == leaseID else { return false }
+        action.lease = nil
+        switch outcome {
+        case .running(let progress):
+            action.checkpoint = progress.checkpoint
+            action.nextPollAt = now.addingTimeInterval(progress.pollAfter.timeInterval)
+            action.message = progress.message
+        case .succeeded(let outputs, let message):
+            action.state = .succeeded
+            action.outputs = outputs
+            action.message = message
+            action.checkpoint = nil
+            action.nextPollAt = nil
+            if consumesEnvValues { sealedEnv[apps[index.app].id] = nil }
+        case .failed(let failure):
+            action.state = .failed
+            action.error = failure
+            action.message = failure.message
+            action.checkpoint = nil
+            action.nextPollAt = nil
+        }
+        apply(action, at: index, now: now)
+        return true
+    }
+
+    /// Gives up a claim without a result (the step ran out of time); the next request continues the action.
+    /// - Returns: `false` when the lease was already lost.
+    public mutating func releaseLease(_ index: ActionIndex, leaseID: String, message: String, now: Date) -> Bool {
+        var action = self[index]
+        guard action.state == .running, action.lease?.id == leaseID else { return false }
+        action.lease = nil
+        action.message = message
+        apply(action, at: index, now: now)
+        return true
+    }
+
+    /// Cancels the workflow: every pending or running action becomes canceled; finished ones stay as they are.
+    public mutating func cancel(now: Date) {
+        guard !canceled else { return }
+        canceled = true
+        for appIndex in apps.indices {
+            for actionIndex in apps[appIndex].actions.indices {
+                var action = apps[appIndex].actions[actionIndex]
+                guard !action.state.isTerminal else { continue }
+                action.state = .canceled
+                action.message = "Canceled"
+                action.lease = nil
+                action.nextPollAt = nil
+                apply(action, at: ActionIndex(app: appIndex, action: actionIndex), now: now)
+            }
+        }
+        sealedEnv = [:]
+        updatedAt = now
+    }
+
+    /// Stores an updated action, stamping times and recording a history entry when its state changed.
+    private mutating func apply(_ updated: ActionRecord, at index: ActionIndex, now: Date) {
+        var updated = updated
+        let previous = self[index]
+        updated.updatedAt = now
+        if previous.state != updated.state {
+            history.append(HistoryEntry(
+                at: now, app: apps[index.app].id, action: updated.id, from: previous.state, to: updated.state,
+                attempt: updated.attempt, message: updated.message
+            ))
+        }
+        self[index] = updated
+        updatedAt = now
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, as a `TimeInterval`.
+    public var timeInterval: TimeInterval {
+        let (seconds, attoseconds) = components
+        return Double(seconds) + Double(attoseconds) / 1e18
+    }
+
+    /// The duration in whole milliseconds, rounded up.
+    public var milliseconds: Int {
+        Int((timeInterval * 1000).rounded(.up))
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+
+/// Everything the server keeps about one workflow. Stores persist it whole; ``version`` is what
+/// their compare-and-set updates compare.
+public struct WorkflowRecord: Codable, Sendable, Hashable {
+    /// The workflow's id (`wf_` and 128 random bits).
+    public var id: String
+    /// The SHA-256 of the workflow's bearer token, hex. The token itself is never stored.
+    public var tokenHash: String
+    /// The definition version the plan was made with.
+    public var definitionVersion: String
+    /// What the workflow deploys.
+    public var config: WorkflowConfig
+    /// Every app and its actions' state.
+    public var apps: [AppRecord]
+    /// Each app's env values, sealed with AES-GCM, by app id. Removed once the values are applied.
+    public var sealedEnv: [String: Data]
+    /// Whether the workflow was canceled.
+    public var canceled: Bool
+    /// When `init` created it.
+    public var createdAt: Date
+    /// When it last changed.
+    public var updatedAt: Date
+    /// Every state transition, oldest first.
+    public var history: [HistoryEntry]
+    /// The store's version of this record; compare-and-set updates succeed only at the version read.
+    public var version: Int64
+
+    public init(
+        id: String, tokenHash: String, definitionVersion: String, config: WorkflowConfig, apps: [AppRecord],
+        sealedEnv: [String: Data], createdAt: Date
+    ) {
+        self.id = id
+        self.tokenHash = tokenHash
+        self.definitionVersion = definitionVersion
+        self.config = config
+        self.apps = apps
+        self.sealedEnv = sealedEnv
+        self.canceled = false
+        self.createdAt = createdAt
+        self.updatedAt = createdAt
+        self.history = []
+        self.version = 0
+    }
+}
+
+/// One app of a workflow and its actions.
+public struct AppRecord: Codable, Sendable, Hashable {
+    /// The app's catalog id.
+    public var id: String
+    /// The app's name for people.
+    public var name: String
+    /// The actions in plan order.
+    public var actions: [ActionRecord]
+
+    public init(id: String, name: String, actions: [ActionRecord]) {
+        self.id = id
+        self.name = name
+        self.actions = actions
+    }
+}
+
+/// One action of one app, as stored.
+public struct ActionRecord: Codable, Sendable, Hashable {
+    /// The action id.
+    public var id: String
+    /// A title for people.
+    public var title: String
+    /// The same app's actions that must succeed first.
+    public var dependsOn: [String]
+    /// Where it stands.
+    public var state: ActionState
+    /// How many attempts have been started.
+    public var attempt: Int
+    /// What is happening, for people.
+    public var message: String
+    /// The public results, once succeeded.
+    public var outputs: [String: JSONValue]
+    /// Why it failed, once failed.
+    public var error: ActionFailure?
+    /// The action's own progress marker, set once `start` returned; `nil` while the attempt has not started yet.
+    public var checkpoint: JSONValue?
+    /// When the action may be polled next.
+    public var nextPollAt: Date?
+    /// The request currently starting or polling the action, if any.
+    public var lease: ActionLease?
+    /// When it last changed.
+    public var updatedAt: Date
+
+    public init(planned: PlannedAction, at time: Date) {
+        self.id = planned.id
+        self.title = planned.title
+        self.dependsOn = planned.dependsOn
+        self.state = .pending
+        self.attempt = 0
+        self.message = "Not started"
+        self.outputs = [:]
+        self.error = nil
+        self.checkpoint = nil
+        self.nextPollAt = nil
+        self.lease = nil
+        self.updatedAt = time
+    }
+}
+
+/// A claim by one request on one action, so no two requests start or poll it at once.
+/// It expires on its own, so a crashed server leaves nothing stuck.
+public struct ActionLease: Codable, Sendable, Hashable {
+    /// A random id of the claiming request.
+    public var id: String
+    /// When the claim lapses.
+    public var expiresAt: Date
+
+    public init(id: String, expiresAt: Date) {
+        self.id = id
+        self.expiresAt = expiresAt
+    }
+
+    /// Whether the lease still holds at `time`.
+    public func isHeld(at time: Date) -> Bool { time < expiresAt }
+}

@@ -1,0 +1,49 @@
+import Crypto
+import Foundation
+
+/// Seals an app's env values with AES-GCM before they are stored, and opens them for the action that applies them.
+///
+/// Each sealed box is bound to its workflow and app (as authenticated data), so a box copied to another
+/// workflow does not open.
+public struct EnvSealer: Sendable {
+    /// The key's bytes. `SymmetricKey` is not `Sendable`, so the sealer keeps the bytes and makes a key per use.
+    private let keyBytes: Data
+
+    /// A sealer with a 256-bit key.
+    public init(key: SymmetricKey) {
+        self.keyBytes = key.withUnsafeBytes { Data($0) }
+    }
+
+    private var key: SymmetricKey { SymmetricKey(data: keyBytes) }
+
+    /// A sealer with a new random key, for stores that do not outlive the process.
+    public static func ephemeral() -> EnvSealer {
+        EnvSealer(key: SymmetricKey(size: .bits256))
+    }
+
+    /// Seals `values` for one app of one workflow.
+    public func seal(_ values: [String: String], workflowID: String, appID: String) throws -> Data {
+        let plaintext = try JSONEncoder().encode(values)
+        let box = try AES.GCM.seal(plaintext, using: key, authenticating: Data("\(workflowID)/\(appID)".utf8))
+        guard let combined = box.combined else { throw EnvSealerError.cannotOpen }
+        return combined
+    }
+
+    /// Opens values sealed by ``seal(_:workflowID:appID:)``.
+    /// - Throws: ``EnvSealerError/cannotOpen`` when the key is wrong or the data was changed.
+    public func open(_ sealed: Data, workflowID: String, appID: String) throws -> [String: String] {
+        do {
+            let box = try AES.GCM.SealedBox(combined: sealed)
+            let plaintext = try AES.GCM.open(box, using: key, authenticating: Data("\(workflowID)/\(appID)".utf8))
+            return try JSONDecoder().decode([String: String].self, from: plaintext)
+        } catch {
+            throw EnvSealerError.cannotOpen
+        }
+    }
+}
+
+/// Errors of ``EnvSealer``.
+public enum EnvSealerError: Error, Equatable, Sendable {
+    /// The sealed values do not open with this key.
+    case cannotOpen
+}

@@ -1,0 +1,53 @@
+import Crypto
+import Foundation
+
+/// Makes workflow ids and bearer tokens from the system's secure random source.
+public enum SecretIdentifiers {
+    /// A new workflow id: `wf_` and 128 random bits in hex.
+    public static func newWorkflowID() -> String {
+        "wf_" + hex(randomBytes(16))
+    }
+
+    /// A new bearer token: `bt_` and 256 random bits, base64url-encoded.
+    public static func newToken() -> String {
+        "bt_" + Data(randomBytes(32)).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
+    /// A new random id for a lease: 96 random bits in hex.
+    public static func newLeaseID() -> String {
+        hex(randomBytes(12))
+    }
+
+    /// The SHA-256 of a token, in hex: what a store keeps instead of the token.
+    public static func tokenHash(_ token: String) -> String {
+        hex(Array(SHA256.hash(data: Data(token.utf8))))
+    }
+
+    /// Whether `token` hashes to `expectedHash`, compared in constant time.
+    public static func tokenMatches(_ token: String, expectedHash: String) -> Bool {
+        let actual = Array(tokenHash(token).utf8)
+        let expected = Array(expectedHash.utf8)
+        guard actual.count == expected.count else { return false }
+        var difference: UInt8 = 0
+        for (left, right) in zip(actual, expected) { difference |= left ^ right }
+        return difference == 0
+    }
+
+    private static func randomBytes(_ count: Int) -> [UInt8] {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<count).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+    }
+
+    private static func hex(_ bytes: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var result: [UInt8] = []
+        for byte in bytes {
+            result.append(digits[Int(byte >> 4)])
+            result.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+
+/// The whole workflow, as `status` without an action and `cancel` return it.
+public struct WorkflowStatus: Codable, Sendable, Hashable {
+    /// The workflow's id.
+    public var workflowId: String
+    /// The state summarised over every action.
+    public var state: ActionState
+    /// The definition version the workflow was planned with.
+    public var definitionVersion: String
+    /// Every app, in the order of the request.
+    public var apps: [AppStatus]
+    /// Every state transition, oldest first.
+    public var history: [HistoryEntry]
+
+    public init(workflowId: String, state: ActionState, definitionVersion: String, apps: [AppStatus], history: [HistoryEntry]) {
+        self.workflowId = workflowId
+        self.state = state
+        self.definitionVersion = definitionVersion
+        self.apps = apps
+        self.history = history
+    }
+}
+
+/// One app of a workflow and its actions.
+public struct AppStatus: Codable, Sendable, Hashable {
+    /// The app's catalog id.
+    public var id: String
+    /// The app's name for people.
+    public var name: String
+    /// The state summarised over the app's actions.
+    public var state: ActionState
+    /// The app's actions, in plan order.
+    public var actions: [ActionStatus]
+
+    public init(id: String, name: String, state: ActionState, actions: [ActionStatus]) {
+        self.id = id
+        self.name = name
+        self.state = state
+        self.actions = actions
+    }
+}
+
+/// One state transition of one action.
+public struct HistoryEntry: Codable, Sendable, Hashable {
+    /// When it happened.
+    public var at: Date
+    /// The app's catalog id.
+    public var app: String
+    /// The action id.
+    public var action: String
+    /// The state before.
+    public var from: ActionState
+    /// The state after.
+    public var to: ActionState
+    /// The attempt the transition belongs to.
+    public var attempt: Int
+    /// What happened, for people.
+    public var message: String
+
+    public init(at: Date, app: String, action: String, from: ActionState, to: ActionState, attempt: Int, message: String) {
+        self.at = at
+        self.app = app
+        self.action = action
+        self.from = from
+        self.to = to
+        self.attempt = attempt
+        self.message = message
+    }
+}
+
+extension Sequence where Element == ActionState {
+    /// The state of a group of actions: canceled, failed, succeeded when all did, running once any started, else pending.
+    public func summarized() -> ActionState {
+        var sawAny = false
+        var allSucceeded = true
+        var anyStarted = false
+        var anyFailed = false
+        var anyCanceled = false
+        for state in self {
+            sawAny = true
+            if state != .succeeded { allSucceeded = false }
+            if state != .pending { anyStarted = true }
+            if state == .failed { anyFailed = true }
+            if state == .canceled { anyCanceled = true }
+        }
+        if anyCanceled { return .canceled }
+        if anyFailed { return .failed }
+        if sawAny && allSucceeded { return .succeeded }
+        return anyStarted ? .running : .pending
+    }
+}

@@ -1,0 +1,42 @@
+import BatonCore
+import Hummingbird
+import Logging
+
+/// Builds Baton's HTTP application around an engine.
+public enum BatonApplication {
+    /// The request context Baton's routes use.
+    public typealias Context = BasicRequestContext
+
+    /// The router with Baton's API: `POST /api/deploy`, `GET /api/catalog`, `GET /healthz`.
+    /// - Parameter extraRoutes: adds more routes (the sandbox, say) to the same router.
+    public static func buildRouter(
+        engine: WorkflowEngine,
+        catalog: Catalog,
+        limits: ValidationLimits = .standard,
+        extraRoutes: (Router<Context>) -> Void = { _ in }
+    ) -> Router<Context> {
+        let router = Router(context: Context.self)
+        router.add(middleware: RequestLogMiddleware())
+        router.add(middleware: JSONErrorMiddleware())
+        DeployRoutes(engine: engine, parser: DeployRequestParser(catalog: catalog, limits: limits)).register(on: router)
+        CatalogRoutes(catalog: catalog, definitionVersion: engine.definitionVersion).register(on: router)
+        extraRoutes(router)
+        return router
+    }
+
+    /// The application: the router served on the configured address.
+    public static func build(
+        configuration: BatonServerConfiguration,
+        engine: WorkflowEngine,
+        catalog: Catalog,
+        logger: Logger,
+        extraRoutes: (Router<Context>) -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        let router = buildRouter(engine: engine, catalog: catalog, limits: configuration.limits, extraRoutes: extraRoutes)
+        return Application(
+            router: router,
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Baton"),
+            logger: logger
+        )
+    }
+}

@@ -1,0 +1,17 @@
+import BatonCore
+import Hummingbird
+
+/// An ``APIError`` at the HTTP edge: its status code and the JSON body `{"error":{…}}`.
+struct APIErrorResponse: HTTPResponseError {
+    let error: APIError
+
+    init(_ error: APIError) {
+        self.error = error
+    }
+
+    var status: HTTPResponse.Status { HTTPResponse.Status(code: error.httpStatus) }
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        try JSONResponse.make(APIErrorBody(error: error), status: status)
+    }
+}

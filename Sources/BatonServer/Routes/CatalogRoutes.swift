@@ -1,0 +1,24 @@
+import BatonCore
+import Hummingbird
+
+/// `GET /api/catalog` (what clients render forms from) and `GET /healthz`.
+struct CatalogRoutes<Context: RequestContext>: Sendable {
+    /// The catalog as clients see it.
+    struct CatalogBody: Encodable {
+        let apps: [AppSpec]
+        let definitionVersion: String
+    }
+
+    let catalog: Catalog
+    let definitionVersion: String
+
+    func register(on router: Router<Context>) {
+        let body = CatalogBody(apps: catalog.apps, definitionVersion: definitionVersion)
+        router.get("/api/catalog") { _, _ in
+            try JSONResponse.make(body)
+        }
+        router.get("/healthz") { _, _ in
+            try JSONResponse.make(["status": "ok"])
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import BatonCore
+import Foundation
+import Hummingbird
+import NIOCore
+
+/// `POST /api/deploy`: the one endpoint through which clients drive workflows.
+struct DeployRoutes<Context: RequestContext>: Sendable {
+    let engine: WorkflowEngine
+    let parser: DeployRequestParser
+
+    func register(on router: Router<Context>) {
+        router.post("/api/deploy") { request, context in
+            try await self.deploy(request, context: context)
+        }
+    }
+
+    private func deploy(_ request: Request, context: Context) async throws -> Response {
+        let body = try await Self.readJSONBody(request, maxBytes: parser.limits.maxBodyBytes)
+        let command = try parser.parse(body)
+        let response = try await engine.handle(command, bearerToken: Self.bearerToken(request))
+        switch response {
+        case .created(let created):
+            return try JSONResponse.make(created, status: .created)
+        case .action(let status):
+            let isTrigger = if case .trigger = command { true } else { false }
+            return try JSONResponse.make(status, status: isTrigger && !status.state.isTerminal ? .accepted : .ok)
+        case .workflow(let status):
+            return try JSONResponse.make(status)
+        }
+    }
+
+    /// The body as JSON, after checking its media type and size.
+    static func readJSONBody(_ request: Request, maxBytes: Int) async throws -> JSONValue {
+        let contentType = request.headers[.contentType]?.lowercased() ?? ""
+        guard contentType.hasPrefix("application/json") else {
+            throw APIError(.unsupportedMediaType, "The request body must be JSON with 'Content-Type: application/json'.")
+        }
+        let tooLarge = APIError(.bodyTooLarge, "The request body is larger than \(maxBytes / 1024) KiB.")
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > maxBytes {
+            throw tooLarge
+        }
+        var request = request
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.collectBody(upTo: maxBytes)
+        } catch is NIOTooManyBytesError {
+            throw tooLarge
+        }
+        do {
+            return try JSONDecoder().decode(JSONValue.self, from: Data(buffer.readableBytesView))
+        } catch {
+            throw APIError(.malformedJSON, "The request body is not valid JSON.")
+        }
+    }
+
+    /// The token of an `Authorization: Bearer <token>` header, if there is one.
+    static func bearerToken(_ request: Request) -> String? {
+        guard let header = request.headers[.authorization] else { return nil }
+        let parts = header.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
+        let token = parts[1].trimmingCharacters(in: .whitespaces)
+        return token.isEmpty ? nil : token
+    }
+}

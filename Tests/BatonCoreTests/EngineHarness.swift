@@ -1,0 +1,64 @@
+import BatonCore
+import BatonTestActions
+import Foundation
+import Logging
+
+/// An engine over a memory store with scripted actions, and shortcuts to drive it.
+struct EngineHarness {
+    let engine: WorkflowEngine
+    let store: MemoryWorkflowStore
+    let log: CallLog
+
+    init(
+        _ behavior: ScriptedAction.Behavior = .instant,
+        overrides: [String: ScriptedAction.Behavior] = [:],
+        budget: Duration = .seconds(8),
+        store: MemoryWorkflowStore = MemoryWorkflowStore(),
+        catalog: Catalog = .builtIn,
+        logger: Logger = Logger(label: "test")
+    ) throws {
+        let log = CallLog()
+        self.log = log
+        self.store = store
+        self.engine = try WorkflowEngine(
+            store: store, catalog: catalog, actions: .scripted(behavior, overrides: overrides, log: log), sealer: .ephemeral(),
+            configuration: .init(requestBudget: budget, leaseGrace: .milliseconds(200)), logger: logger
+        )
+    }
+
+    func initialize(apps: [String] = ["app-a", "app-b", "app-c"], domain: String? = "example.com",
+                    envVars: [String: [String: String]] = ["app-a": ["DATABASE_URL": "postgres://secret-value"]]) async throws -> InitResponse {
+        let request = InitRequest(config: WorkflowConfig(apps: apps, github: GitHubTarget(owner: "acme"), domain: domain), envVars: envVars)
+        guard case .created(let response) = try await engine.handle(.initialize(request), bearerToken: nil) else {
+            fatalError("init answered something else")
+        }
+        return response
+    }
+
+    func trigger(_ workflow: InitResponse, _ app: String, _ action: String) async throws -> ActionStatus {
+        let command = DeployCommand.trigger(ActionReference(workflowID: workflow.workflowId, app: app, action: action))
+        guard case .action(let status) = try await engine.handle(command, bearerToken: workflow.token) else {
+            fatalError("trigger answered something else")
+        }
+        return status
+    }
+
+    func status(_ workflow: InitResponse, _ app: String, _ action: String, waitMs: Int = 0) async throws -> ActionStatus {
+        let query = StatusQuery(workflowID: workflow.workflowId, app: app, action: action, waitMs: waitMs)
+        guard case .action(let status) = try await engine.handle(.status(query), bearerToken: workflow.token) else {
+            fatalError("status answered something else")
+        }
+        return status
+    }
+
+    func workflowStatus(_ workflow: InitResponse) async throws -> WorkflowStatus {
+        guard case .workflow(let status) = try await engine.handle(.status(StatusQuery(workflowID: workflow.workflowId)), bearerToken: workflow.token) else {
+            fatalError("status answered something else")
+        }
+        return status
+    }
+
+    func key(_ workflow: InitResponse, _ app: String, _ action: String) -> CallLog.Key {
+        CallLog.Key(workflowID: workflow.workflowId, app: app, action: action)
+    }
+}
