@@ -25,17 +25,20 @@ public enum BatonApplication {
     }
 
     /// The application: the router served on the configured address.
+    /// - Parameter onServerRunning: called with the bound port once the server listens (useful with port 0).
     public static func build(
         configuration: BatonServerConfiguration,
         engine: WorkflowEngine,
         catalog: Catalog,
         logger: Logger,
-        extraRoutes: (Router<Context>) -> Void = { _ in }
+        extraRoutes: (Router<Context>) -> Void = { _ in },
+        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         let router = buildRouter(engine: engine, catalog: catalog, limits: configuration.limits, extraRoutes: extraRoutes)
         return Application(
             router: router,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Baton"),
+            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
             logger: logger
         )
     }

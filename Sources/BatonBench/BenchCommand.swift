@@ -1,0 +1,51 @@
+import ArgumentParser
+import AsyncHTTPClient
+import BatonCore
+import Foundation
+
+/// `baton-bench`: Baton's per-action overhead and status throughput beside a bare Hummingbird control, in one run.
+@main
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "baton-bench",
+        abstract: "Measure Baton's per-action overhead and status throughput beside a bare Hummingbird JSON echo."
+    )
+
+    @Option(help: "How many actions to measure for the overhead figures.")
+    var actions = 1000
+
+    @Option(help: "Requests in flight for the throughput figures.")
+    var concurrency = 16
+
+    @Option(help: "Seconds each throughput measurement runs.")
+    var seconds = 3.0
+
+    @Flag(help: "Print one JSON object with every figure instead of a table.")
+    var json = false
+
+    func validate() throws {
+        guard actions >= 1, concurrency >= 1, seconds > 0 else {
+            throw ValidationError("--actions and --concurrency must be at least 1, and --seconds more than 0.")
+        }
+    }
+
+    func run() async throws {
+        var configuration = HTTPClient.Configuration()
+        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = max(concurrency, 8)
+        let http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        let report: BenchReport
+        do {
+            report = try await BenchServers.run(store: MemoryWorkflowStore()) { servers in
+                let client = BenchClient(http: http)
+                let overhead = try await ActionOverheadProbe(client: client, servers: servers).run(actions: actions, warmup: min(200, actions))
+                let throughput = try await ThroughputProbe(client: client, servers: servers).run(concurrency: concurrency, seconds: seconds)
+                return BenchReport(store: "memory", actions: actions, concurrency: concurrency, overhead: overhead, throughput: throughput)
+            }
+            try await http.shutdown()
+        } catch {
+            try await http.shutdown()
+            throw error
+        }
+        print(json ? try report.json() : report.table())
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// Every figure of one benchmark run, with the ratios to the same-run control.
+struct BenchReport: Codable, Sendable {
+    var store: String
+    var actions: Int
+    var concurrency: Int
+    var actionOverheadP50Us: Double
+    var actionOverheadP99Us: Double
+    var controlRoundTripP50Us: Double
+    var controlRoundTripP99Us: Double
+    var statusPerSecond: Double
+    var controlPerSecond: Double
+    var statusToControlRatio: Double
+
+    init(store: String, actions: Int, concurrency: Int,
+         overhead: (baton: LatencySample, control: LatencySample), throughput: (baton: Double, control: Double)) {
+        self.store = store
+        self.actions = actions
+        self.concurrency = concurrency
+        actionOverheadP50Us = overhead.baton.percentile(0.5).rounded()
+        actionOverheadP99Us = overhead.baton.percentile(0.99).rounded()
+        controlRoundTripP50Us = overhead.control.percentile(0.5).rounded()
+        controlRoundTripP99Us = overhead.control.percentile(0.99).rounded()
+        statusPerSecond = throughput.baton.rounded()
+        controlPerSecond = throughput.control.rounded()
+        statusToControlRatio = throughput.control > 0 ? (throughput.baton / throughput.control * 1000).rounded() / 1000 : 0
+    }
+
+    func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
+
+    func table() -> String {
+        """
+        Baton benchmark (store: \(store))
+          per-action overhead, trigger → succeeded (\(actions) actions)
+            baton    p50 \(format(actionOverheadP50Us)) µs   p99 \(format(actionOverheadP99Us)) µs   (target p50 ≤ 500 µs)
+            control  p50 \(format(controlRoundTripP50Us)) µs   p99 \(format(controlRoundTripP99Us)) µs   (bare JSON echo round trip)
+          throughput, \(concurrency) in flight
+            status   \(format(statusPerSecond)) req/s
+            control  \(format(controlPerSecond)) req/s
+            ratio    \(String(format: "%.3f", statusToControlRatio))   (target ≥ 0.60)
+        """
+    }
+
+    private func format(_ value: Double) -> String {
+        String(format: "%8.0f", value)
+    }
+}

@@ -1,0 +1,64 @@
+import BatonCore
+import BatonServer
+import BatonTestActions
+import Foundation
+import Hummingbird
+import Logging
+import ServiceLifecycle
+
+/// The two servers a benchmark run measures, in this process on loopback: Baton with instant test actions,
+/// and the control, a bare Hummingbird route that decodes a JSON body and encodes it back.
+struct BenchServers {
+    /// Baton's base URL.
+    let batonURL: String
+    /// The control's base URL; its echo route is `POST /echo`.
+    let controlURL: String
+
+    /// Starts both servers, runs `body`, and stops them.
+    static func run<Value: Sendable>(store: any WorkflowStore, _ body: @Sendable (BenchServers) async throws -> Value) async throws -> Value {
+        var logger = Logger(label: "baton.bench")
+        logger.logLevel = .warning
+        let engine = try WorkflowEngine(store: store, catalog: .builtIn, actions: .scripted(.instant), sealer: .ephemeral(), logger: logger)
+        let ports = AsyncStream.makeStream(of: (String, Int).self)
+        let baton = BatonApplication.build(
+            configuration: BatonServerConfiguration(host: "127.0.0.1", port: 0), engine: engine, catalog: .builtIn, logger: logger,
+            onServerRunning: { port in ports.continuation.yield(("baton", port)) }
+        )
+        let control = Application(
+            router: controlRouter(),
+            configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+            onServerRunning: { channel in ports.continuation.yield(("control", channel.localAddress?.port ?? 0)) },
+            logger: logger
+        )
+        let services = ServiceGroup(configuration: .init(services: [baton, control], logger: logger))
+        return try await withThrowingTaskGroup(of: Value?.self) { group in
+            group.addTask { try await services.run(); return nil }
+            var bound: [String: Int] = [:]
+            for await (name, port) in ports.stream {
+                bound[name] = port
+                if bound.count == 2 { break }
+            }
+            let servers = BenchServers(batonURL: "http://127.0.0.1:\(bound["baton"]!)", controlURL: "http://127.0.0.1:\(bound["control"]!)")
+            do {
+                let value = try await body(servers)
+                await services.triggerGracefulShutdown()
+                return value
+            } catch {
+                await services.triggerGracefulShutdown()
+                throw error
+            }
+        }
+    }
+
+    private static func controlRouter() -> Router<BasicRequestContext> {
+        let router = Router()
+        router.post("/echo") { request, _ -> Response in
+            var request = request
+            let buffer = try await request.collectBody(upTo: 64 * 1024)
+            let value = try JSONDecoder().decode(JSONValue.self, from: Data(buffer.readableBytesView))
+            let data = try JSONEncoder().encode(value)
+            return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        }
+        return router
+    }
+}

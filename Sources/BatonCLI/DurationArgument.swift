@@ -1,0 +1,28 @@
+import ArgumentParser
+
+/// A duration on the command line: `8` or `8s` (seconds), `500ms`, `2m`, `7d`.
+struct DurationArgument: ExpressibleByArgument, Sendable {
+    let duration: Duration
+
+    init(_ duration: Duration) {
+        self.duration = duration
+    }
+
+    init?(argument: String) {
+        let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600), ("d", 86400)]
+        var number = Substring(argument)
+        var scale = 1.0
+        for (suffix, factor) in units where argument.hasSuffix(suffix) {
+            number = argument.dropLast(suffix.count)
+            scale = factor
+            break
+        }
+        guard let value = Double(number), value >= 0, value.isFinite else { return nil }
+        duration = .milliseconds(Int((value * scale * 1000).rounded()))
+    }
+
+    var defaultValueDescription: String {
+        let (seconds, attoseconds) = duration.components
+        return attoseconds == 0 ? "\(seconds)s" : "\(Double(seconds) + Double(attoseconds) / 1e18)s"
+    }
+}

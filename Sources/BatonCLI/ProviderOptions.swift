@@ -1,0 +1,33 @@
+import ArgumentParser
+import BatonProviders
+import Foundation
+
+/// Where the GitHub and Vercel APIs are. Tokens come only from the environment, never from flags
+/// (flags show up in process listings and shell history).
+struct ProviderOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("GitHub's API base URL (also GITHUB_API_URL).", valueName: "url"))
+    var githubAPIURL: String?
+
+    @Option(help: ArgumentHelp("Vercel's API base URL (also VERCEL_API_URL).", valueName: "url"))
+    var vercelAPIURL: String?
+
+    /// The settings from these options and the environment (`GITHUB_TOKEN`, `VERCEL_TOKEN`, `VERCEL_TEAM_ID`).
+    /// - Parameter sandboxURL: the sandbox's base URL, which replaces both APIs and supplies tokens when none are set.
+    func settings(environment: [String: String], sandboxURL: String?) -> ProviderSettings {
+        if let sandboxURL {
+            return ProviderSettings(
+                githubAPIURL: sandboxURL + "/github", vercelAPIURL: sandboxURL + "/vercel",
+                githubToken: ProviderToken(environment["GITHUB_TOKEN"] ?? "sandbox-github-token"),
+                vercelToken: ProviderToken(environment["VERCEL_TOKEN"] ?? "sandbox-vercel-token"),
+                defaultTeamID: environment["VERCEL_TEAM_ID"]
+            )
+        }
+        return ProviderSettings(
+            githubAPIURL: githubAPIURL ?? environment["GITHUB_API_URL"] ?? "https://api.github.com",
+            vercelAPIURL: vercelAPIURL ?? environment["VERCEL_API_URL"] ?? "https://api.vercel.com",
+            githubToken: ProviderToken(environment["GITHUB_TOKEN"]),
+            vercelToken: ProviderToken(environment["VERCEL_TOKEN"]),
+            defaultTeamID: environment["VERCEL_TEAM_ID"]
+        )
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import BatonSandbox
+import Hummingbird
+import Logging
+
+/// `baton sandbox`: the GitHub and Vercel imitation on its own, so its state outlives Baton restarts.
+struct SandboxCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sandbox",
+        abstract: "Run the GitHub and Vercel sandbox alone.",
+        discussion: "Serves /sandbox/github, /sandbox/vercel, GET /sandbox/state and POST /sandbox/faults."
+    )
+
+    @Option(help: "The address to bind.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to bind.")
+    var port = 8090
+
+    @Option(help: "Milliseconds added to every provider response.")
+    var latencyMs = 0
+
+    @Option(help: "Seconds a new repository stays empty.")
+    var forkSeconds = 2.0
+
+    @Option(help: "Seconds a deployment takes from QUEUED to READY.")
+    var buildSeconds = 3.0
+
+    @Option(help: "Share of provider requests answered with a 5xx or a 429 (0 to 1).")
+    var failureRate = 0.0
+
+    @Option(help: "Seed of the failure sequence.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Append every provider exchange as a JSON line to this file.")
+    var recordExchanges: String?
+
+    var knobs: SandboxKnobs {
+        SandboxKnobs(latencyMs: latencyMs, forkSeconds: forkSeconds, buildSeconds: buildSeconds, failureRate: failureRate, seed: seed)
+    }
+
+    func validate() throws {
+        try knobs.validate(prefix: "")
+    }
+
+    func run() async throws {
+        let logger = Logger(label: "baton.sandbox")
+        let sandbox = ProviderSandbox(configuration: knobs.configuration, recordExchangesTo: recordExchanges)
+        let router = Router()
+        sandbox.register(on: router)
+        let app = Application(
+            router: router,
+            configuration: .init(address: .hostname(host, port: port), serverName: "Baton sandbox"),
+            onServerRunning: { channel in
+                logger.notice("sandbox listening", metadata: ["url": "http://\(host):\(channel.localAddress?.port ?? port)/sandbox"])
+            },
+            logger: logger
+        )
+        try await app.runService()
+    }
+}

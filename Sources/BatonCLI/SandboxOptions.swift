@@ -1,0 +1,21 @@
+import ArgumentParser
+import BatonSandbox
+
+/// The sandbox's knobs, shared by `baton sandbox` (as `--latency-ms` …) and `baton serve --sandbox` (as `--sandbox-latency-ms` …).
+struct SandboxKnobs {
+    var latencyMs: Int
+    var forkSeconds: Double
+    var buildSeconds: Double
+    var failureRate: Double
+    var seed: UInt64
+
+    var configuration: SandboxConfiguration {
+        SandboxConfiguration(latencyMs: latencyMs, forkSeconds: forkSeconds, buildSeconds: buildSeconds, failureRate: failureRate, seed: seed)
+    }
+
+    func validate(prefix: String) throws {
+        guard latencyMs >= 0 else { throw ValidationError("--\(prefix)latency-ms must be 0 or more.") }
+        guard forkSeconds >= 0, buildSeconds >= 0 else { throw ValidationError("--\(prefix)fork-seconds and --\(prefix)build-seconds must be 0 or more.") }
+        guard (0...1).contains(failureRate) else { throw ValidationError("--\(prefix)failure-rate must be between 0 and 1.") }
+    }
+}

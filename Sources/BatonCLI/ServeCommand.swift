@@ -1,0 +1,110 @@
+import ArgumentParser
+import AsyncHTTPClient
+import BatonCore
+import BatonProviders
+import BatonSandbox
+import BatonServer
+import Foundation
+import Hummingbird
+import Logging
+
+/// `baton serve`: the deploy API, `GET /api/catalog` and `GET /healthz`.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve POST /api/deploy.",
+        discussion: """
+            Tokens come from the environment: GITHUB_TOKEN, VERCEL_TOKEN and, optionally, VERCEL_TEAM_ID. \
+            With --sandbox, Baton serves an imitation of GitHub and Vercel itself and needs no tokens.
+            """
+    )
+
+    @Option(help: "The address to bind.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to bind.")
+    var port = 8080
+
+    @Option(help: "Where workflows are kept: memory.")
+    var store = "memory"
+
+    @Option(help: ArgumentHelp("A catalog file (JSON or YAML) instead of the built-in one.", valueName: "path"))
+    var catalog: String?
+
+    @Option(help: "The most time one request may spend (e.g. 8s, 500ms).")
+    var requestBudget = DurationArgument(.seconds(8))
+
+    @Option(help: "trace, debug, info, notice, warning, error or critical.")
+    var logLevel = "info"
+
+    @OptionGroup var providers: ProviderOptions
+
+    @Flag(help: "Serve the GitHub and Vercel sandbox from this server and point the providers at it.")
+    var sandbox = false
+
+    @Option(help: "Sandbox: milliseconds added to every provider response.")
+    var sandboxLatencyMs = 0
+
+    @Option(help: "Sandbox: seconds a new repository stays empty.")
+    var sandboxForkSeconds = 2.0
+
+    @Option(help: "Sandbox: seconds a deployment takes from QUEUED to READY.")
+    var sandboxBuildSeconds = 3.0
+
+    @Option(help: "Sandbox: share of provider requests answered with a 5xx or a 429 (0 to 1).")
+    var sandboxFailureRate = 0.0
+
+    @Option(help: "Sandbox: seed of the failure sequence.")
+    var sandboxSeed: UInt64 = 1
+
+    var sandboxKnobs: SandboxKnobs {
+        SandboxKnobs(latencyMs: sandboxLatencyMs, forkSeconds: sandboxForkSeconds, buildSeconds: sandboxBuildSeconds,
+                     failureRate: sandboxFailureRate, seed: sandboxSeed)
+    }
+
+    func validate() throws {
+        guard store == "memory" else { throw ValidationError("--store must be memory.") }
+        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level \(logLevel) is not a level.") }
+        guard requestBudget.duration > .zero else { throw ValidationError("--request-budget must be more than 0.") }
+        if sandbox {
+            guard port != 0 else { throw ValidationError("--sandbox needs a fixed --port, since the providers are pointed at it.") }
+            try sandboxKnobs.validate(prefix: "sandbox-")
+        }
+    }
+
+    func run() async throws {
+        var logger = Logger(label: "baton")
+        logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+        let catalog: Catalog
+        do {
+            catalog = try self.catalog.map(CatalogFile.load(path:)) ?? .builtIn
+        } catch let error as CatalogFileError {
+            throw ValidationError(error.description)
+        }
+        let sandboxURL = sandbox ? "http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(port)/sandbox" : nil
+        let settings = providers.settings(environment: ProcessInfo.processInfo.environment, sandboxURL: sandboxURL)
+        let http = HTTPClient(eventLoopGroupProvider: .singleton)
+        do {
+            let engine = try WorkflowEngine(
+                store: MemoryWorkflowStore(), catalog: catalog,
+                actions: .providers(ProviderClients(settings: settings, http: http)), sealer: .ephemeral(),
+                configuration: .init(requestBudget: requestBudget.duration), logger: logger
+            )
+            let providerSandbox = sandbox ? ProviderSandbox(configuration: sandboxKnobs.configuration) : nil
+            let app = BatonApplication.build(
+                configuration: BatonServerConfiguration(host: host, port: port), engine: engine, catalog: catalog, logger: logger,
+                extraRoutes: { router in providerSandbox?.register(on: router) },
+                onServerRunning: { [logger] port in
+                    logger.notice("Baton is listening", metadata: [
+                        "url": "http://\(host):\(port)", "store": "memory", "providers": "\(sandboxURL ?? "GitHub and Vercel")",
+                    ])
+                }
+            )
+            try await app.runService()
+            try await http.shutdown()
+        } catch {
+            try await http.shutdown()
+            throw error
+        }
+    }
+}

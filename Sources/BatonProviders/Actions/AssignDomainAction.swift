@@ -1,0 +1,49 @@
+import BatonCore
+
+/// `assign-domain`: adds `<subdomain>.<domain>` to the app's Vercel project, or adopts it when it is there already.
+struct AssignDomainAction: ProviderStepAction {
+    let clients: ProviderClients
+
+    enum State: Codable, Sendable {
+        case begin
+    }
+
+    var initialState: State { .begin }
+
+    func advance(_ state: State, context: ActionContext) async throws -> ProviderStep<State> {
+        guard let apex = context.config.domain else {
+            return .failed(ActionFailure(code: "no_domain", message: "The workflow has no domain.", retryable: false))
+        }
+        let domain = "\(context.app.subdomain).\(apex)"
+        let projectID = try context.requiredString(WorkflowDefinition.ActionID.createProject, "projectId")
+        let team = clients.teamID(context.config)
+        if let existing = try await clients.vercel.projectDomain(domain, projectID: projectID, teamID: team) {
+            return succeeded(existing, message: "\(domain) is on the project already")
+        }
+        switch try await clients.vercel.addDomain(domain, projectID: projectID, teamID: team) {
+        case .added(let added):
+            return succeeded(added, message: "Added \(domain)")
+        case .alreadyOnProject:
+            guard let existing = try await clients.vercel.projectDomain(domain, projectID: projectID, teamID: team) else {
+                return .wait(.begin, after: .seconds(1), message: "Vercel says \(domain) is on the project but cannot show it yet")
+            }
+            return succeeded(existing, message: "\(domain) is on the project already")
+        case .inUseElsewhere(let message):
+            return .failed(ActionFailure(
+                code: "domain_in_use",
+                message: "\(domain) belongs to another Vercel project or account; remove it there, then retry. Vercel said: \(message)",
+                retryable: false
+            ))
+        case .refused(let code, let message):
+            return .failed(ActionFailure(code: code, message: "Vercel refused \(domain): \(message)", retryable: false))
+        }
+    }
+
+    private func succeeded(_ domain: VercelProjectDomain, message: String) -> ProviderStep<State> {
+        .succeeded(outputs: [
+            "domain": .string(domain.name),
+            "apexName": .string(domain.apexName),
+            "verified": .bool(domain.verified),
+        ], message: message)
+    }
+}

@@ -1,0 +1,31 @@
+import BatonCore
+
+/// `configure-env`: creates or updates the app's env vars on its Vercel project (encrypted, for production and
+/// preview). Upserting converges by itself. Once it succeeds the engine erases the values from the workflow.
+struct ConfigureEnvAction: ProviderStepAction {
+    let clients: ProviderClients
+
+    enum State: Codable, Sendable {
+        case begin
+    }
+
+    var initialState: State { .begin }
+
+    func advance(_ state: State, context: ActionContext) async throws -> ProviderStep<State> {
+        let projectID = try context.requiredString(WorkflowDefinition.ActionID.createProject, "projectId")
+        guard !context.envValues.isEmpty else {
+            return .failed(ActionFailure(
+                code: "env_values_gone",
+                message: "The workflow no longer holds the env values (they are erased once applied or when it is canceled); start a new workflow.",
+                retryable: false
+            ))
+        }
+        let failed = try await clients.vercel.upsertEnv(projectID: projectID, values: context.envValues, teamID: clients.teamID(context.config))
+        guard failed.isEmpty else {
+            let reasons = failed.keys.sorted().map { "\($0): \(failed[$0]!)" }.joined(separator: "; ")
+            return .failed(ActionFailure(code: "env_failed", message: "Vercel did not store every env var (\(reasons)).", retryable: true))
+        }
+        let keys = context.envValues.keys.sorted()
+        return .succeeded(outputs: ["keys": .array(keys.map(JSONValue.string))], message: "Set \(keys.joined(separator: ", "))")
+    }
+}

@@ -1,0 +1,62 @@
+import BatonCore
+
+/// `create-project`: creates the Vercel project `<owner>-<app id>` linked to the app's repository,
+/// or adopts the project of that name when it is linked to the same repository.
+struct CreateProjectAction: ProviderStepAction {
+    let clients: ProviderClients
+
+    enum State: Codable, Sendable {
+        case begin
+    }
+
+    var initialState: State { .begin }
+
+    func advance(_ state: State, context: ActionContext) async throws -> ProviderStep<State> {
+        let repository = try context.requiredString(WorkflowDefinition.ActionID.forkRepository, "fullName")
+        let name = Self.projectName(owner: context.config.github.owner, appID: context.app.id)
+        let team = clients.teamID(context.config)
+        if let existing = try await clients.vercel.project(name, teamID: team) {
+            return adopt(existing, repository: repository, team: team)
+        }
+        switch try await clients.vercel.createProject(name: name, framework: context.app.framework, repository: repository, teamID: team) {
+        case .created(let project):
+            return succeeded(project, team: team, message: "Created the Vercel project \(project.name)")
+        case .nameTaken:
+            guard let existing = try await clients.vercel.project(name, teamID: team) else {
+                return .wait(.begin, after: .seconds(1), message: "Vercel says \(name) exists but cannot show it yet")
+            }
+            return adopt(existing, repository: repository, team: team)
+        case .repositoryNotAccessible(let message):
+            return .failed(ActionFailure(
+                code: "github_app_missing",
+                message: "Vercel cannot access \(repository): install the Vercel GitHub App (https://github.com/apps/vercel) for \(context.config.github.owner) with access to this repository, then retry. Vercel said: \(message)",
+                retryable: false
+            ))
+        }
+    }
+
+    /// The project name for an app: `<owner>-<app id>`, in lower case.
+    static func projectName(owner: String, appID: String) -> String {
+        "\(owner)-\(appID)".lowercased()
+    }
+
+    private func adopt(_ project: VercelProject, repository: String, team: String?) -> ProviderStep<State> {
+        guard project.isLinked(to: repository) else {
+            let linked = project.link.flatMap { link in link.org.flatMap { org in link.repo.map { "\(org)/\($0)" } } } ?? "no repository"
+            return .failed(ActionFailure(
+                code: "project_linked_elsewhere",
+                message: "A Vercel project named \(project.name) exists and is linked to \(linked), not \(repository); rename or delete it, then retry.",
+                retryable: false
+            ))
+        }
+        return succeeded(project, team: team, message: "Adopted the existing Vercel project \(project.name)")
+    }
+
+    private func succeeded(_ project: VercelProject, team: String?, message: String) -> ProviderStep<State> {
+        .succeeded(outputs: [
+            "projectId": .string(project.id),
+            "name": .string(project.name),
+            "dashboardUrl": .string("https://vercel.com/\(team ?? "dashboard")/\(project.name)"),
+        ], message: message)
+    }
+}

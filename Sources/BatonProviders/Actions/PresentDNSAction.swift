@@ -1,0 +1,74 @@
+import BatonCore
+
+/// `present-dns`: reads the domain's configuration and the project's claim on it, and outputs the DNS records
+/// the user must create: the rank-1 A record for an apex or CNAME for a subdomain, plus any TXT verification
+/// records, and whether the DNS is correct already.
+struct PresentDNSAction: ProviderStepAction {
+    let clients: ProviderClients
+
+    enum State: Codable, Sendable {
+        case begin
+    }
+
+    var initialState: State { .begin }
+
+    func advance(_ state: State, context: ActionContext) async throws -> ProviderStep<State> {
+        let domain = try context.requiredString(WorkflowDefinition.ActionID.assignDomain, "domain")
+        let projectID = try context.requiredString(WorkflowDefinition.ActionID.createProject, "projectId")
+        let team = clients.teamID(context.config)
+        guard var projectDomain = try await clients.vercel.projectDomain(domain, projectID: projectID, teamID: team) else {
+            return .failed(ActionFailure(code: "domain_missing", message: "\(domain) is no longer on the Vercel project; retry assign-domain.", retryable: true))
+        }
+        if !projectDomain.verified, let verified = try await clients.vercel.verifyDomain(domain, projectID: projectID, teamID: team) {
+            projectDomain = verified
+        }
+        let config = try await clients.vercel.domainConfig(domain, projectID: projectID, teamID: team)
+        let records = DNSRecords.records(for: projectDomain, config: config)
+        guard !records.isEmpty else {
+            return .failed(ActionFailure(code: "no_recommendation", message: "Vercel recommended no DNS record for \(domain).", retryable: true))
+        }
+        let verified = projectDomain.verified && !config.misconfigured
+        return .succeeded(outputs: [
+            "domain": .string(domain),
+            "records": .array(records.map(\.json)),
+            "verified": .bool(verified),
+        ], message: verified ? "DNS for \(domain) is correct" : "Create \(records.count) DNS record\(records.count == 1 ? "" : "s") for \(domain)")
+    }
+}
+
+/// A DNS record for the user to create.
+public struct DNSRecord: Sendable, Hashable {
+    /// `A`, `CNAME` or `TXT`.
+    public var type: String
+    /// The record's name relative to the apex (`@` for the apex itself).
+    public var name: String
+    /// The record's value.
+    public var value: String
+
+    var json: JSONValue { ["type": .string(type), "name": .string(name), "value": .string(value)] }
+}
+
+/// Turns Vercel's recommendations into records.
+public enum DNSRecords {
+    /// The records for `domain`: rank-1 A (apex) or CNAME (subdomain), then the TXT challenges.
+    public static func records(for domain: VercelProjectDomain, config: VercelDomainConfig) -> [DNSRecord] {
+        var records: [DNSRecord] = []
+        if domain.name == domain.apexName {
+            if let address = config.recommendedIPv4.min(by: { $0.rank < $1.rank })?.value.first {
+                records.append(DNSRecord(type: "A", name: "@", value: address))
+            }
+        } else if let target = config.recommendedCNAME.min(by: { $0.rank < $1.rank })?.value {
+            records.append(DNSRecord(type: "CNAME", name: relativeName(domain.name, apex: domain.apexName), value: target))
+        }
+        for challenge in domain.verification ?? [] where challenge.type == "TXT" {
+            records.append(DNSRecord(type: "TXT", name: relativeName(challenge.domain, apex: domain.apexName), value: challenge.value))
+        }
+        return records
+    }
+
+    /// `a.example.com` under `example.com` is `a`; the apex itself is `@`.
+    static func relativeName(_ name: String, apex: String) -> String {
+        if name == apex { return "@" }
+        return name.hasSuffix(".\(apex)") ? String(name.dropLast(apex.count + 1)) : name
+    }
+}

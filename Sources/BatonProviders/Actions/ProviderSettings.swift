@@ -1,0 +1,67 @@
+import AsyncHTTPClient
+import BatonCore
+
+/// Where the provider APIs are and which tokens to use.
+public struct ProviderSettings: Sendable {
+    /// GitHub's API base URL.
+    public var githubAPIURL: String
+    /// Vercel's API base URL.
+    public var vercelAPIURL: String
+    /// The GitHub token (`GITHUB_TOKEN`).
+    public var githubToken: ProviderToken
+    /// The Vercel token (`VERCEL_TOKEN`).
+    public var vercelToken: ProviderToken
+    /// The Vercel team used when a workflow names none (`VERCEL_TEAM_ID`).
+    public var defaultTeamID: String?
+    /// How long a new repository may stay empty before `fork-repository` gives up.
+    public var repositoryReadyTimeout: Duration
+
+    public init(
+        githubAPIURL: String = "https://api.github.com", vercelAPIURL: String = "https://api.vercel.com",
+        githubToken: ProviderToken, vercelToken: ProviderToken, defaultTeamID: String? = nil,
+        repositoryReadyTimeout: Duration = .seconds(300)
+    ) {
+        self.githubAPIURL = githubAPIURL
+        self.vercelAPIURL = vercelAPIURL
+        self.githubToken = githubToken
+        self.vercelToken = vercelToken
+        self.defaultTeamID = defaultTeamID
+        self.repositoryReadyTimeout = repositoryReadyTimeout
+    }
+}
+
+/// The clients every provider action uses.
+public struct ProviderClients: Sendable {
+    /// GitHub.
+    public let github: GitHubClient
+    /// Vercel.
+    public let vercel: VercelClient
+    /// The settings they were made with.
+    public let settings: ProviderSettings
+
+    public init(settings: ProviderSettings, http: HTTPClient) {
+        self.settings = settings
+        github = GitHubClient(baseURL: settings.githubAPIURL, token: settings.githubToken, http: http)
+        vercel = VercelClient(baseURL: settings.vercelAPIURL, token: settings.vercelToken, http: http)
+    }
+
+    /// The Vercel team of a workflow: its own, or the default.
+    public func teamID(_ config: WorkflowConfig) -> String? {
+        config.vercel?.teamId ?? settings.defaultTeamID
+    }
+}
+
+extension ActionRegistry {
+    /// The six deployment actions against the real (or sandboxed) GitHub and Vercel APIs.
+    public static func providers(_ clients: ProviderClients) -> ActionRegistry {
+        typealias ID = WorkflowDefinition.ActionID
+        return ActionRegistry([
+            ID.forkRepository: ForkRepositoryAction(clients: clients),
+            ID.createProject: CreateProjectAction(clients: clients),
+            ID.configureEnv: ConfigureEnvAction(clients: clients),
+            ID.deploy: DeployAction(clients: clients),
+            ID.assignDomain: AssignDomainAction(clients: clients),
+            ID.presentDNS: PresentDNSAction(clients: clients),
+        ])
+    }
+}

@@ -1,0 +1,105 @@
+import AsyncHTTPClient
+import Foundation
+import NIOHTTP1
+
+/// The GitHub REST API calls Baton makes (API version 2022-11-28).
+public struct GitHubClient: Sendable {
+    private let transport: ProviderTransport
+
+    /// A client for the API at `baseURL` (`https://api.github.com`, or the sandbox's `/sandbox/github`).
+    public init(baseURL: String, token: ProviderToken, http: HTTPClient) {
+        transport = ProviderTransport(
+            provider: .github, baseURL: baseURL, token: token,
+            extraHeaders: [("Accept", "application/vnd.github+json"), ("X-GitHub-Api-Version", "2022-11-28")],
+            http: http
+        )
+    }
+
+    /// The login of the token's user.
+    public func authenticatedLogin() async throws -> String {
+        let response = try await transport.send(.GET, "/user")
+        try expect(response, 200)
+        return try response.decode(GitHubAccount.self).login
+    }
+
+    /// The repository, or `nil` when it does not exist (or the token cannot see it).
+    public func repository(owner: String, name: String) async throws -> GitHubRepository? {
+        let response = try await transport.send(.GET, "/repos/\(escape(owner))/\(escape(name))")
+        if response.status == 404 { return nil }
+        try expect(response, 200)
+        return try response.decode(GitHubRepository.self)
+    }
+
+    /// Forks `owner/name` into `organization` (or the token's user when `nil`). When the account already has a fork,
+    /// GitHub answers with that fork, so forking twice creates nothing twice.
+    /// - Returns: the fork, or `nil` when the source repository does not exist.
+    public func fork(owner: String, name: String, into organization: String?) async throws -> GitHubRepository? {
+        struct Body: Encodable, Sendable {
+            var organization: String?
+            var default_branch_only: Bool
+        }
+        let response = try await transport.send(.POST, "/repos/\(escape(owner))/\(escape(name))/forks",
+                                                 body: Body(organization: organization, default_branch_only: true))
+        if response.status == 404 { return nil }
+        try expect(response, 202)
+        return try response.decode(GitHubRepository.self)
+    }
+
+    /// What generating a repository from a template answered.
+    public enum GenerateResult: Sendable {
+        /// The new repository.
+        case created(GitHubRepository)
+        /// A repository of that name exists already.
+        case nameTaken
+        /// The template does not exist or is not a template.
+        case templateNotFound
+    }
+
+    /// Creates `owner/name` from the template repository `templateOwner/templateName`.
+    public func generate(templateOwner: String, templateName: String, owner: String, name: String) async throws -> GenerateResult {
+        struct Body: Encodable, Sendable {
+            var owner: String
+            var name: String
+            var `private`: Bool
+            var include_all_branches: Bool
+        }
+        let response = try await transport.send(
+            .POST, "/repos/\(escape(templateOwner))/\(escape(templateName))/generate",
+            body: Body(owner: owner, name: name, private: false, include_all_branches: false)
+        )
+        switch response.status {
+        case 201: return .created(try response.decode(GitHubRepository.self))
+        case 404: return .templateNotFound
+        case 422: return .nameTaken
+        default:
+            throw ProviderError.unexpected(
+                provider: .github, status: response.status, code: nil, message: ProviderErrorBody.message(in: response)
+            )
+        }
+    }
+
+    /// Whether `branch` of `owner/name` has a commit yet.
+    public func branchState(owner: String, name: String, branch: String) async throws -> GitHubBranchState {
+        struct Branch: Decodable {
+            struct Commit: Decodable { var sha: String }
+            var commit: Commit
+        }
+        let response = try await transport.send(.GET, "/repos/\(escape(owner))/\(escape(name))/branches/\(escape(branch))")
+        if response.status == 404 || response.status == 409 { return .empty }
+        try expect(response, 200)
+        return .ready(sha: try response.decode(Branch.self).commit.sha)
+    }
+
+    private func expect(_ response: ProviderResponse, _ status: Int) throws {
+        guard response.status == status else {
+            throw ProviderError.unexpected(
+                provider: .github, status: response.status, code: nil, message: ProviderErrorBody.message(in: response)
+            )
+        }
+    }
+}
+
+/// Percent-encodes one path segment.
+func escape(_ segment: String) -> String {
+    segment.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/?#"))) ?? segment
+}

@@ -1,0 +1,103 @@
+import AsyncHTTPClient
+import BatonCore
+import Foundation
+import Logging
+import NIOCore
+import NIOHTTP1
+
+/// Sends JSON requests to one provider's REST API, and sorts failures into ``ProviderError``s.
+///
+/// Rate limits (403/429 with rate-limit headers or messages), 5xx, timeouts and dropped connections become
+/// ``ProviderError/transient(provider:reason:retryAfter:)``; the caller turns every other status into what it means.
+/// Tokens go only into the `Authorization` header, and nothing here logs headers or bodies.
+public struct ProviderTransport: Sendable {
+    /// Which provider this talks to.
+    public let provider: ProviderError.Provider
+    /// The API's base URL, such as `https://api.github.com` (no trailing slash).
+    public let baseURL: String
+    private let token: ProviderToken
+    private let extraHeaders: [(String, String)]
+    private let http: HTTPClient
+    /// How long one request may take at most.
+    public var requestTimeout: Duration = .seconds(10)
+
+    public init(provider: ProviderError.Provider, baseURL: String, token: ProviderToken, extraHeaders: [(String, String)] = [], http: HTTPClient) {
+        self.provider = provider
+        self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+        self.token = token
+        self.extraHeaders = extraHeaders
+        self.http = http
+    }
+
+    /// Sends a request and returns the response, whatever its status, unless it is transient or a bad token.
+    /// - Parameters:
+    ///   - path: the path, starting with `/`, with its query string already encoded.
+    ///   - body: an `Encodable` body, sent as JSON.
+    public func send(_ method: HTTPMethod, _ path: String, body: (some Encodable & Sendable)? = Optional<Empty>.none) async throws -> ProviderResponse {
+        guard let secret = token.value else {
+            throw ProviderError.badCredentials(provider: provider, message: "\(provider.tokenVariable) is not set")
+        }
+        var request = HTTPClientRequest(url: baseURL + path)
+        request.method = method
+        request.headers.add(name: "Authorization", value: "Bearer \(secret)")
+        request.headers.add(name: "User-Agent", value: "Baton")
+        request.headers.add(name: "Accept", value: "application/json")
+        for (name, value) in extraHeaders { request.headers.add(name: name, value: value) }
+        if let body {
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(ByteBuffer(bytes: try JSONEncoder().encode(body)))
+        }
+        let response: ProviderResponse
+        do {
+            let reply = try await http.execute(request, timeout: .nanoseconds(Int64(requestTimeout.timeInterval * 1e9)))
+            let bytes = try await reply.body.collect(upTo: 8 * 1024 * 1024)
+            response = ProviderResponse(status: Int(reply.status.code), headers: reply.headers, body: Data(bytes.readableBytesView))
+        } catch let error as CancellationError {
+            throw error
+        } catch {
+            if Task.isCancelled { throw CancellationError() }
+            throw ProviderError.transient(provider: provider, reason: "the connection failed (\(Self.describe(error)))", retryAfter: nil)
+        }
+        try classify(response)
+        return response
+    }
+
+    /// Throws for transient answers and bad credentials; returns for everything else.
+    private func classify(_ response: ProviderResponse) throws {
+        let message = ProviderErrorBody.message(in: response)
+        let rateLimited = response.status == 429
+            || (response.status == 403 && (response.headers.first(name: "x-ratelimit-remaining") == "0"
+                || response.headers.contains(name: "retry-after")
+                || message.lowercased().contains("rate limit")))
+        if rateLimited {
+            throw ProviderError.transient(provider: provider, reason: "rate limited", retryAfter: RetryTiming.requestedWait(response.headers))
+        }
+        if response.status >= 500 {
+            throw ProviderError.transient(provider: provider, reason: "it answered \(response.status)", retryAfter: RetryTiming.requestedWait(response.headers))
+        }
+        if ProviderErrorBody.isBadCredentials(response, provider: provider) {
+            throw ProviderError.badCredentials(provider: provider, message: message)
+        }
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        if let error = error as? HTTPClientError { return "\(error)" }
+        return String(describing: type(of: error))
+    }
+}
+
+/// A request with no body.
+public struct Empty: Codable, Sendable {}
+
+/// A provider token that never prints itself.
+public struct ProviderToken: Sendable, CustomStringConvertible, CustomDebugStringConvertible {
+    /// The secret, or `nil` when none is configured.
+    let value: String?
+
+    public init(_ value: String?) {
+        self.value = value.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    public var description: String { value == nil ? "<unset>" : "<redacted>" }
+    public var debugDescription: String { description }
+}

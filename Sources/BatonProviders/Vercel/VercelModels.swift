@@ -1,0 +1,93 @@
+import BatonCore
+
+/// The fields of a Vercel project Baton reads.
+public struct VercelProject: Decodable, Sendable, Hashable {
+    /// The id, `prj_…`.
+    public var id: String
+    /// The name.
+    public var name: String
+    /// The linked repository, if any.
+    public var link: Link?
+
+    /// A project's link to a Git repository.
+    public struct Link: Decodable, Sendable, Hashable {
+        /// `github` for GitHub.
+        public var type: String?
+        /// The repository's owner.
+        public var org: String?
+        /// The repository's bare name.
+        public var repo: String?
+        /// The repository's numeric id.
+        public var repoId: Int?
+    }
+
+    /// Whether the project is linked to the GitHub repository `fullName` (`owner/name`).
+    public func isLinked(to fullName: String) -> Bool {
+        guard let link, let org = link.org, let repo = link.repo else { return false }
+        return "\(org)/\(repo)".lowercased() == fullName.lowercased()
+    }
+}
+
+/// The fields of a Vercel deployment Baton reads.
+public struct VercelDeployment: Decodable, Sendable, Hashable {
+    /// The id, `dpl_…`.
+    public var id: String
+    /// The deployment's host name, without scheme.
+    public var url: String
+    /// `QUEUED`, `INITIALIZING`, `BUILDING`, `READY`, `ERROR` or `CANCELED`.
+    public var readyState: String?
+    /// Whether the production aliases point at it yet.
+    public var aliasAssigned: Bool?
+    /// The aliases, once assigned.
+    public var alias: [String]?
+    /// The build's page on vercel.com.
+    public var inspectorUrl: String?
+    /// Vercel's error code, once failed.
+    public var errorCode: String?
+    /// Vercel's error message, once failed.
+    public var errorMessage: String?
+    /// The metadata the deployment was created with.
+    public var meta: [String: String]?
+    /// `production`, `staging`, or `nil` for preview.
+    public var target: String?
+
+    /// Whether the build ended without producing the deployment.
+    public var hasFailed: Bool { readyState == "ERROR" || readyState == "CANCELED" }
+}
+
+/// A domain on a project.
+public struct VercelProjectDomain: Decodable, Sendable, Hashable {
+    /// The full domain, such as `a.example.com`.
+    public var name: String
+    /// The registrable domain, such as `example.com`.
+    public var apexName: String
+    /// The project it belongs to.
+    public var projectId: String
+    /// Whether Vercel considers the project's claim verified.
+    public var verified: Bool
+    /// The TXT challenges to satisfy while not verified.
+    public var verification: [Challenge]?
+
+    /// A verification challenge.
+    public struct Challenge: Decodable, Sendable, Hashable {
+        public var type: String
+        public var domain: String
+        public var value: String
+    }
+}
+
+/// How a domain's DNS should look, from `GET /v6/domains/{domain}/config`.
+public struct VercelDomainConfig: Decodable, Sendable, Hashable {
+    /// A recommended value with its rank (1 is best).
+    public struct Ranked<Value: Decodable & Sendable & Hashable>: Decodable, Sendable, Hashable {
+        public var rank: Int
+        public var value: Value
+    }
+
+    /// Recommended A record addresses.
+    public var recommendedIPv4: [Ranked<[String]>]
+    /// Recommended CNAME targets.
+    public var recommendedCNAME: [Ranked<String>]
+    /// Whether the DNS does not point at Vercel yet.
+    public var misconfigured: Bool
+}

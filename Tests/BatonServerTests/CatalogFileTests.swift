@@ -1,0 +1,54 @@
+import BatonCore
+import BatonServer
+import Foundation
+import Testing
+
+@Suite("Catalog files")
+struct CatalogFileTests {
+    private func write(_ text: String, ext: String) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("catalog-\(UUID().uuidString).\(ext)").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func loadsJSON() throws {
+        let path = try write(#"{"apps":[{"id":"blog","name":"Blog","template":"acme/blog","framework":"astro","subdomain":"blog","env":[{"key":"API_KEY","required":true,"description":"Key"}]}]}"#, ext: "json")
+        let catalog = try CatalogFile.load(path: path)
+        #expect(catalog.apps.map(\.id) == ["blog"])
+        #expect(catalog.apps[0].env == [EnvVarSpec(key: "API_KEY", required: true, description: "Key")])
+        #expect(catalog.apps[0].repository == .fork)
+    }
+
+    @Test func loadsYAML() throws {
+        let path = try write("""
+            apps:
+              - id: shop
+                name: Shop
+                template: acme/shop
+                repository: generate
+                framework: null
+                subdomain: shop
+                env: []
+            """, ext: "yaml")
+        let catalog = try CatalogFile.load(path: path)
+        #expect(catalog.apps == [AppSpec(id: "shop", name: "Shop", template: "acme/shop", repository: .generate, framework: nil, env: [], subdomain: "shop")])
+    }
+
+    @Test func aMissingFieldIsNamedWithTheFile() throws {
+        let path = try write(#"{"apps":[{"id":"blog","name":"Blog","subdomain":"blog"}]}"#, ext: "json")
+        let error = #expect(throws: CatalogFileError.self) { try CatalogFile.load(path: path) }
+        #expect(error?.description.contains(path) == true)
+        #expect(error?.problems == ["apps[0].template: is required"])
+    }
+
+    @Test func anInvalidFieldIsNamedWithTheFile() throws {
+        let path = try write("apps:\n  - {id: Blog, name: Blog, template: acme, subdomain: blog}\n", ext: "yml")
+        let error = #expect(throws: CatalogFileError.self) { try CatalogFile.load(path: path) }
+        #expect(error?.problems.map { $0.components(separatedBy: ":").first } == ["apps[0].id", "apps[0].template"])
+    }
+
+    @Test func aMissingFileIsReported() {
+        let error = #expect(throws: CatalogFileError.self) { try CatalogFile.load(path: "/nonexistent/catalog.json") }
+        #expect(error?.description.contains("/nonexistent/catalog.json") == true)
+    }
+}
