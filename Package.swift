@@ -66,8 +66,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
-            name: "BatonTestActions",
-            dependencies: ["BatonCore"],
+            name: "BatonTestSupport",
+            dependencies: [
+                "BatonCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -88,7 +93,7 @@ let package = Package(
             name: "BatonBench",
             dependencies: [
                 "BatonCore",
-                "BatonTestActions",
+                "BatonTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 "BatonServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -101,7 +106,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BatonCoreTests",
-            dependencies: ["BatonCore", "BatonTestActions"],
+            dependencies: ["BatonCore", "BatonTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -114,10 +119,27 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "BatonProviderTests",
+            dependencies: [
+                "BatonCore",
+                "BatonTestSupport",
+                "BatonServer",
+                "BatonProviders",
+                "BatonSandbox",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "BatonServerTests",
             dependencies: [
                 "BatonCore",
-                "BatonTestActions",
+                "BatonTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 "BatonServer",
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -1,6 +1,6 @@
 import BatonCore
 import BatonServer
-import BatonTestActions
+import BatonTestSupport
 import Foundation
 import Hummingbird
 import Logging

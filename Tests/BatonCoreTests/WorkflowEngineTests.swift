@@ -1,5 +1,5 @@
 import BatonCore
-import BatonTestActions
+import BatonTestSupport
 import Foundation
 import Testing
 

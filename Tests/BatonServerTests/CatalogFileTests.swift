@@ -1,4 +1,5 @@
 import BatonCore
+import BatonTestSupport
 import BatonServer
 import Foundation
 import Testing

@@ -1,4 +1,5 @@
 import BatonCore
+import BatonTestSupport
 import Testing
 
 @Suite("Catalog and health routes")

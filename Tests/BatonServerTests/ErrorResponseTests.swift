@@ -1,6 +1,6 @@
 import BatonCore
 import Foundation
-import BatonTestActions
+import BatonTestSupport
 import Testing
 
 @Suite("Error responses")

@@ -45,6 +45,12 @@ public struct DNSRecord: Sendable, Hashable {
     /// The record's value.
     public var value: String
 
+    public init(type: String, name: String, value: String) {
+        self.type = type
+        self.name = name
+        self.value = value
+    }
+
     var json: JSONValue { ["type": .string(type), "name": .string(name), "value": .string(value)] }
 }
 

@@ -53,6 +53,29 @@ public struct VercelDeployment: Decodable, Sendable, Hashable {
 
     /// Whether the build ended without producing the deployment.
     public var hasFailed: Bool { readyState == "ERROR" || readyState == "CANCELED" }
+
+    enum CodingKeys: String, CodingKey {
+        case id, uid, url, readyState, state, aliasAssigned, alias, inspectorUrl, errorCode, errorMessage, meta, target
+    }
+
+    /// Reads both shapes: `GET /v13/deployments/{id}` (`id`, `readyState`) and the `GET /v6/deployments` list (`uid`, `state`).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        if let id = try container.decodeIfPresent(String.self, forKey: .id) {
+            self.id = id
+        } else {
+            self.id = try container.decode(String.self, forKey: .uid)
+        }
+        url = try container.decode(String.self, forKey: .url)
+        readyState = try container.decodeIfPresent(String.self, forKey: .readyState) ?? container.decodeIfPresent(String.self, forKey: .state)
+        aliasAssigned = try? container.decodeIfPresent(Bool.self, forKey: .aliasAssigned)
+        alias = try container.decodeIfPresent([String].self, forKey: .alias)
+        inspectorUrl = try container.decodeIfPresent(String.self, forKey: .inspectorUrl)
+        errorCode = try container.decodeIfPresent(String.self, forKey: .errorCode)
+        errorMessage = try container.decodeIfPresent(String.self, forKey: .errorMessage)
+        meta = try container.decodeIfPresent([String: String].self, forKey: .meta)
+        target = try container.decodeIfPresent(String.self, forKey: .target)
+    }
 }
 
 /// A domain on a project.

@@ -47,9 +47,9 @@ struct DeployRoutes<Context: RequestContext>: Sendable {
             throw tooLarge
         }
         do {
-            return try JSONDecoder().decode(JSONValue.self, from: Data(buffer.readableBytesView))
+            return try JSONParser.parse(buffer.readableBytesView)
         } catch {
-            throw APIError(.malformedJSON, "The request body is not valid JSON.")
+            throw APIError(.malformedJSON, "The request body is not valid JSON: \(error.reason) at byte \(error.offset).")
         }
     }
 

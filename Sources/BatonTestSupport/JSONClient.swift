@@ -1,0 +1,97 @@
+import AsyncHTTPClient
+import BatonCore
+import Foundation
+import NIOCore
+import NIOHTTP1
+
+/// A response: its status and its body as JSON (or `.null` when empty).
+public struct JSONReply: Sendable {
+    /// The HTTP status code.
+    public let status: Int
+    /// The body as JSON, or `.null` when it is empty or not JSON.
+    public let body: JSONValue
+    /// The body as text.
+    public let text: String
+
+    /// The `error.code` of an error body.
+    public var errorCode: String? { body.objectValue?["error"]?.objectValue?["code"]?.stringValue }
+
+    /// The paths of an error's details.
+    public var errorPaths: [String] {
+        body.objectValue?["error"]?.objectValue?["details"]?.arrayValue?.compactMap { $0.objectValue?["path"]?.stringValue } ?? []
+    }
+
+    /// A member of the body object.
+    public subscript(_ key: String) -> JSONValue? { body.objectValue?[key] }
+
+    /// Decodes the body with Baton's date format.
+    public func decode<Value: Decodable>(_ type: Value.Type) throws -> Value {
+        try BatonJSON.makeDecoder().decode(type, from: Data(text.utf8))
+    }
+}
+
+/// Sends JSON to a Baton server (or any server, with `absolute` URLs) and reads JSON back.
+public struct JSONClient: Sendable {
+    /// The HTTP client.
+    public let http: HTTPClient
+    /// The server's base URL.
+    public let baseURL: String
+
+    public init(http: HTTPClient, baseURL: String) {
+        self.http = http
+        self.baseURL = baseURL
+    }
+
+    /// Posts `json` to `path` (a full URL when `absolute`).
+    public func post(
+        _ path: String = "/api/deploy", json: String, token: String? = nil, contentType: String? = "application/json", absolute: Bool = false
+    ) async throws -> JSONReply {
+        var request = HTTPClientRequest(url: absolute ? path : baseURL + path)
+        request.method = .POST
+        if let contentType { request.headers.add(name: "Content-Type", value: contentType) }
+        if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
+        request.body = .bytes(ByteBuffer(string: json))
+        return try await send(request)
+    }
+
+    /// Gets `path` (a full URL when `absolute`).
+    public func get(_ path: String, absolute: Bool = false) async throws -> JSONReply {
+        try await send(HTTPClientRequest(url: absolute ? path : baseURL + path))
+    }
+
+    private func send(_ request: HTTPClientRequest) async throws -> JSONReply {
+        let response = try await http.execute(request, timeout: .seconds(30))
+        let buffer = try await response.body.collect(upTo: 16 * 1024 * 1024)
+        let text = String(buffer: buffer)
+        let body = text.isEmpty ? JSONValue.null : (try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))) ?? .null
+        return JSONReply(status: Int(response.status.code), body: body, text: text)
+    }
+
+    // Shortcuts for the protocol's modes.
+
+    public func initialize(
+        apps: [String] = ["app-a", "app-b", "app-c"], domain: String? = "example.com",
+        envVars: String = #"{"app-a":{"DATABASE_URL":"postgres://user:hunter2@db/app"}}"#
+    ) async throws -> (reply: JSONReply, workflow: InitResponse) {
+        let appList = apps.map { "\"\($0)\"" }.joined(separator: ",")
+        let domainField = domain.map { #","domain":"\#($0)""# } ?? ""
+        let reply = try await post(json: #"{"mode":"init","config":{"apps":[\#(appList)],"github":{"owner":"acme"}\#(domainField)},"envVars":\#(envVars)}"#)
+        return (reply, try reply.decode(InitResponse.self))
+    }
+
+    public func trigger(_ workflow: InitResponse, _ app: String, _ action: String, token: String? = nil) async throws -> JSONReply {
+        try await post(json: #"{"mode":"trigger","workflowId":"\#(workflow.workflowId)","app":"\#(app)","action":"\#(action)"}"#, token: token ?? workflow.token)
+    }
+
+    public func status(_ workflow: InitResponse, _ app: String, _ action: String, waitMs: Int = 0) async throws -> JSONReply {
+        try await post(json: #"{"mode":"status","workflowId":"\#(workflow.workflowId)","app":"\#(app)","action":"\#(action)","waitMs":\#(waitMs)}"#, token: workflow.token)
+    }
+
+    public func workflowStatus(_ workflow: InitResponse) async throws -> JSONReply {
+        try await post(json: #"{"mode":"status","workflowId":"\#(workflow.workflowId)"}"#, token: workflow.token)
+    }
+
+    public func cancel(_ workflow: InitResponse) async throws -> JSONReply {
+        try await post(json: #"{"mode":"cancel","workflowId":"\#(workflow.workflowId)"}"#, token: workflow.token)
+    }
+}

@@ -1,0 +1,123 @@
+import AsyncHTTPClient
+import BatonCore
+import BatonProviders
+import BatonSandbox
+import BatonServer
+import BatonTestSupport
+import Foundation
+import Hummingbird
+import Logging
+import ServiceLifecycle
+
+/// A sandbox and a Baton server whose providers point at it, both on loopback sockets, for one test.
+struct SandboxedServers: Sendable {
+    /// The sandbox's base URL, ending in `/sandbox`.
+    let sandboxURL: String
+    /// Baton's base URL.
+    let batonURL: String
+    /// A JSON client.
+    let client: JSONClient
+    /// Provider clients pointed at the sandbox with valid tokens.
+    let providers: ProviderClients
+
+    /// Starts both servers, runs `body`, stops them.
+    static func run<Value: Sendable>(
+        sandbox configuration: SandboxConfiguration = SandboxConfiguration(forkSeconds: 0.3, buildSeconds: 0.6),
+        recordExchangesTo recordPath: String? = nil,
+        budget: Duration = .seconds(8),
+        githubToken: String = "test-github-token",
+        _ body: @Sendable (SandboxedServers) async throws -> Value
+    ) async throws -> Value {
+        var logger = Logger(label: "baton.provider-tests")
+        logger.logLevel = .warning
+        let http = HTTPClient(eventLoopGroupProvider: .singleton)
+        let sandbox = ProviderSandbox(configuration: configuration, recordExchangesTo: recordPath)
+        let sandboxRouter = Router()
+        sandbox.register(on: sandboxRouter)
+        let sandboxPort = PortPromise()
+        let sandboxApp = Application(
+            router: sandboxRouter, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+            onServerRunning: { await sandboxPort.fulfil($0.localAddress?.port ?? 0) }, logger: logger
+        )
+        let sandboxServices = ServiceGroup(configuration: .init(services: [sandboxApp], logger: logger))
+        do {
+            let value: Value = try await withThrowingTaskGroup(of: Value?.self) { group in
+                group.addTask { try await sandboxServices.run(); return nil }
+                let sandboxURL = "http://127.0.0.1:\(await sandboxPort.value)/sandbox"
+                let settings = ProviderSettings(
+                    githubAPIURL: sandboxURL + "/github", vercelAPIURL: sandboxURL + "/vercel",
+                    githubToken: ProviderToken(githubToken), vercelToken: ProviderToken("test-vercel-token"),
+                    repositoryReadyTimeout: .seconds(60)
+                )
+                let clients = ProviderClients(settings: settings, http: http)
+                let engine = try WorkflowEngine(
+                    store: MemoryWorkflowStore(), catalog: .builtIn, actions: .providers(clients), sealer: .ephemeral(),
+                    configuration: .init(requestBudget: budget), logger: logger
+                )
+                let batonPort = PortPromise()
+                let baton = BatonApplication.build(
+                    configuration: BatonServerConfiguration(host: "127.0.0.1", port: 0), engine: engine, catalog: .builtIn,
+                    logger: logger, onServerRunning: { await batonPort.fulfil($0) }
+                )
+                let batonServices = ServiceGroup(configuration: .init(services: [baton], logger: logger))
+                group.addTask { try await batonServices.run(); return nil }
+                let batonURL = "http://127.0.0.1:\(await batonPort.value)"
+                let servers = SandboxedServers(
+                    sandboxURL: sandboxURL, batonURL: batonURL, client: JSONClient(http: http, baseURL: batonURL), providers: clients
+                )
+                do {
+                    let value = try await body(servers)
+                    await batonServices.triggerGracefulShutdown()
+                    await sandboxServices.triggerGracefulShutdown()
+                    return value
+                } catch {
+                    await batonServices.triggerGracefulShutdown()
+                    await sandboxServices.triggerGracefulShutdown()
+                    throw error
+                }
+            }
+            try await http.shutdown()
+            return value
+        } catch {
+            try? await http.shutdown()
+            throw error
+        }
+    }
+
+    /// The sandbox's `GET /sandbox/state`.
+    func sandboxState() async throws -> SandboxSnapshot {
+        let reply = try await client.get(sandboxURL + "/state", absolute: true)
+        return try JSONDecoder().decode(SandboxSnapshot.self, from: Data(reply.text.utf8))
+    }
+
+    /// Sets sandbox knobs and faults with `POST /sandbox/faults`.
+    func setFaults(_ json: String) async throws {
+        let reply = try await client.post(sandboxURL + "/faults", json: json, absolute: true)
+        guard reply.status == 200 else { throw TestFailure("POST /sandbox/faults answered \(reply.status): \(reply.text)") }
+    }
+}
+
+/// A port that becomes known once a server listens.
+actor PortPromise {
+    private var port: Int?
+    private var waiters: [CheckedContinuation<Int, Never>] = []
+
+    func fulfil(_ port: Int) {
+        self.port = port
+        for waiter in waiters { waiter.resume(returning: port) }
+        waiters = []
+    }
+
+    var value: Int {
+        get async {
+            if let port { return port }
+            return await withCheckedContinuation { waiters.append($0) }
+        }
+    }
+}
+
+/// A test expectation that failed outside `#expect`.
+struct TestFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
