@@ -113,6 +113,7 @@ let package = Package(
             name: "BatonSandboxTests",
             dependencies: [
                 "BatonSandbox",
+                "BatonTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],

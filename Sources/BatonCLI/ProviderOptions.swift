@@ -5,10 +5,10 @@ import Foundation
 /// Where the GitHub and Vercel APIs are. Tokens come only from the environment, never from flags
 /// (flags show up in process listings and shell history).
 struct ProviderOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("GitHub's API base URL (also GITHUB_API_URL).", valueName: "url"))
+    @Option(name: .customLong("github-api-url"), help: ArgumentHelp("GitHub's API base URL (also GITHUB_API_URL).", valueName: "url"))
     var githubAPIURL: String?
 
-    @Option(help: ArgumentHelp("Vercel's API base URL (also VERCEL_API_URL).", valueName: "url"))
+    @Option(name: .customLong("vercel-api-url"), help: ArgumentHelp("Vercel's API base URL (also VERCEL_API_URL).", valueName: "url"))
     var vercelAPIURL: String?
 
     /// The settings from these options and the environment (`GITHUB_TOKEN`, `VERCEL_TOKEN`, `VERCEL_TEAM_ID`).

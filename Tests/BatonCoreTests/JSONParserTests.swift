@@ -24,6 +24,11 @@ struct JSONParserTests {
         #expect(throws: JSONParser.SyntaxError.self) { try parse(text) }
     }
 
+    @Test func rejectsInvalidUTF8InStrings() {
+        #expect(throws: JSONParser.SyntaxError.self) { try JSONParser.parse([0x22, 0xFF, 0xFE, 0x22]) }
+        #expect(throws: JSONParser.SyntaxError.self) { try JSONParser.parse([0x22, 0xC3, 0x22]) }
+    }
+
     @Test func limitsNesting() throws {
         let deep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
         #expect(throws: JSONParser.SyntaxError.self) { try parse(deep) }

@@ -90,3 +90,32 @@ struct ErrorResponseTests {
         }
     }
 }
+
+@Suite("Hostile input")
+struct HostileInputTests {
+    static let bodies: [String] = [
+        String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000),
+        #"{"mode":"init","config":{"apps":[\#(String(repeating: "\"app-a\",", count: 2000))"app-b"],"github":{"owner":"a"}}}"#,
+        #"{"mode":"status","workflowId":"wf_x","waitMs":1e308}"#,
+        #"{"mode":"status","workflowId":"wf_x","waitMs":-0}"#,
+        #"{"mode":"trigger","workflowId":{"$ne":null},"app":[],"action":null}"#,
+        #"{"mode":"init","config":{"apps":["app-a"],"github":{"owner":"a"}},"envVars":{"app-a":{"DATABASE_URL":{"nested":"x"}}}}"#,
+        #"{"mode":"init","config":null,"envVars":"x"}"#,
+        #"{"mode":null}"#,
+        #"{"mode":"init","mode":"status"}"#,
+        "\u{FEFF}{}",
+        #""just a string""#,
+        "null",
+        "{\"mode\":\"init\",\"x\":\"\\ud800\"}",
+    ]
+
+    @Test func neverAnswers500() async throws {
+        try await LiveServer().run { client in
+            for body in Self.bodies {
+                let reply = try await client.post(json: body)
+                #expect((400..<500).contains(reply.status), "\(body.prefix(60)) → \(reply.status) \(reply.text.prefix(200))")
+                #expect(reply.errorCode != nil)
+            }
+        }
+    }
+}

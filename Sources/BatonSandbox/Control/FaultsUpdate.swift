@@ -1,0 +1,83 @@
+/// A validated `POST /sandbox/faults` body.
+///
+/// Fields present are applied; fields absent keep their current value; `{}` clears the targeted faults and
+/// returns every knob (and the failure sequence) to its start-up value.
+struct FaultsUpdate: Sendable {
+    /// The accepted field names.
+    static let fieldNames = [
+        "latencyMs", "forkSeconds", "buildSeconds", "failureRate", "seed", "failDeployment", "rejectTokens",
+        "missingGitHubApp",
+    ]
+
+    private let members: [String: JSONValue]
+
+    /// Validates `body`: the update, or why it was refused (unknown field, wrong type, not an object).
+    static func parse(_ body: ProviderRequestBody) -> Result<FaultsUpdate, FaultsUpdateError> {
+        guard case .json(.object(let members)) = body else {
+            return .failure(FaultsUpdateError("invalid_body", "The body must be a JSON object.", field: nil))
+        }
+        for name in members.keys.sorted() {
+            guard fieldNames.contains(name) else {
+                let known = fieldNames.joined(separator: ", ")
+                return .failure(
+                    FaultsUpdateError("unknown_field", "Unknown field `\(name)`; known fields: \(known).", field: name))
+            }
+            if let problem = typeProblem(name, members[name] ?? .null) {
+                return .failure(FaultsUpdateError("invalid_value", "`\(name)` must be \(problem).", field: name))
+            }
+        }
+        return .success(FaultsUpdate(members: members))
+    }
+
+    private static func typeProblem(_ name: String, _ value: JSONValue) -> String? {
+        switch name {
+        case "latencyMs", "seed":
+            return (value.intValue ?? -1) >= 0 ? nil : "a non-negative integer"
+        case "forkSeconds", "buildSeconds":
+            return (value.doubleValue ?? -1) >= 0 ? nil : "a non-negative number"
+        case "failureRate":
+            return (0...1).contains(value.doubleValue ?? -1) ? nil : "a number from 0 to 1"
+        case "rejectTokens":
+            return value.boolValue != nil ? nil : "a boolean"
+        default:
+            return value == .null || value.stringValue?.isEmpty == false ? nil : "a non-empty string or null"
+        }
+    }
+
+    /// Applies the update to `state`.
+    func apply(to state: inout SandboxState) {
+        guard !members.isEmpty else {
+            state.configuration = state.startConfiguration
+            state.faults = SandboxFaults()
+            state.failures = FailureInjector(seed: state.startConfiguration.seed)
+            return
+        }
+        if let latency = members["latencyMs"]?.intValue { state.configuration.latencyMs = latency }
+        if let seconds = members["forkSeconds"]?.doubleValue { state.configuration.forkSeconds = seconds }
+        if let seconds = members["buildSeconds"]?.doubleValue { state.configuration.buildSeconds = seconds }
+        if let rate = members["failureRate"]?.doubleValue { state.configuration.failureRate = rate }
+        if let seed = members["seed"]?.intValue {
+            state.configuration.seed = UInt64(seed)
+            state.failures = FailureInjector(seed: UInt64(seed))
+        }
+        if let flag = members["rejectTokens"]?.boolValue { state.faults.rejectTokens = flag }
+        if let value = members["failDeployment"] { state.faults.failDeployment = value.stringValue }
+        if let value = members["missingGitHubApp"] { state.faults.missingGitHubApp = value.stringValue }
+    }
+}
+
+/// Why a `POST /sandbox/faults` body was refused.
+struct FaultsUpdateError: Error, Sendable {
+    /// A stable machine code.
+    let code: String
+    /// A sentence for people.
+    let message: String
+    /// The field concerned.
+    let field: String?
+
+    init(_ code: String, _ message: String, field: String?) {
+        self.code = code
+        self.message = message
+        self.field = field
+    }
+}

@@ -1,0 +1,30 @@
+/// The knobs of a ``ProviderSandbox``: how slow, how eventual and how unreliable the imitated providers are.
+///
+/// The same names are accepted by `POST /sandbox/faults`, which changes them at run time.
+public struct SandboxConfiguration: Sendable, Equatable {
+    /// Milliseconds added to every provider response.
+    public var latencyMs: Int
+    /// Seconds a new fork or generated repository stays empty (branches 404, commits 409) after creation.
+    public var forkSeconds: Double
+    /// Seconds a deployment takes from `QUEUED` to `READY`; the alias is assigned a tenth of this later.
+    public var buildSeconds: Double
+    /// Share (0…1) of provider requests answered with a 502, a 503 or a 429 instead of being served.
+    public var failureRate: Double
+    /// Seed of the generator that decides which requests fail, so a run's failures are reproducible.
+    public var seed: UInt64
+
+    /// Creates a configuration; every knob defaults to its start-up value.
+    public init(
+        latencyMs: Int = 0,
+        forkSeconds: Double = 2,
+        buildSeconds: Double = 3,
+        failureRate: Double = 0,
+        seed: UInt64 = 1
+    ) {
+        self.latencyMs = latencyMs
+        self.forkSeconds = forkSeconds
+        self.buildSeconds = buildSeconds
+        self.failureRate = failureRate
+        self.seed = seed
+    }
+}

@@ -1,0 +1,167 @@
+import BatonSandbox
+import BatonTestSupport
+import Foundation
+import HTTPTypes
+import Testing
+
+@Suite("OpenAPI contract")
+struct ContractValidationTests {
+    @Test("Every recorded exchange validates against the official OpenAPI subsets")
+    func recordedExchangesValidate() async throws {
+        let recording = FileManager.default.temporaryDirectory
+            .appendingPathComponent("baton-sandbox-exchanges-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: recording) }
+        try await SandboxHarness(
+            configuration: .init(forkSeconds: 2, buildSeconds: 4), recordExchangesTo: recording.path
+        )
+        .run { client in try await Self.exerciseEveryEndpoint(client) }
+
+        let lines = try String(contentsOf: recording, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count > 60)
+        #expect(!lines.contains { $0.contains("s3cr3t") }, "recordings never hold variable values")
+
+        let (status, output) = try Self.runValidator(on: recording)
+        #expect(status == 0, "validator output:\n\(output)")
+        #expect(output.contains(" passed, 0 failed"))
+        #expect(output.contains("not in spec subset: vercel GET /v99/unknown"))
+    }
+
+    @Test("The validator fails a response that breaks the schema")
+    func validatorCatchesViolations() throws {
+        let recording = FileManager.default.temporaryDirectory
+            .appendingPathComponent("baton-sandbox-broken-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: recording) }
+        let broken =
+            #"{"provider":"vercel","method":"POST","path":"/v10/projects/p/domains","route":"/v10/projects/{idOrName}/domains","query":{},"requestBody":{"name":"a.example.com"},"status":200,"responseBody":{"name":"a.example.com"},"injectedFailure":false}"#
+        let unlisted =
+            #"{"provider":"vercel","method":"GET","path":"/v2/user","route":"/v2/user","query":{},"requestBody":null,"status":418,"responseBody":null,"injectedFailure":false}"#
+        try (broken + "\n" + unlisted + "\n").write(to: recording, atomically: true, encoding: .utf8)
+        let (status, output) = try Self.runValidator(on: recording)
+        #expect(status == 1)
+        #expect(output.contains("0 passed, 2 failed"))
+    }
+
+    private static func runValidator(on recording: URL) throws -> (Int32, String) {
+        try OpenAPIContract.validate(recording: recording)
+    }
+
+    /// Calls every imitated operation, on its success and error paths.
+    private static func exerciseEveryEndpoint(_ client: SandboxClient) async throws {
+        // GitHub: user, repositories, forks, generate, branches, commits.
+        _ = try await client.github(.get, "/user")
+        _ = try await client.github(.get, "/user", token: nil)
+        _ = try await client.github(.get, "/user", token: "invalid")
+        _ = try await client.github(.get, "/user", apiVersion: "1999-01-01")
+        _ = try await client.github(.get, "/repos/baton-templates/app-a")
+        _ = try await client.github(.get, "/repos/nobody/nothing")
+        _ = try await client.github(
+            .post, "/repos/baton-templates/app-a/forks", body: #"{"organization":"acme","default_branch_only":true}"#)
+        _ = try await client.github(.post, "/repos/baton-templates/app-a/forks", body: #"{"organization":"acme"}"#)
+        _ = try await client.github(.post, "/repos/baton-templates/app-b/forks")
+        _ = try await client.github(.post, "/repos/nobody/nothing/forks")
+        _ = try await client.github(.post, "/repos/baton-templates/app-a/forks", body: #"{"name":7}"#)
+        _ = try await client.github(
+            .post, "/repos/baton-templates/app-c/generate", body: #"{"name":"gen","owner":"acme","private":false}"#)
+        _ = try await client.github(
+            .post, "/repos/baton-templates/app-c/generate", body: #"{"name":"gen","owner":"acme"}"#)
+        _ = try await client.github(.post, "/repos/acme/app-a/generate", body: #"{"name":"other"}"#)
+        _ = try await client.github(.get, "/repos/acme/app-a/branches/main")
+        _ = try await client.github(.get, "/repos/acme/app-a/commits?per_page=1")
+        client.clock.advance(by: 3)
+        _ = try await client.github(.get, "/repos/acme/app-a")
+        _ = try await client.github(.get, "/repos/acme/gen")
+        _ = try await client.github(.get, "/repos/acme/app-a/branches/main")
+        _ = try await client.github(.get, "/repos/acme/app-a/branches/develop")
+        _ = try await client.github(.get, "/repos/acme/app-a/commits?per_page=1")
+        _ = try await client.github(.get, "/repos/acme/gen/commits")
+
+        // Vercel: user, projects, env.
+        _ = try await client.vercel(.get, "/v2/user")
+        _ = try await client.vercel(.get, "/v2/user", token: "bad-token")
+        _ = try await client.vercel(.get, "/v99/unknown")
+        let project = try await client.createProject("shop", repository: "acme/app-a", query: "?teamId=team_acme")
+        let projectID = project.json?["id"]?.string ?? ""
+        _ = try await client.createProject("shop", repository: "acme/app-a", query: "?teamId=team_acme")
+        _ = try await client.createProject("ghost", repository: "acme/missing", query: "?teamId=team_acme")
+        _ = try await client.vercel(.post, "/v11/projects", body: #"{"name":"x","unknownField":1}"#)
+        _ = try await client.vercel(
+            .post, "/v11/projects",
+            body:
+                #"{"name":"plain","environmentVariables":[{"key":"A","value":"s3cr3t","target":"production","type":"encrypted"}]}"#
+        )
+        _ = try await client.vercel(.get, "/v9/projects/\(projectID)?teamId=team_acme")
+        _ = try await client.vercel(.get, "/v9/projects/plain")
+        _ = try await client.vercel(.get, "/v9/projects/nothing")
+        let variables =
+            #"[{"key":"API_URL","value":"https://x.example.com","type":"plain","target":["production"]},{"key":"TOKEN","value":"s3cr3t","type":"sensitive","target":["production","preview"]}]"#
+        _ = try await client.vercel(
+            .post, "/v10/projects/\(projectID)/env?upsert=true&teamId=team_acme", body: variables)
+        _ = try await client.vercel(
+            .post, "/v10/projects/\(projectID)/env?upsert=true&teamId=team_acme", body: variables)
+        _ = try await client.vercel(
+            .post, "/v10/projects/\(projectID)/env?teamId=team_acme",
+            body: #"{"key":"API_URL","value":"s3cr3t","type":"plain","target":["production"]}"#)
+        _ = try await client.vercel(
+            .post, "/v10/projects/\(projectID)/env?teamId=team_acme",
+            body: #"{"key":"NEW","value":"v","type":"encrypted","target":["preview"]}"#)
+        _ = try await client.vercel(
+            .post, "/v10/projects/\(projectID)/env?teamId=team_acme", body: #"{"key":"NO_TYPE","value":"v"}"#)
+        _ = try await client.vercel(.get, "/v10/projects/\(projectID)/env?teamId=team_acme")
+
+        // Vercel: deployments.
+        _ = try await client.vercel(
+            .post, "/v11/projects?teamId=team_acme",
+            body: #"{"name":"gen","gitRepository":{"type":"github","repo":"acme/gen"}}"#)
+        let deployment = try await client.deploy("shop", repoID: 0, query: "?teamId=team_acme")
+        _ = deployment
+        let fork = try await client.github(.get, "/repos/acme/app-a")
+        let repoID = fork.json?["id"]?.int ?? 0
+        let created = try await client.deploy(
+            "shop", repoID: repoID, meta: #"{"batonWorkflowId":"wf-1"}"#, query: "?teamId=team_acme")
+        let deploymentID = created.json?["id"]?.string ?? ""
+        _ = try await client.faults(#"{"failDeployment":"shop"}"#)
+        let failing = try await client.deploy("shop", repoID: repoID, query: "?teamId=team_acme")
+        _ = try await client.vercel(
+            .post, "/v13/deployments?teamId=team_acme",
+            body:
+                #"{"name":"gen","project":"gen","gitSource":{"type":"github","org":"acme","repo":"gen","ref":"main"}}"#)
+        _ = try await client.vercel(.post, "/v13/deployments?teamId=team_acme", body: #"{"name":"shop","bogus":true}"#)
+        for _ in 0..<6 {
+            _ = try await client.vercel(.get, "/v13/deployments/\(deploymentID)?teamId=team_acme")
+            _ = try await client.vercel(.get, "/v13/deployments/\(failing.json?["id"]?.string ?? "")?teamId=team_acme")
+            client.clock.advance(by: 1)
+        }
+        _ = try await client.vercel(.get, "/v13/deployments/dpl_nothing?teamId=team_acme")
+        _ = try await client.vercel(.get, "/v6/deployments?projectId=\(projectID)&target=production&teamId=team_acme")
+        _ = try await client.vercel(.get, "/v6/deployments?projectId=shop&meta-batonWorkflowId=wf-1&teamId=team_acme")
+        _ = try await client.vercel(.get, "/v6/deployments?projectId=missing&teamId=team_acme")
+
+        // Vercel: domains.
+        _ = try await client.vercel(
+            .post, "/v10/projects/\(projectID)/domains?teamId=team_acme", body: #"{"name":"www.acme-shop.com"}"#)
+        _ = try await client.vercel(
+            .post, "/v10/projects/\(projectID)/domains?teamId=team_acme", body: #"{"name":"www.acme-shop.com"}"#)
+        _ = try await client.vercel(
+            .post, "/v10/projects/gen/domains?teamId=team_acme", body: #"{"name":"www.acme-shop.com"}"#)
+        _ = try await client.vercel(
+            .post, "/v10/projects/gen/domains?teamId=team_acme", body: #"{"name":"bad domain"}"#)
+        _ = try await client.vercel(.post, "/v10/projects/plain/domains", body: #"{"name":"shop.acme-shop.com"}"#)
+        _ = try await client.vercel(.get, "/v9/projects/plain/domains/shop.acme-shop.com")
+        _ = try await client.vercel(.get, "/v9/projects/plain/domains/none.acme-shop.com")
+        _ = try await client.vercel(.post, "/v9/projects/plain/domains/shop.acme-shop.com/verify")
+        _ = try await client.vercel(.post, "/v9/projects/plain/domains/none.acme-shop.com/verify")
+        _ = try await client.vercel(.get, "/v6/domains/shop.acme-shop.com/config?projectIdOrName=plain")
+        _ = try await client.control(.post, "/sandbox/dns", body: #"{"name":"shop.acme-shop.com"}"#)
+        _ = try await client.vercel(.post, "/v9/projects/plain/domains/shop.acme-shop.com/verify")
+        _ = try await client.vercel(.get, "/v6/domains/shop.acme-shop.com/config?projectIdOrName=plain")
+        _ = try await client.vercel(.get, "/v6/domains/acme-shop.com/config")
+
+        // Injected failures on both providers.
+        _ = try await client.faults(#"{"failureRate":1}"#)
+        for _ in 0..<6 {
+            _ = try await client.github(.get, "/repos/baton-templates/app-a")
+            _ = try await client.vercel(.get, "/v13/deployments/\(deploymentID)?teamId=team_acme")
+        }
+        _ = try await client.faults("{}")
+    }
+}
