@@ -7,7 +7,7 @@ import Logging
 import ServiceLifecycle
 
 /// The two servers a benchmark run measures, in this process on loopback: Baton with instant test actions,
-/// and the control, a bare Hummingbird route that decodes a JSON body and encodes it back.
+/// and the control, a bare Hummingbird route that decodes a JSON object of strings with `JSONDecoder` and encodes it back.
 struct BenchServers {
     /// Baton's base URL.
     let batonURL: String
@@ -55,7 +55,7 @@ struct BenchServers {
         router.post("/echo") { request, _ -> Response in
             var request = request
             let buffer = try await request.collectBody(upTo: 64 * 1024)
-            let value = try JSONDecoder().decode(JSONValue.self, from: Data(buffer.readableBytesView))
+            let value = try JSONDecoder().decode([String: String].self, from: Data(buffer.readableBytesView))
             let data = try JSONEncoder().encode(value)
             return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
         }

@@ -56,9 +56,10 @@ struct DeployRoutes<Context: RequestContext>: Sendable {
     /// The token of an `Authorization: Bearer <token>` header, if there is one.
     static func bearerToken(_ request: Request) -> String? {
         guard let header = request.headers[.authorization] else { return nil }
-        let parts = header.split(separator: " ", maxSplits: 1)
-        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
-        let token = parts[1].trimmingCharacters(in: .whitespaces)
-        return token.isEmpty ? nil : token
+        let scheme = header.utf8.prefix(7)
+        guard scheme.count == 7, String(decoding: scheme, as: UTF8.self).lowercased() == "bearer " else { return nil }
+        let token = header.utf8.dropFirst(7).drop { $0 == UInt8(ascii: " ") }
+        let trimmed = token.reversed().drop { $0 == UInt8(ascii: " ") }.reversed()
+        return trimmed.isEmpty ? nil : String(decoding: trimmed, as: UTF8.self)
     }
 }
