@@ -1,7 +1,9 @@
 import ArgumentParser
 import AsyncHTTPClient
 import BatonCore
+import BatonStores
 import Foundation
+import Logging
 
 /// `baton-bench`: Baton's per-action overhead and status throughput beside a bare Hummingbird control, in one run.
 @main
@@ -23,6 +25,12 @@ struct BenchCommand: AsyncParsableCommand {
     @Flag(help: "Print one JSON object with every figure instead of a table.")
     var json = false
 
+    @Option(help: "The store to measure: memory, sqlite or postgres.")
+    var store = BenchStore.memory
+
+    @Option(help: ArgumentHelp("The PostgreSQL URL for --store postgres (also BATON_TEST_POSTGRES_URL).", valueName: "url"))
+    var postgresURL: String?
+
     func validate() throws {
         guard actions >= 1, concurrency >= 1, seconds > 0 else {
             throw ValidationError("--actions and --concurrency must be at least 1, and --seconds more than 0.")
@@ -33,13 +41,18 @@ struct BenchCommand: AsyncParsableCommand {
         var configuration = HTTPClient.Configuration()
         configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = max(concurrency, 8)
         let http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        let environment = ProcessInfo.processInfo.environment
+        let location = try store.location(postgresURL: postgresURL ?? environment["BATON_TEST_POSTGRES_URL"])
+        var logger = Logger(label: "baton.bench")
+        logger.logLevel = .warning
+        let configured = try ConfiguredStore.open(location, environment: ["BATON_SECRET_KEY": SecretKeySource.generateKey()], logger: logger)
         let report: BenchReport
         do {
-            report = try await BenchServers.run(store: MemoryWorkflowStore()) { servers in
+            report = try await BenchServers.run(configured: configured, logger: logger) { servers in
                 let client = BenchClient(http: http)
                 let overhead = try await ActionOverheadProbe(client: client, servers: servers).run(actions: actions, warmup: min(200, actions))
                 let throughput = try await ThroughputProbe(client: client, servers: servers).run(concurrency: concurrency, seconds: seconds)
-                return BenchReport(store: "memory", actions: actions, concurrency: concurrency, overhead: overhead, throughput: throughput)
+                return BenchReport(store: store.rawValue, actions: actions, concurrency: concurrency, overhead: overhead, throughput: throughput)
             }
             try await http.shutdown()
         } catch {

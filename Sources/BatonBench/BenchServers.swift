@@ -1,5 +1,6 @@
 import BatonCore
 import BatonServer
+import BatonStores
 import BatonTestSupport
 import Foundation
 import Hummingbird
@@ -15,13 +16,16 @@ struct BenchServers {
     let controlURL: String
 
     /// Starts both servers, runs `body`, and stops them.
-    static func run<Value: Sendable>(store: any WorkflowStore, _ body: @Sendable (BenchServers) async throws -> Value) async throws -> Value {
-        var logger = Logger(label: "baton.bench")
-        logger.logLevel = .warning
-        let engine = try WorkflowEngine(store: store, catalog: .builtIn, actions: .scripted(.instant), sealer: .ephemeral(), logger: logger)
+    static func run<Value: Sendable>(
+        configured: ConfiguredStore, logger: Logger, _ body: @Sendable (BenchServers) async throws -> Value
+    ) async throws -> Value {
+        let engine = try WorkflowEngine(
+            store: configured.store, catalog: .builtIn, actions: .scripted(.instant), sealer: configured.sealer, logger: logger
+        )
         let ports = AsyncStream.makeStream(of: (String, Int).self)
         let baton = BatonApplication.build(
             configuration: BatonServerConfiguration(host: "127.0.0.1", port: 0), engine: engine, catalog: .builtIn, logger: logger,
+            services: configured.services, beforeServerStarts: configured.prepare,
             onServerRunning: { port in ports.continuation.yield(("baton", port)) }
         )
         let control = Application(

@@ -6,6 +6,6 @@ struct BatonCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "baton",
         abstract: "Deploy several apps at once: the server decides, the client drives.",
-        subcommands: [ServeCommand.self, SandboxCommand.self]
+        subcommands: [ServeCommand.self, SandboxCommand.self, KeygenCommand.self, GCCommand.self]
     )
 }

@@ -20,6 +20,9 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(help: "Milliseconds added to every provider response.")
     var latencyMs = 0
 
+    @Option(help: "Milliseconds a provider answer is held back after its effect was applied.")
+    var responseDelayMs = 0
+
     @Option(help: "Seconds a new repository stays empty.")
     var forkSeconds = 2.0
 
@@ -36,7 +39,9 @@ struct SandboxCommand: AsyncParsableCommand {
     var recordExchanges: String?
 
     var knobs: SandboxKnobs {
-        SandboxKnobs(latencyMs: latencyMs, forkSeconds: forkSeconds, buildSeconds: buildSeconds, failureRate: failureRate, seed: seed)
+        SandboxKnobs(
+            latencyMs: latencyMs, forkSeconds: forkSeconds, buildSeconds: buildSeconds, failureRate: failureRate, seed: seed,
+            responseDelayMs: responseDelayMs)
     }
 
     func validate() throws {

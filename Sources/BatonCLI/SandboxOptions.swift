@@ -8,13 +8,17 @@ struct SandboxKnobs {
     var buildSeconds: Double
     var failureRate: Double
     var seed: UInt64
+    var responseDelayMs = 0
 
     var configuration: SandboxConfiguration {
-        SandboxConfiguration(latencyMs: latencyMs, forkSeconds: forkSeconds, buildSeconds: buildSeconds, failureRate: failureRate, seed: seed)
+        SandboxConfiguration(
+            latencyMs: latencyMs, forkSeconds: forkSeconds, buildSeconds: buildSeconds, failureRate: failureRate, seed: seed,
+            responseDelayMs: responseDelayMs)
     }
 
     func validate(prefix: String) throws {
         guard latencyMs >= 0 else { throw ValidationError("--\(prefix)latency-ms must be 0 or more.") }
+        guard responseDelayMs >= 0 else { throw ValidationError("--\(prefix)response-delay-ms must be 0 or more.") }
         guard forkSeconds >= 0, buildSeconds >= 0 else { throw ValidationError("--\(prefix)fork-seconds and --\(prefix)build-seconds must be 0 or more.") }
         guard (0...1).contains(failureRate) else { throw ValidationError("--\(prefix)failure-rate must be between 0 and 1.") }
     }

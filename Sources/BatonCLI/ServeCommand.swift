@@ -4,6 +4,7 @@ import BatonCore
 import BatonProviders
 import BatonSandbox
 import BatonServer
+import BatonStores
 import Foundation
 import Hummingbird
 import Logging
@@ -15,7 +16,9 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Serve POST /api/deploy.",
         discussion: """
             Tokens come from the environment: GITHUB_TOKEN, VERCEL_TOKEN and, optionally, VERCEL_TEAM_ID. \
-            With --sandbox, Baton serves an imitation of GitHub and Vercel itself and needs no tokens.
+            With --sandbox, Baton serves an imitation of GitHub and Vercel itself and needs no tokens. \
+            Env values are sealed at rest with BATON_SECRET_KEY (see `baton keygen`); with an SQLite store and no \
+            BATON_SECRET_KEY, a key file is created beside the database.
             """
     )
 
@@ -25,8 +28,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The port to bind.")
     var port = 8080
 
-    @Option(help: "Where workflows are kept: memory.")
-    var store = "memory"
+    @OptionGroup var storeOptions: StoreOptions
 
     @Option(help: ArgumentHelp("A catalog file (JSON or YAML) instead of the built-in one.", valueName: "path"))
     var catalog: String?
@@ -45,6 +47,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Sandbox: milliseconds added to every provider response.")
     var sandboxLatencyMs = 0
 
+    @Option(help: "Sandbox: milliseconds a provider answer is held back after its effect was applied.")
+    var sandboxResponseDelayMs = 0
+
     @Option(help: "Sandbox: seconds a new repository stays empty.")
     var sandboxForkSeconds = 2.0
 
@@ -59,11 +64,10 @@ struct ServeCommand: AsyncParsableCommand {
 
     var sandboxKnobs: SandboxKnobs {
         SandboxKnobs(latencyMs: sandboxLatencyMs, forkSeconds: sandboxForkSeconds, buildSeconds: sandboxBuildSeconds,
-                     failureRate: sandboxFailureRate, seed: sandboxSeed)
+                     failureRate: sandboxFailureRate, seed: sandboxSeed, responseDelayMs: sandboxResponseDelayMs)
     }
 
     func validate() throws {
-        guard store == "memory" else { throw ValidationError("--store must be memory.") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level \(logLevel) is not a level.") }
         guard requestBudget.duration > .zero else { throw ValidationError("--request-budget must be more than 0.") }
         if sandbox {
@@ -83,20 +87,30 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let sandboxURL = sandbox ? "http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(port)/sandbox" : nil
         let settings = providers.settings(environment: ProcessInfo.processInfo.environment, sandboxURL: sandboxURL)
+        let environment = ProcessInfo.processInfo.environment
+        let location = try storeOptions.location(environment: environment)
+        let configured: ConfiguredStore
+        do {
+            configured = try ConfiguredStore.open(location, environment: environment, logger: logger)
+        } catch let error as SecretKeyError {
+            throw ValidationError(error.description)
+        }
         let http = HTTPClient(eventLoopGroupProvider: .singleton)
         do {
             let engine = try WorkflowEngine(
-                store: MemoryWorkflowStore(), catalog: catalog,
-                actions: .providers(ProviderClients(settings: settings, http: http)), sealer: .ephemeral(),
-                configuration: .init(requestBudget: requestBudget.duration), logger: logger
+                store: configured.store, catalog: catalog,
+                actions: .providers(ProviderClients(settings: settings, http: http)), sealer: configured.sealer,
+                configuration: .init(requestBudget: requestBudget.duration, workflowTTL: storeOptions.workflowTtl.duration),
+                logger: logger
             )
             let providerSandbox = sandbox ? ProviderSandbox(configuration: sandboxKnobs.configuration) : nil
             let app = BatonApplication.build(
                 configuration: BatonServerConfiguration(host: host, port: port), engine: engine, catalog: catalog, logger: logger,
+                services: configured.services, beforeServerStarts: configured.prepare,
                 extraRoutes: { router in providerSandbox?.register(on: router) },
                 onServerRunning: { [logger] port in
                     logger.notice("Baton is listening", metadata: [
-                        "url": "http://\(host):\(port)", "store": "memory", "providers": "\(sandboxURL ?? "GitHub and Vercel")",
+                        "url": "http://\(host):\(port)", "store": "\(location)", "providers": "\(sandboxURL ?? "GitHub and Vercel")",
                     ])
                 }
             )

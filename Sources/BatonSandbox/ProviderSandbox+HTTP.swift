@@ -8,7 +8,8 @@ extension ProviderSandbox {
     /// The largest request body read; larger bodies count as malformed.
     static let maximumBodyBytes = 4 * 1024 * 1024
 
-    /// Serves one provider request: latency, then the locked dispatch, then the recording.
+    /// Serves one provider request: latency, then the locked dispatch (the effect), then the recording, then the
+    /// response delay (the answer held back although the effect already happened).
     func serveProvider(_ request: Request, provider: ProviderKind) async -> Response {
         let providerRequest = ProviderRequest(
             provider: provider, method: request.method.rawValue,
@@ -20,10 +21,14 @@ extension ProviderSandbox {
             try? await Task.sleep(for: .milliseconds(latency))
         }
         let now = clock.now()
-        let (reply, callKey) = state.withLock { state in
-            ProviderDispatcher.serve(providerRequest, state: &state, now: now)
+        let (reply, callKey, responseDelay) = state.withLock { state in
+            let (reply, callKey) = ProviderDispatcher.serve(providerRequest, state: &state, now: now)
+            return (reply, callKey, state.configuration.responseDelayMs)
         }
         recorder?.record(providerRequest, callKey: callKey, reply: reply)
+        if responseDelay > 0 {
+            try? await Task.sleep(for: .milliseconds(responseDelay))
+        }
         return Self.response(status: reply.status, body: reply.body, headers: reply.headers)
     }
 

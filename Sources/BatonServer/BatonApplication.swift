@@ -1,6 +1,7 @@
 import BatonCore
 import Hummingbird
 import Logging
+import ServiceLifecycle
 
 /// Builds Baton's HTTP application around an engine.
 public enum BatonApplication {
@@ -25,21 +26,29 @@ public enum BatonApplication {
     }
 
     /// The application: the router served on the configured address.
-    /// - Parameter onServerRunning: called with the bound port once the server listens (useful with port 0).
+    /// - Parameters:
+    ///   - services: long-lived resources to run alongside the server (a PostgreSQL client).
+    ///   - beforeServerStarts: runs once the services run and before the server accepts requests (migrations).
+    ///   - onServerRunning: called with the bound port once the server listens (useful with port 0).
     public static func build(
         configuration: BatonServerConfiguration,
         engine: WorkflowEngine,
         catalog: Catalog,
         logger: Logger,
+        services: [any Service] = [],
+        beforeServerStarts: @escaping @Sendable () async throws -> Void = {},
         extraRoutes: (Router<Context>) -> Void = { _ in },
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         let router = buildRouter(engine: engine, catalog: catalog, limits: configuration.limits, extraRoutes: extraRoutes)
-        return Application(
+        var app = Application(
             router: router,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Baton"),
+            services: services,
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
             logger: logger
         )
+        app.beforeServerStarts(perform: beforeServerStarts)
+        return app
     }
 }

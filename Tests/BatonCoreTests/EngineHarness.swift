@@ -6,14 +6,14 @@ import Logging
 /// An engine over a memory store with scripted actions, and shortcuts to drive it.
 struct EngineHarness {
     let engine: WorkflowEngine
-    let store: MemoryWorkflowStore
+    let store: any WorkflowStore
     let log: CallLog
 
     init(
         _ behavior: ScriptedAction.Behavior = .instant,
         overrides: [String: ScriptedAction.Behavior] = [:],
         budget: Duration = .seconds(8),
-        store: MemoryWorkflowStore = MemoryWorkflowStore(),
+        store: any WorkflowStore = MemoryWorkflowStore(),
         catalog: Catalog = .builtIn,
         logger: Logger = Logger(label: "test")
     ) throws {

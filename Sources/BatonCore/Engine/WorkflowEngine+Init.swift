@@ -23,13 +23,14 @@ extension WorkflowEngine {
         )
         try await store.insert(record)
         logger.info("workflow created", metadata: ["workflow": "\(workflowID)", "apps": "\(request.config.apps.joined(separator: ","))"])
+        await deleteExpiredWorkflowsIfDue(now: now)
         return InitResponse(workflowId: workflowID, token: token, definitionVersion: definitionVersion, apps: plan)
     }
 
     /// The stored workflow, when `token` authorizes it.
     /// - Throws: `workflow_not_found` for an unknown id (whatever the token), `unauthorized` for a missing or wrong token.
     func authorizedRecord(_ workflowID: String, token: String?) async throws -> WorkflowRecord {
-        guard let record = try await store.fetch(id: workflowID) else {
+        guard let record = try await store.fetch(id: workflowID), !isExpired(record, now: clock.now()) else {
             throw APIError(.workflowNotFound, "No workflow has the id '\(workflowID)'.",
                            details: [FieldIssue(path: "workflowId", message: "is not a known workflow")])
         }
@@ -40,5 +41,22 @@ extension WorkflowEngine {
             throw APIError(.unauthorized, "The bearer token does not match this workflow.")
         }
         return record
+    }
+
+    /// Whether the workflow outlived the TTL (and is answered as not found until a sweep deletes it).
+    func isExpired(_ record: WorkflowRecord, now: Date) -> Bool {
+        record.createdAt.addingTimeInterval(configuration.workflowTTL.timeInterval) < now
+    }
+
+    /// Deletes expired workflows, at most once per sweep interval per instance: a bounded piece of work
+    /// amortized over `init` requests, instead of a background timer.
+    func deleteExpiredWorkflowsIfDue(now: Date) async {
+        guard expirySweep.claim(now: now) else { return }
+        do {
+            let deleted = try await store.deleteWorkflows(createdBefore: now.addingTimeInterval(-configuration.workflowTTL.timeInterval))
+            if deleted > 0 { logger.info("expired workflows deleted", metadata: ["count": "\(deleted)"]) }
+        } catch {
+            logger.warning("deleting expired workflows failed", metadata: ["error": "\(String(reflecting: error))"])
+        }
     }
 }

@@ -15,11 +15,20 @@ public struct WorkflowEngine: Sendable {
         public var leaseGrace: Duration
         /// How many times an update is retried when another request changed the workflow first.
         public var maxUpdateAttempts: Int
+        /// How long a workflow lives after `init`; older ones are answered as not found and deleted.
+        public var workflowTTL: Duration
+        /// How often, at most, an `init` request also deletes expired workflows.
+        public var expirySweepInterval: Duration
 
-        public init(requestBudget: Duration = .seconds(8), leaseGrace: Duration = .seconds(2), maxUpdateAttempts: Int = 32) {
+        public init(
+            requestBudget: Duration = .seconds(8), leaseGrace: Duration = .seconds(2), maxUpdateAttempts: Int = 32,
+            workflowTTL: Duration = .seconds(7 * 86_400), expirySweepInterval: Duration = .seconds(600)
+        ) {
             self.requestBudget = requestBudget
             self.leaseGrace = leaseGrace
             self.maxUpdateAttempts = maxUpdateAttempts
+            self.workflowTTL = workflowTTL
+            self.expirySweepInterval = expirySweepInterval
         }
     }
 
@@ -30,6 +39,7 @@ public struct WorkflowEngine: Sendable {
     let sealer: EnvSealer
     let clock: any BatonClock
     let signal: WorkflowChangeSignal
+    let expirySweep: ExpirySweepSchedule
     let configuration: Configuration
     let logger: Logger
 
@@ -57,6 +67,7 @@ public struct WorkflowEngine: Sendable {
         self.sealer = sealer
         self.clock = clock
         self.signal = WorkflowChangeSignal()
+        self.expirySweep = ExpirySweepSchedule(interval: configuration.expirySweepInterval)
         self.configuration = configuration
         self.logger = logger
         self.definitionVersion = DefinitionVersion.of(catalog: catalog, definition: definition)

@@ -42,6 +42,21 @@ public struct EnvSealer: Sendable {
     }
 }
 
+extension EnvSealer {
+    private static let checkPlaintext = ["purpose": "baton secret key check"]
+
+    /// A value sealed with this key that ``verifies(_:)`` recognises: stores keep one, so a server started with
+    /// the wrong key refuses to run instead of failing to open every workflow's env values.
+    public func makeKeyCheck() throws -> Data {
+        try seal(Self.checkPlaintext, workflowID: "baton", appID: "key-check")
+    }
+
+    /// Whether `check` was made by ``makeKeyCheck()`` with this key.
+    public func verifies(_ check: Data) -> Bool {
+        (try? open(check, workflowID: "baton", appID: "key-check")) == Self.checkPlaintext
+    }
+}
+
 /// Errors of ``EnvSealer``.
 public enum EnvSealerError: Error, Equatable, Sendable {
     /// The sealed values do not open with this key.

@@ -25,4 +25,14 @@ public protocol WorkflowStore: Sendable {
 public enum WorkflowStoreError: Error, Equatable, Sendable {
     /// A workflow with the same id exists.
     case duplicateID(String)
+    /// The database cannot be reached or failed; the request may succeed later.
+    case unavailable(String)
+}
+
+/// Where a store keeps the check value that proves the secret key is the one its data was sealed with.
+public protocol SecretKeyCheckStorage: Sendable {
+    /// The stored check value, or `nil` when none was stored yet.
+    func secretKeyCheck() async throws -> Data?
+    /// Stores the check value (only when none is stored).
+    func storeSecretKeyCheck(_ check: Data) async throws
 }

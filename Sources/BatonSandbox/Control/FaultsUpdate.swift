@@ -6,7 +6,7 @@ struct FaultsUpdate: Sendable {
     /// The accepted field names.
     static let fieldNames = [
         "latencyMs", "forkSeconds", "buildSeconds", "failureRate", "seed", "failDeployment", "rejectTokens",
-        "missingGitHubApp",
+        "missingGitHubApp", "responseDelayMs",
     ]
 
     private let members: [String: JSONValue]
@@ -31,7 +31,7 @@ struct FaultsUpdate: Sendable {
 
     private static func typeProblem(_ name: String, _ value: JSONValue) -> String? {
         switch name {
-        case "latencyMs", "seed":
+        case "latencyMs", "seed", "responseDelayMs":
             return (value.intValue ?? -1) >= 0 ? nil : "a non-negative integer"
         case "forkSeconds", "buildSeconds":
             return (value.doubleValue ?? -1) >= 0 ? nil : "a non-negative number"
@@ -53,6 +53,7 @@ struct FaultsUpdate: Sendable {
             return
         }
         if let latency = members["latencyMs"]?.intValue { state.configuration.latencyMs = latency }
+        if let delay = members["responseDelayMs"]?.intValue { state.configuration.responseDelayMs = delay }
         if let seconds = members["forkSeconds"]?.doubleValue { state.configuration.forkSeconds = seconds }
         if let seconds = members["buildSeconds"]?.doubleValue { state.configuration.buildSeconds = seconds }
         if let rate = members["failureRate"]?.doubleValue { state.configuration.failureRate = rate }

@@ -50,6 +50,7 @@ extension SandboxState {
             "seed": Int(exactly: configuration.seed).map(JSONValue.int) ?? .string(String(configuration.seed)),
             "failDeployment": .optional(faults.failDeployment), "rejectTokens": .bool(faults.rejectTokens),
             "missingGitHubApp": .optional(faults.missingGitHubApp),
+            "responseDelayMs": .int(configuration.responseDelayMs),
         ]
     }
 }

@@ -12,6 +12,9 @@ public struct SandboxConfiguration: Sendable, Equatable {
     public var failureRate: Double
     /// Seed of the generator that decides which requests fail, so a run's failures are reproducible.
     public var seed: UInt64
+    /// Milliseconds a provider answer is held back *after* its effect was applied, imitating a provider that did the
+    /// work but answered slowly (or whose answer was lost): the caller may time out or die before it learns the result.
+    public var responseDelayMs: Int
 
     /// Creates a configuration; every knob defaults to its start-up value.
     public init(
@@ -19,12 +22,14 @@ public struct SandboxConfiguration: Sendable, Equatable {
         forkSeconds: Double = 2,
         buildSeconds: Double = 3,
         failureRate: Double = 0,
-        seed: UInt64 = 1
+        seed: UInt64 = 1,
+        responseDelayMs: Int = 0
     ) {
         self.latencyMs = latencyMs
         self.forkSeconds = forkSeconds
         self.buildSeconds = buildSeconds
         self.failureRate = failureRate
         self.seed = seed
+        self.responseDelayMs = responseDelayMs
     }
 }

@@ -1,0 +1,36 @@
+import BatonCore
+import Logging
+import ServiceLifecycle
+
+/// A store ready to be served: the store, the long-lived services it needs running, and the preparation
+/// (migrations, key check) to run once those services run and before the first request.
+public struct ConfiguredStore: Sendable {
+    /// The store.
+    public let store: any WorkflowStore
+    /// The sealer for env values, with the store's key.
+    public let sealer: EnvSealer
+    /// Services to run alongside the server (the PostgreSQL client).
+    public let services: [any Service]
+    /// Runs migrations and checks the secret key; call once the services run.
+    public let prepare: @Sendable () async throws -> Void
+
+    /// Opens the store at `location` with the key from `environment` (see ``SecretKeySource``).
+    public static func open(_ location: StoreLocation, environment: [String: String], logger: Logger) throws -> ConfiguredStore {
+        let sealer = try SecretKeySource.sealer(for: location, environment: environment)
+        switch location {
+        case .memory:
+            return ConfiguredStore(store: MemoryWorkflowStore(), sealer: sealer, services: [], prepare: {})
+        case .sqlite(let path):
+            let store = try SQLiteWorkflowStore(path: path)
+            return ConfiguredStore(store: store, sealer: sealer, services: []) {
+                try await SecretKeySource.verify(sealer, against: store)
+            }
+        case .postgres(let url):
+            let store = try PostgresWorkflowStore(url: url, logger: logger)
+            return ConfiguredStore(store: store, sealer: sealer, services: [store.client]) {
+                try await store.migrate()
+                try await SecretKeySource.verify(sealer, against: store)
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import AsyncHTTPClient
+import BatonTestSupport
+import Foundation
+
+/// `baton sandbox` in its own process, so its state outlives every Baton crash.
+struct SandboxProcess: Sendable {
+    /// The server process.
+    let server: ServerProcess
+    private let client: JSONClient
+
+    /// `http://127.0.0.1:PORT/sandbox`.
+    var url: String { server.baseURL + "/sandbox" }
+
+    /// Starts a fresh sandbox with quick forks and builds.
+    static func start(folder: URL, http: HTTPClient) async throws -> SandboxProcess {
+        let server = try await ServerProcess.start(
+            "sandbox",
+            arguments: { ["sandbox", "--port", "\($0)", "--fork-seconds", "0.5", "--build-seconds", "1"] },
+            readinessPath: "/sandbox/state", environment: ProcessEnvironment.childEnvironment(), folder: folder, http: http)
+        return SandboxProcess(server: server, client: JSONClient(http: http, baseURL: server.baseURL))
+    }
+
+    /// The `baton serve` arguments that point the providers at this sandbox.
+    var providerArguments: [String] {
+        ["--github-api-url", url + "/github", "--vercel-api-url", url + "/vercel"]
+    }
+
+    /// `GET /sandbox/state`.
+    func state() async throws -> SandboxSnapshot {
+        let reply = try await client.get("/sandbox/state")
+        guard reply.status == 200 else { throw ChildProcessError("GET /sandbox/state answered \(reply.status)") }
+        return try JSONDecoder().decode(SandboxSnapshot.self, from: Data(reply.text.utf8))
+    }
+
+    /// `POST /sandbox/faults` with `json`.
+    func setFaults(_ json: String) async throws {
+        let reply = try await client.post("/sandbox/faults", json: json)
+        guard reply.status == 200 else { throw ChildProcessError("POST /sandbox/faults answered \(reply.status): \(reply.text)") }
+    }
+}
