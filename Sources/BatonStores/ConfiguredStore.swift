@@ -22,12 +22,12 @@ public struct ConfiguredStore: Sendable {
             return ConfiguredStore(store: MemoryWorkflowStore(), sealer: sealer, services: [], prepare: {})
         case .sqlite(let path):
             let store = try SQLiteWorkflowStore(path: path)
-            return ConfiguredStore(store: store, sealer: sealer, services: []) {
+            return ConfiguredStore(store: UnavailableOnFailureStore(base: store), sealer: sealer, services: []) {
                 try await SecretKeySource.verify(sealer, against: store)
             }
         case .postgres(let url):
             let store = try PostgresWorkflowStore(url: url, logger: logger)
-            return ConfiguredStore(store: store, sealer: sealer, services: [store.client]) {
+            return ConfiguredStore(store: UnavailableOnFailureStore(base: store), sealer: sealer, services: [store.client]) {
                 try await store.migrate()
                 try await SecretKeySource.verify(sealer, against: store)
             }

@@ -119,3 +119,21 @@ struct HostileInputTests {
         }
     }
 }
+
+@Suite("Store outages")
+struct StoreOutageTests {
+    struct DownStore: WorkflowStore {
+        func insert(_ record: WorkflowRecord) async throws { throw WorkflowStoreError.unavailable("connection refused") }
+        func fetch(id: String) async throws -> WorkflowRecord? { throw WorkflowStoreError.unavailable("connection refused") }
+        func update(_ record: WorkflowRecord) async throws -> WorkflowRecord? { throw WorkflowStoreError.unavailable("connection refused") }
+        func deleteWorkflows(createdBefore date: Date) async throws -> Int { 0 }
+    }
+
+    @Test func aStoreOutageIs503NotA500() async throws {
+        try await LiveServer(store: DownStore()).run { client in
+            let reply = try await client.post(json: #"{"mode":"init","config":{"apps":["app-b"],"github":{"owner":"acme"}}}"#)
+            #expect(reply.status == 503 && reply.errorCode == "unavailable")
+            #expect(!reply.text.contains("connection refused"), "internals stay in the log")
+        }
+    }
+}

@@ -10,7 +10,7 @@ import Logging
 /// A Baton server on a real loopback socket with scripted actions, and a JSON client for it.
 struct LiveServer {
     let engine: WorkflowEngine
-    let store: MemoryWorkflowStore
+    let store: any WorkflowStore
     let log: CallLog
     let catalog: Catalog
     let logger: Logger
@@ -19,7 +19,7 @@ struct LiveServer {
         _ behavior: ScriptedAction.Behavior = .instant,
         overrides: [String: ScriptedAction.Behavior] = [:],
         catalog: Catalog = .builtIn,
-        store: MemoryWorkflowStore = MemoryWorkflowStore(),
+        store: any WorkflowStore = MemoryWorkflowStore(),
         budget: Duration = .seconds(8),
         logger: Logger = Logger(label: "baton.test")
     ) throws {

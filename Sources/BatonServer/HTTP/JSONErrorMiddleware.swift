@@ -5,7 +5,8 @@ import Logging
 /// Turns every error into a JSON error body with a stable code.
 ///
 /// ``APIError``s keep their code; Hummingbird's own `HTTPError`s (unknown route, wrong method) get a matching
-/// code; anything else is logged at error level and answered with `internal_error`, since a 500 is a bug.
+/// code; a failing store is logged and answered 503 `unavailable`; anything else is logged at error level and
+/// answered with `internal_error`, since a 500 is a bug.
 struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
@@ -16,6 +17,10 @@ struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return try error.response(from: request, context: context)
         } catch let error as HTTPError {
             return try APIErrorResponse(Self.apiError(for: error, request: request)).response(from: request, context: context)
+        } catch WorkflowStoreError.unavailable(let reason) {
+            context.logger.error("the workflow store failed", metadata: ["path": "\(request.uri.path)", "error": "\(reason)"])
+            let apiError = APIError(.unavailable, "The workflow store is unavailable right now; try again shortly.")
+            return try APIErrorResponse(apiError).response(from: request, context: context)
         } catch {
             context.logger.error(
                 "request failed with an unexpected error",

@@ -1,0 +1,41 @@
+import BatonCore
+import Foundation
+
+/// Wraps a database-backed store so that its driver's errors become ``WorkflowStoreError/unavailable(_:)``,
+/// which the server answers with 503 (try again) instead of a 500 (a bug).
+public struct UnavailableOnFailureStore: WorkflowStore {
+    let base: any WorkflowStore
+
+    /// Wraps `base`.
+    public init(base: any WorkflowStore) {
+        self.base = base
+    }
+
+    public func insert(_ record: WorkflowRecord) async throws {
+        try await mapped { try await base.insert(record) }
+    }
+
+    public func fetch(id: String) async throws -> WorkflowRecord? {
+        try await mapped { try await base.fetch(id: id) }
+    }
+
+    public func update(_ record: WorkflowRecord) async throws -> WorkflowRecord? {
+        try await mapped { try await base.update(record) }
+    }
+
+    public func deleteWorkflows(createdBefore date: Date) async throws -> Int {
+        try await mapped { try await base.deleteWorkflows(createdBefore: date) }
+    }
+
+    private func mapped<Value>(_ body: () async throws -> Value) async throws -> Value {
+        do {
+            return try await body()
+        } catch let error as WorkflowStoreError {
+            throw error
+        } catch let error as CancellationError {
+            throw error
+        } catch {
+            throw WorkflowStoreError.unavailable(String(reflecting: error))
+        }
+    }
+}

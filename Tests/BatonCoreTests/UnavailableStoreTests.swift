@@ -1,0 +1,36 @@
+import BatonCore
+import BatonStores
+import Foundation
+import Testing
+
+@Suite("Store failures")
+struct UnavailableStoreTests {
+    /// A store whose database has gone away.
+    struct BrokenStore: WorkflowStore {
+        struct DriverError: Error {}
+        func insert(_ record: WorkflowRecord) async throws { throw DriverError() }
+        func fetch(id: String) async throws -> WorkflowRecord? { throw DriverError() }
+        func update(_ record: WorkflowRecord) async throws -> WorkflowRecord? { throw DriverError() }
+        func deleteWorkflows(createdBefore date: Date) async throws -> Int { throw DriverError() }
+    }
+
+    @Test func driverErrorsBecomeUnavailable() async throws {
+        let store = UnavailableOnFailureStore(base: BrokenStore())
+        let error = await #expect(throws: WorkflowStoreError.self) { _ = try await store.fetch(id: "wf_1") }
+        guard case .unavailable(let reason) = error else {
+            Issue.record("expected unavailable, got \(String(describing: error))")
+            return
+        }
+        #expect(reason.contains("DriverError"))
+        await #expect(throws: WorkflowStoreError.duplicateID("wf_1")) {
+            try await UnavailableOnFailureStore(base: DuplicateStore()).insert(Fixtures.record())
+        }
+    }
+
+    struct DuplicateStore: WorkflowStore {
+        func insert(_ record: WorkflowRecord) async throws { throw WorkflowStoreError.duplicateID("wf_1") }
+        func fetch(id: String) async throws -> WorkflowRecord? { nil }
+        func update(_ record: WorkflowRecord) async throws -> WorkflowRecord? { nil }
+        func deleteWorkflows(createdBefore date: Date) async throws -> Int { 0 }
+    }
+}
