@@ -19,14 +19,17 @@ struct GitHubClientContractTests {
     }
 
     @Test func forksConvergeAndBecomeReady() async throws {
-        try await SandboxedServers.run { servers in
+        let clock = ManualSandboxClock()
+        try await SandboxedServers.run(sandbox: SandboxConfiguration(forkSeconds: 2), clock: clock) { servers in
             let github = servers.providers.github
             let fork = try #require(try await github.fork(owner: "baton-templates", name: "app-a", into: "acme"))
             #expect(fork.fullName == "acme/app-a" && fork.fork && fork.isCopy(of: "baton-templates/app-a"))
             #expect(try await github.branchState(owner: "acme", name: "app-a", branch: "main") == .empty)
             let again = try #require(try await github.fork(owner: "baton-templates", name: "app-a", into: "acme"))
             #expect(again.id == fork.id, "a second fork answers with the existing fork")
-            try await Task.sleep(for: .milliseconds(400))
+            clock.advance(by: 1.9)
+            #expect(try await github.branchState(owner: "acme", name: "app-a", branch: "main") == .empty)
+            clock.advance(by: 0.2)
             guard case .ready(let sha) = try await github.branchState(owner: "acme", name: "app-a", branch: "main") else {
                 Issue.record("the fork should be ready after forkSeconds")
                 return

@@ -65,7 +65,8 @@ struct VercelClientContractTests {
     }
 
     @Test func deploymentsWaitForTheRepositoryRunToReadyAndAreFoundByMeta() async throws {
-        try await SandboxedServers.run(sandbox: SandboxConfiguration(forkSeconds: 0.5, buildSeconds: 0.5)) { servers in
+        let clock = ManualSandboxClock()
+        try await SandboxedServers.run(sandbox: SandboxConfiguration(forkSeconds: 5, buildSeconds: 10), clock: clock) { servers in
             let vercel = servers.providers.vercel
             let github = servers.providers.github
             let fork = try #require(try await github.fork(owner: "baton-templates", name: "app-a", into: "acme"))
@@ -77,7 +78,7 @@ struct VercelClientContractTests {
                 Issue.record("an empty fork cannot be deployed yet")
                 return
             }
-            try await Task.sleep(for: .milliseconds(600))
+            clock.advance(by: 5)
             guard case .created(let deployment) = try await vercel.createProductionDeployment(
                 projectName: project.name, projectID: project.id, repositoryID: fork.id, ref: "main", meta: meta, teamID: nil
             ) else {
@@ -91,10 +92,10 @@ struct VercelClientContractTests {
             var current = deployment
             while !(current.readyState == "READY" && current.aliasAssigned == true) {
                 if seen.last != current.readyState { seen.append(current.readyState ?? "?") }
-                try await Task.sleep(for: .milliseconds(50))
+                clock.advance(by: 0.5)
                 current = try await vercel.deployment(deployment.id, teamID: nil)
             }
-            #expect(seen.first == "QUEUED" && seen.contains("BUILDING"))
+            #expect(seen == ["QUEUED", "INITIALIZING", "BUILDING", "READY"])
             #expect(current.alias?.isEmpty == false)
         }
     }

@@ -20,9 +20,10 @@ struct SandboxedServers: Sendable {
     /// Provider clients pointed at the sandbox with valid tokens.
     let providers: ProviderClients
 
-    /// Starts both servers, runs `body`, stops them.
+    /// Starts both servers, runs `body`, stops them. Pass a ``ManualSandboxClock`` to step the sandbox's time yourself.
     static func run<Value: Sendable>(
         sandbox configuration: SandboxConfiguration = SandboxConfiguration(forkSeconds: 0.3, buildSeconds: 0.6),
+        clock: any SandboxClock = SystemSandboxClock(),
         recordExchangesTo recordPath: String? = nil,
         budget: Duration = .seconds(8),
         githubToken: String = "test-github-token",
@@ -31,7 +32,7 @@ struct SandboxedServers: Sendable {
         var logger = Logger(label: "baton.provider-tests")
         logger.logLevel = .warning
         let http = HTTPClient(eventLoopGroupProvider: .singleton)
-        let sandbox = ProviderSandbox(configuration: configuration, recordExchangesTo: recordPath)
+        let sandbox = ProviderSandbox(configuration: configuration, clock: clock, recordExchangesTo: recordPath)
         let sandboxRouter = Router()
         sandbox.register(on: sandboxRouter)
         let sandboxPort = PortPromise()
