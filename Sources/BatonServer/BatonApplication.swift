@@ -8,7 +8,7 @@ public enum BatonApplication {
     /// The request context Baton's routes use.
     public typealias Context = BasicRequestContext
 
-    /// The router with Baton's API: `POST /api/deploy`, `GET /api/catalog`, `GET /healthz`.
+    /// The router with Baton's API: `POST /api/deploy`, `GET /api/catalog`, `GET /healthz`, and the web page at `/`.
     /// - Parameter extraRoutes: adds more routes (the sandbox, say) to the same router.
     public static func buildRouter(
         engine: WorkflowEngine,
@@ -21,6 +21,7 @@ public enum BatonApplication {
         router.add(middleware: JSONErrorMiddleware())
         DeployRoutes(engine: engine, parser: DeployRequestParser(catalog: catalog, limits: limits)).register(on: router)
         CatalogRoutes(catalog: catalog, definitionVersion: engine.definitionVersion).register(on: router)
+        WebRoutes(assets: WebAsset.embedded).register(on: router)
         extraRoutes(router)
         return router
     }

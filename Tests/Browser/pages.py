@@ -1,0 +1,153 @@
+"""A page object for Baton's deploy page: fills the form, reads the DeploymentProgress component's DOM state."""
+
+import base64
+import pathlib
+import re
+import time
+
+from selenium.webdriver.common.by import By
+
+# Everything a test asserts about the progress component, read in one script so the values belong to one moment.
+SNAPSHOT_SCRIPT = """
+const root = document.getElementById('deployment-progress');
+const visible = (element) => element.getClientRects().length > 0;
+const icon = (element) => element.querySelector('[data-icon]')?.getAttribute('data-icon') ?? null;
+const boxTop = root.getBoundingClientRect().top;
+const header = root.querySelector('#progress-heading').parentElement.parentElement;
+const viewTop = boxTop + header.offsetHeight;
+const viewBottom = boxTop + root.clientHeight;
+return {
+  outcome: root.dataset.state,
+  deploying: root.dataset.deploying,
+  currentAppIndex: Number(root.dataset.currentAppIndex),
+  currentActionIndex: Number(root.dataset.currentActionIndex),
+  apps: [...root.querySelectorAll('li[data-app-id]:not([data-action-id])')].map((item) => ({
+    app: item.dataset.appId, state: item.dataset.state, icon: icon(item.firstElementChild),
+    expanded: visible(item.querySelector('ol')),
+  })),
+  actions: [...root.querySelectorAll('li[data-action-id]')].map((item) => {
+    const rect = item.getBoundingClientRect();
+    return {
+      app: item.dataset.appId, action: item.dataset.actionId, state: item.dataset.state, icon: icon(item),
+      visible: visible(item), attempt: Number(item.dataset.attempt ?? 0),
+      inView: visible(item) && rect.top >= viewTop - 1 && rect.bottom <= viewBottom + 1,
+      error: item.querySelector('.action-error')?.textContent ?? '',
+      retryVisible: visible(item.querySelector('.retry-button')),
+    };
+  }),
+  visibleIcons: [...root.querySelectorAll('[data-icon]')].filter(visible).map((element) => element.getAttribute('data-icon')),
+  spinners: [...root.querySelectorAll('[data-icon="spinner"]')].filter(visible).map((element) => ({
+    animation: getComputedStyle(element).animationName,
+    label: element.getAttribute('aria-label'),
+    action: element.closest('li[data-action-id]')?.dataset.actionId ?? null,
+  })),
+  button: { text: document.getElementById('deploy-button').textContent.trim(), disabled: document.getElementById('deploy-button').disabled },
+  formDisabled: document.getElementById('deploy-fields').disabled,
+  notice: document.getElementById('connection-notice').hidden ? null : document.getElementById('connection-notice').textContent,
+  announcement: document.getElementById('progress-announcer').textContent,
+};
+"""
+
+
+class DeployPage:
+    def __init__(self, driver, base_url):
+        self.driver = driver
+        self.base_url = base_url
+
+    # Navigation and viewport
+
+    def open(self):
+        self.driver.get(self.base_url + "/")
+        self.wait_until(lambda: self.driver.find_elements(By.CSS_SELECTOR, 'input[name="apps"]'), "the catalog's apps to appear")
+
+    def set_viewport(self, width, height):
+        """Makes the page's viewport exactly `width` × `height` CSS pixels."""
+        self.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+            "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600,
+        })
+
+    def screenshot(self, path, width):
+        """A screenshot of the whole page at `width` CSS pixels (beyond the viewport, scrolled to the top)."""
+        self.set_viewport(width, 900)
+        self.driver.execute_script("window.scrollTo(0, 0)")
+        shot = self.driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True})
+        pathlib.Path(path).write_bytes(base64.b64decode(shot["data"]))
+
+    # The form
+
+    def element(self, css):
+        return self.driver.find_element(By.CSS_SELECTOR, css)
+
+    def choose(self, *apps):
+        for app in apps:
+            checkbox = self.element(f'input[name="apps"][value="{app}"]')
+            if not checkbox.is_selected():
+                checkbox.click()
+
+    def fill(self, owner=None, team=None, domain=None, env=None):
+        for field, value in (("#github-owner", owner), ("#vercel-team", team), ("#domain", domain)):
+            if value is not None:
+                self.element(field).clear()
+                self.element(field).send_keys(value)
+        for (app, key), value in (env or {}).items():
+            field = self.element(f'input[data-app-id="{app}"][data-env-key="{key}"]')
+            field.clear()
+            if len(value) > 512:  # typing 16 KiB takes long; set it and tell the page
+                self.driver.execute_script(
+                    "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'))", field, value)
+            else:
+                field.send_keys(value)
+
+    def deploy(self):
+        self.element("#deploy-button").click()
+
+    def start(self, owner, apps=("app-a", "app-b", "app-c"), domain=None):
+        """Fills the form for `apps` (with the required DATABASE_URL of app-a) and presses Deploy."""
+        self.choose(*apps)
+        env = {("app-a", "DATABASE_URL"): "postgres://user:secret@db.example.com/app"} if "app-a" in apps else {}
+        self.fill(owner=owner, domain=domain, env=env)
+        self.deploy()
+        self.wait_until(lambda: self.snapshot()["outcome"] != "idle", "the deployment to start")
+
+    def error_for(self, path):
+        """The visible error text shown for `path` (`config.github.owner`, `envVars.app-a.DATABASE_URL`), or None."""
+        for element in self.driver.find_elements(By.CSS_SELECTOR, "[data-error-for]"):
+            if element.get_attribute("data-error-for") == path:
+                return element.text if element.is_displayed() else None
+        raise AssertionError(f"no error slot for {path}")
+
+    # The progress component
+
+    def snapshot(self):
+        return self.driver.execute_script(SNAPSHOT_SCRIPT)
+
+    def wait_until(self, condition, what, timeout=60, interval=0.1):
+        deadline = time.monotonic() + timeout
+        while True:
+            value = condition()
+            if value:
+                return value
+            if time.monotonic() > deadline:
+                raise AssertionError(f"timed out after {timeout} s waiting for {what}")
+            time.sleep(interval)
+
+    def wait_for_outcome(self, *outcomes, timeout=90, on_sample=None):
+        """Samples the component until its outcome is one of `outcomes`; `on_sample` checks every snapshot."""
+        def reached():
+            snapshot = self.snapshot()
+            if on_sample:
+                on_sample(snapshot)
+            return snapshot if snapshot["outcome"] in outcomes else None
+        return self.wait_until(reached, f"the deployment to become {' or '.join(outcomes)}", timeout=timeout, interval=0.05)
+
+    def toggle_app(self, app):
+        self.element(f'li[data-app-id="{app}"]:not([data-action-id]) button[aria-expanded]').click()
+
+    def session_entry(self):
+        return self.driver.execute_script("return sessionStorage.getItem('baton.deployment')")
+
+
+def action_sequence_ok(snapshot):
+    """Whether the action states read, in list order: succeeded…, at most one running, then pending…."""
+    states = "".join({"succeeded": "S", "running": "R", "pending": "P"}.get(a["state"], "?") for a in snapshot["actions"])
+    return re.fullmatch(r"S*R?P*", states) is not None, states

@@ -1,0 +1,254 @@
+// The client-driven deployment loop: init, then for each app in order, for each action: trigger, then status
+// with a long poll until the action is done, then the next. The server decides; this loop only walks the plan.
+
+import { ApiError, ConnectionError } from './api.js';
+import { clearDeployment, saveDeployment } from './session.js';
+
+/** How long one `status` request may wait for a change (the server caps it by its request budget). */
+export const STATUS_WAIT_MS = 4000;
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The state of a group of actions, summarised the way the server does. */
+export function summarize(states) {
+  if (states.includes('canceled')) return 'canceled';
+  if (states.includes('failed')) return 'failed';
+  if (states.length > 0 && states.every((state) => state === 'succeeded')) return 'succeeded';
+  return states.some((state) => state !== 'pending') ? 'running' : 'pending';
+}
+
+export class DeploymentRunner {
+  #api;
+  #onChange;
+  #generation = 0;
+
+  constructor(api, onChange = () => {}) {
+    this.#api = api;
+    this.#onChange = onChange;
+    this.#reset();
+  }
+
+  #reset() {
+    /** The workflow followed, its token, and the config it was started with (no env values). */
+    this.workflowId = null;
+    this.token = null;
+    this.config = null;
+    /** The plan from init: `[{id, name, actions: [{id, title, dependsOn}]}]`. */
+    this.apps = [];
+    /** The latest status of each action, by `app/action`. */
+    this.statuses = new Map();
+    /** Whether the loop is running. */
+    this.isDeploying = false;
+    /** Where the loop is: the app and action it drives (or stopped at); -1 when none. */
+    this.currentAppIndex = -1;
+    this.currentActionIndex = -1;
+    /** `idle`, `deploying`, `succeeded`, `failed` (waiting for Retry), `canceled` or `interrupted` (see `problem`). */
+    this.outcome = 'idle';
+    /** Why the loop stopped when it could not go on: `{message, canContinue}`. */
+    this.problem = null;
+  }
+
+  /** The latest status of an action (pending until the server said otherwise). */
+  status(appId, actionId) {
+    return this.statuses.get(`${appId}/${actionId}`) ?? { app: appId, action: actionId, state: 'pending', message: '', outputs: {}, error: null };
+  }
+
+  /** The summarised state of an app. */
+  appState(app) {
+    return summarize(app.actions.map((action) => this.status(app.id, action.id).state));
+  }
+
+  /** How many actions succeeded, and how many there are. */
+  get counts() {
+    let done = 0;
+    let total = 0;
+    for (const app of this.apps) {
+      for (const action of app.actions) {
+        total += 1;
+        if (this.status(app.id, action.id).state === 'succeeded') done += 1;
+      }
+    }
+    return { done, total };
+  }
+
+  /** Whether a workflow is followed and not finished: the form stays locked until it succeeds or is canceled. */
+  get isActive() {
+    return this.workflowId !== null && (this.isDeploying || this.outcome === 'failed' || this.outcome === 'interrupted');
+  }
+
+  /**
+   * Starts a deployment: `init` with `request` (`{config, envVars}`), then drives it.
+   * Throws the init's `ApiError` (validation problems carry `details`) without changing anything.
+   */
+  async start(request) {
+    const created = await this.#api.deploy({ mode: 'init', ...request });
+    this.#generation += 1;
+    this.#reset();
+    this.workflowId = created.workflowId;
+    this.token = created.token;
+    this.config = request.config;
+    this.apps = created.apps.map((app) => ({
+      id: app.id, name: app.name, actions: app.actions.map((action) => ({ id: action.id, title: action.title, dependsOn: action.dependsOn ?? [] })),
+    }));
+    saveDeployment({ workflowId: this.workflowId, token: this.token, config: this.config });
+    return this.#drive();
+  }
+
+  /** Follows a deployment started before a reload: reads the whole workflow, then goes on where it stands. */
+  async resume(saved) {
+    this.#generation += 1;
+    this.#reset();
+    this.workflowId = saved.workflowId;
+    this.token = saved.token;
+    this.config = saved.config ?? null;
+    this.isDeploying = true;
+    this.outcome = 'deploying';
+    this.#notify();
+    let workflow;
+    try {
+      workflow = await this.#call({ mode: 'status' });
+    } catch (error) {
+      return this.#stop(error);
+    }
+    this.apps = workflow.apps.map((app) => ({
+      id: app.id, name: app.name, actions: app.actions.map((action) => ({ id: action.action, title: action.title, dependsOn: [] })),
+    }));
+    this.#recordWorkflow(workflow);
+    if (workflow.state === 'canceled') return this.#finish('canceled');
+    return this.#drive();
+  }
+
+  /** Starts a new attempt of a failed action, then goes on with the rest of the plan. */
+  async retry(appId, actionId) {
+    if (this.isDeploying || !this.workflowId) return;
+    const generation = ++this.#generation;
+    this.isDeploying = true;
+    this.outcome = 'deploying';
+    this.problem = null;
+    this.currentAppIndex = this.apps.findIndex((app) => app.id === appId);
+    this.currentActionIndex = this.apps[this.currentAppIndex]?.actions.findIndex((action) => action.id === actionId) ?? -1;
+    this.#notify();
+    try {
+      this.#record(await this.#call({ mode: 'trigger', app: appId, action: actionId }));
+    } catch (error) {
+      if (generation === this.#generation) this.#stop(error);
+      return;
+    }
+    return this.#drive(generation);
+  }
+
+  /** Goes on after the loop was interrupted (lost connection): reads the workflow again, then drives it. */
+  async continue() {
+    if (this.isDeploying || !this.workflowId) return;
+    return this.resume({ workflowId: this.workflowId, token: this.token, config: this.config });
+  }
+
+  /** Cancels the workflow on the server; the loop stops. */
+  async cancel() {
+    if (!this.workflowId) return;
+    this.#generation += 1;
+    try {
+      const workflow = await this.#call({ mode: 'cancel' });
+      this.#recordWorkflow(workflow);
+      this.#finish('canceled');
+    } catch (error) {
+      this.#stop(error);
+    }
+  }
+
+  async #drive(generation = ++this.#generation) {
+    this.isDeploying = true;
+    this.outcome = 'deploying';
+    this.problem = null;
+    this.#notify();
+    try {
+      for (let appIndex = 0; appIndex < this.apps.length; appIndex += 1) {
+        const app = this.apps[appIndex];
+        for (let actionIndex = 0; actionIndex < app.actions.length; actionIndex += 1) {
+          if (generation !== this.#generation) return;
+          const action = app.actions[actionIndex];
+          let status = this.status(app.id, action.id);
+          if (status.state === 'succeeded') continue;
+          this.currentAppIndex = appIndex;
+          this.currentActionIndex = actionIndex;
+          if (status.state === 'failed') return this.#finish('failed');
+          if (status.state === 'canceled') return this.#finish('canceled');
+          this.#notify();
+          if (status.state === 'pending') {
+            status = this.#record(await this.#call({ mode: 'trigger', app: app.id, action: action.id }));
+          }
+          while (status.state === 'running') {
+            if (generation !== this.#generation) return;
+            const askedAt = performance.now();
+            const next = this.#record(await this.#call({ mode: 'status', app: app.id, action: action.id, waitMs: STATUS_WAIT_MS }));
+            const unchanged = next.state === status.state && next.attempt === status.attempt;
+            if (unchanged && performance.now() - askedAt < 250) await sleep(Math.min(next.pollAfterMs ?? 1000, 2000));
+            status = next;
+          }
+          if (generation !== this.#generation) return;
+          if (status.state === 'failed') return this.#finish('failed');
+          if (status.state === 'canceled') return this.#finish('canceled');
+          if (status.state !== 'succeeded') {
+            throw new Error(`${app.name}: "${action.title}" did not start (it is ${status.state}).`);
+          }
+        }
+      }
+      this.currentAppIndex = -1;
+      this.currentActionIndex = -1;
+      this.#finish('succeeded');
+    } catch (error) {
+      if (generation === this.#generation) await this.#stop(error);
+    }
+  }
+
+  #finish(outcome) {
+    this.isDeploying = false;
+    this.outcome = outcome;
+    this.#notify();
+  }
+
+  async #stop(error) {
+    this.isDeploying = false;
+    if (error instanceof ApiError && error.code === 'workflow_canceled') {
+      try {
+        this.#recordWorkflow(await this.#call({ mode: 'status' }));
+      } catch {
+        // The actions keep the states last seen.
+      }
+      return this.#finish('canceled');
+    }
+    if (error instanceof ApiError && (error.code === 'workflow_not_found' || error.code === 'unauthorized')) {
+      clearDeployment();
+      this.#reset();
+      this.outcome = 'interrupted';
+      this.problem = { message: `The deployment this page was following is gone (${error.message}) Start a new one.`, canContinue: false };
+    } else if (error instanceof ConnectionError) {
+      this.outcome = 'interrupted';
+      this.problem = { message: `Lost contact with Baton's server: ${error.message} The deployment is kept; try again when the connection is back.`, canContinue: true };
+    } else {
+      this.outcome = 'interrupted';
+      this.problem = { message: error.message, canContinue: !(error instanceof ApiError && error.code === 'definition_changed') };
+    }
+    this.#notify();
+  }
+
+  #call(body) {
+    return this.#api.deploy({ ...body, workflowId: this.workflowId }, this.token);
+  }
+
+  #record(status) {
+    this.statuses.set(`${status.app}/${status.action}`, status);
+    this.#notify();
+    return status;
+  }
+
+  #recordWorkflow(workflow) {
+    for (const app of workflow.apps) {
+      for (const action of app.actions) this.statuses.set(`${action.app}/${action.action}`, action);
+    }
+  }
+
+  #notify() {
+    this.#onChange(this);
+  }
+}

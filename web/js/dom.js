@@ -1,0 +1,29 @@
+// Small helpers for building DOM without a framework.
+
+/**
+ * Creates an element: `h('p', { class: 'text-sm', 'data-state': 'pending' }, 'text', child)`.
+ * Attributes whose value is `null`, `undefined` or `false` are left out; `true` sets an empty attribute.
+ */
+export function h(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === null || value === undefined || value === false) continue;
+    element.setAttribute(name, value === true ? '' : String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    element.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return element;
+}
+
+/** Sets `element.hidden` and returns the element. */
+export function show(element, visible) {
+  element.hidden = !visible;
+  return element;
+}
+
+/** A string usable inside an id attribute. */
+export function idPart(text) {
+  return String(text).replace(/[^A-Za-z0-9_-]/g, '_');
+}

@@ -1,0 +1,92 @@
+// Baton's page: loads the catalog, renders the form, drives deployments and shows their progress.
+
+import { ApiClient, ApiError } from './api.js';
+import { DeploymentRunner } from './deployment.js';
+import { DeployForm } from './form.js';
+import { DeploymentProgress } from './progress.js';
+import { DeploymentResults } from './results.js';
+import { loadDeployment } from './session.js';
+
+const notice = document.getElementById('connection-notice');
+const announcer = document.getElementById('progress-announcer');
+
+const api = new ApiClient({
+  onRetry({ attempt, of, delayMs, reason }) {
+    notice.textContent = `Connection problem: ${reason}. Trying again in ${Math.max(1, Math.round(delayMs / 1000))} s (retry ${attempt} of ${of}).`;
+    notice.hidden = false;
+  },
+  onRecovered() {
+    notice.hidden = true;
+    notice.textContent = '';
+  },
+});
+
+let form = null;
+const progress = new DeploymentProgress(document.getElementById('deployment-progress'), {
+  onRetry: (appId, actionId) => runner.retry(appId, actionId),
+  onCancel: () => runner.cancel(),
+  onContinue: () => runner.continue(),
+});
+const results = new DeploymentResults(document.getElementById('deployment-results'), {
+  announce: (text) => { announcer.textContent = text; },
+});
+const runner = new DeploymentRunner(api, render);
+
+function render() {
+  progress.update(runner);
+  results.update(runner);
+  if (!form) return;
+  form.setDisabled(runner.isActive);
+  if (runner.isDeploying) {
+    const { done, total } = runner.counts;
+    form.setButtonLabel(total ? `Deploying… ${done} of ${total} steps` : 'Deploying…');
+  } else if (runner.isActive) {
+    form.setButtonLabel('Waiting: retry or cancel the failed step');
+  } else {
+    form.setButtonLabel(runner.outcome === 'succeeded' ? 'Deploy again' : 'Deploy');
+  }
+}
+
+async function submit(event) {
+  event.preventDefault();
+  if (runner.isActive) return;
+  form.clearIssues();
+  const missing = form.missingRequired();
+  if (missing.length) {
+    form.showIssues(missing);
+    return;
+  }
+  form.setDisabled(true);
+  form.setButtonLabel('Starting…');
+  try {
+    await runner.start(form.request());
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'validation_failed') {
+      form.showIssues(error.details, { fromServer: true });
+    } else {
+      form.showError(error.message);
+    }
+    render();
+  }
+}
+
+async function boot() {
+  const formElement = document.getElementById('deploy-form');
+  let catalog;
+  try {
+    catalog = await api.catalog();
+  } catch (error) {
+    document.getElementById('app-choices').textContent = `The catalog could not be loaded: ${error.message} Reload the page to try again.`;
+    return;
+  }
+  form = new DeployForm(formElement, catalog);
+  formElement.addEventListener('submit', submit);
+  render();
+  const saved = loadDeployment();
+  if (saved) {
+    form.fill(saved.config);
+    await runner.resume(saved);
+  }
+}
+
+boot();
