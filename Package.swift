@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "BatonSandbox", targets: ["BatonSandbox"]),
         .library(name: "BatonProviders", targets: ["BatonProviders"]),
         .library(name: "BatonStores", targets: ["BatonStores"]),
+        .library(name: "BatonClient", targets: ["BatonClient"]),
         .executable(name: "baton", targets: ["BatonCLI"]),
         .executable(name: "baton-bench", targets: ["BatonBench"]),
     ],
@@ -82,6 +83,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "BatonClient",
+            dependencies: ["BatonCore"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "BatonTestSupport",
             dependencies: [
                 "BatonCore",
@@ -95,6 +101,7 @@ let package = Package(
             name: "BatonCLI",
             dependencies: [
                 "BatonCore",
+                "BatonClient",
                 "BatonServer",
                 "BatonProviders",
                 "BatonSandbox",
@@ -168,6 +175,16 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BatonClientTests",
+            dependencies: [
+                "BatonClient",
+                "BatonCore",
+                "BatonTestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -54,16 +54,7 @@ struct EndToEndTests {
 /// What the sandbox must hold after a workflow: one repository, project, production deployment and domain per app.
 enum SandboxExpectations {
     static func exactlyOneOfEach(_ state: SandboxSnapshot, apps: [String], owner: String, domain: String?) throws {
-        #expect(state.createdRepositories.count == apps.count, "\(state.createdRepositories.map(\.fullName))")
-        #expect(Set(state.createdRepositories.map(\.fullName)) == Set(apps.map { "\(owner)/\($0)" }))
-        #expect(state.projects.count == apps.count, "\(state.projects.map(\.name))")
-        for project in state.projects {
-            let production = state.productionDeployments(of: project.id)
-            #expect(production.filter { $0.readyState == "READY" }.count == 1, "\(project.name): \(production.map(\.readyState))")
-        }
-        if let domain {
-            #expect(Set(state.domains.map(\.name)) == Set(apps.compactMap { Catalog.builtIn.app($0)?.subdomain }.map { "\($0).\(domain)" }))
-            #expect(state.domains.count == apps.count)
-        }
+        let problems = state.problemsAfterWorkflow(apps: apps, owner: owner, domain: domain)
+        #expect(problems.isEmpty, "\(problems)")
     }
 }

@@ -29,7 +29,7 @@ struct SandboxProcess: Sendable {
     func state() async throws -> SandboxSnapshot {
         let reply = try await client.get("/sandbox/state")
         guard reply.status == 200 else { throw ChildProcessError("GET /sandbox/state answered \(reply.status)") }
-        return try JSONDecoder().decode(SandboxSnapshot.self, from: Data(reply.text.utf8))
+        return try SandboxSnapshot.decode(reply.text)
     }
 
     /// `POST /sandbox/faults` with `json`.

@@ -88,7 +88,7 @@ struct SandboxedServers: Sendable {
     /// The sandbox's `GET /sandbox/state`.
     func sandboxState() async throws -> SandboxSnapshot {
         let reply = try await client.get(sandboxURL + "/state", absolute: true)
-        return try JSONDecoder().decode(SandboxSnapshot.self, from: Data(reply.text.utf8))
+        return try SandboxSnapshot.decode(reply.text)
     }
 
     /// Sets sandbox knobs and faults with `POST /sandbox/faults`.

@@ -1,12 +1,11 @@
 import AsyncHTTPClient
-import BatonTestSupport
 import Foundation
 import NIOCore
 
 /// Where the `baton` binary and scratch folders are, and the HTTP client the process tests use.
-enum ProcessEnvironment {
+public enum ProcessEnvironment {
     /// The repository root: the nearest folder above this file holding `Package.swift`.
-    static var repositoryRoot: URL {
+    public static var repositoryRoot: URL {
         var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         while folder.path != "/" {
             if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) { return folder }
@@ -16,7 +15,7 @@ enum ProcessEnvironment {
     }
 
     /// The built `baton` executable: `BATON_BINARY`, else `<repo>/.build/debug/baton`.
-    static func batonBinary() throws -> String {
+    public static func batonBinary() throws -> String {
         let path = ProcessInfo.processInfo.environment["BATON_BINARY"]
             ?? repositoryRoot.appendingPathComponent(".build/debug/baton").path
         guard FileManager.default.isExecutableFile(atPath: path) else {
@@ -26,7 +25,7 @@ enum ProcessEnvironment {
     }
 
     /// A new empty folder for one test's databases and logs.
-    static func scratchFolder(_ name: String) throws -> URL {
+    public static func scratchFolder(_ name: String) throws -> URL {
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("baton-\(name)-\(UInt32.random(in: .min ... .max))", isDirectory: true)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -35,7 +34,7 @@ enum ProcessEnvironment {
 
     /// The environment for `baton` children: this process's, without anything that would change the store, the
     /// key or the providers behind the test's back, plus provider tokens.
-    static func childEnvironment(adding extra: [String: String] = [:]) -> [String: String] {
+    public static func childEnvironment(adding extra: [String: String] = [:]) -> [String: String] {
         var environment = ProcessInfo.processInfo.environment
         for name in ["BATON_SECRET_KEY", "BATON_STORE", "GITHUB_API_URL", "VERCEL_API_URL", "VERCEL_TEAM_ID"] {
             environment[name] = nil
@@ -46,7 +45,7 @@ enum ProcessEnvironment {
     }
 
     /// An HTTP client that fails at once when nobody listens (the tests retry themselves) instead of backing off.
-    static func makeHTTPClient() -> HTTPClient {
+    public static func makeHTTPClient() -> HTTPClient {
         var configuration = HTTPClient.Configuration()
         configuration.connectionPool.retryConnectionEstablishment = false
         configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 32

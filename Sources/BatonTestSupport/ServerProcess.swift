@@ -1,17 +1,16 @@
 import AsyncHTTPClient
-import BatonTestSupport
 import Foundation
 import Synchronization
 
 /// A `baton` server run as a child process on a fixed loopback port, which can be killed and started again on
 /// the same port.
-final class ServerProcess: Sendable {
+public final class ServerProcess: Sendable {
     /// A name for messages, such as `serve` or `sandbox`.
-    let name: String
+    public let name: String
     /// The port it listens on, for its whole life.
-    let port: Int
+    public let port: Int
     /// Where every launch's output is appended.
-    let logPath: String
+    public let logPath: String
     private let binary: String
     private let arguments: [String]
     private let environment: [String: String]
@@ -21,7 +20,7 @@ final class ServerProcess: Sendable {
     private let launchCount = Atomic<Int>(0)
 
     /// `http://127.0.0.1:PORT`.
-    var baseURL: String { "http://127.0.0.1:\(port)" }
+    public var baseURL: String { "http://127.0.0.1:\(port)" }
 
     private init(
         name: String, port: Int, logPath: String, binary: String, arguments: [String], environment: [String: String],
@@ -39,7 +38,7 @@ final class ServerProcess: Sendable {
 
     /// Starts `baton <arguments(port)>` on a free port and waits until `readinessPath` answers 200; tries other
     /// ports when the chosen one turns out to be taken.
-    static func start(
+    public static func start(
         _ name: String, arguments: (Int) -> [String], readinessPath: String, environment: [String: String],
         folder: URL, http: HTTPClient
     ) async throws -> ServerProcess {
@@ -63,7 +62,7 @@ final class ServerProcess: Sendable {
     }
 
     /// Kills the process with SIGKILL (no shutdown of any kind) and reaps it; nothing when it is not running.
-    func kill() {
+    public func kill() {
         let child = current.withLock { child in
             defer { child = nil }
             return child
@@ -72,13 +71,13 @@ final class ServerProcess: Sendable {
     }
 
     /// Whether a launched process is still alive.
-    var isRunning: Bool { current.withLock { $0?.isRunning ?? false } }
+    public var isRunning: Bool { current.withLock { $0?.isRunning ?? false } }
 
     /// How many times the process was launched.
-    var launches: Int { launchCount.load(ordering: .relaxed) }
+    public var launches: Int { launchCount.load(ordering: .relaxed) }
 
     /// Starts the process again on the same port (retrying while the port is still being released).
-    func restart() async throws {
+    public func restart() async throws {
         kill()
         var lastError: (any Error)?
         for _ in 0..<30 {
@@ -95,13 +94,13 @@ final class ServerProcess: Sendable {
     }
 
     /// Starts it again unless it is running and answering.
-    func ensureRunning() async throws {
+    public func ensureRunning() async throws {
         if isRunning, (try? await JSONClient(http: http, baseURL: baseURL).get(readinessPath))?.status == 200 { return }
         try await restart()
     }
 
     /// The end of the log, for failure messages.
-    func logTail(lines: Int = 30) -> String {
+    public func logTail(lines: Int = 30) -> String {
         let text = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
         return text.split(separator: "\n", omittingEmptySubsequences: false).suffix(lines).joined(separator: "\n")
     }

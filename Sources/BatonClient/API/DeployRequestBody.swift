@@ -1,0 +1,46 @@
+import BatonCore
+
+/// The JSON body of one `POST /api/deploy` request, as the server's parser expects it.
+struct DeployRequestBody: Encodable {
+    var mode: String
+    var config: WorkflowConfig?
+    var envVars: [String: [String: String]]?
+    var workflowId: String?
+    var app: String?
+    var action: String?
+    var waitMs: Int?
+
+    static func initialize(_ request: InitRequest) -> DeployRequestBody {
+        DeployRequestBody(mode: "init", config: request.config, envVars: request.envVars.isEmpty ? nil : request.envVars)
+    }
+
+    static func trigger(_ reference: ActionReference) -> DeployRequestBody {
+        DeployRequestBody(mode: "trigger", workflowId: reference.workflowID, app: reference.app, action: reference.action)
+    }
+
+    static func status(_ query: StatusQuery) -> DeployRequestBody {
+        DeployRequestBody(
+            mode: "status", workflowId: query.workflowID, app: query.app, action: query.action,
+            waitMs: query.waitMs > 0 ? query.waitMs : nil)
+    }
+
+    static func cancel(_ workflowID: String) -> DeployRequestBody {
+        DeployRequestBody(mode: "cancel", workflowId: workflowID)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case mode, config, envVars, workflowId, app, action, waitMs
+    }
+
+    /// Leaves out absent members rather than sending `null`.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(mode, forKey: .mode)
+        try container.encodeIfPresent(config, forKey: .config)
+        try container.encodeIfPresent(envVars, forKey: .envVars)
+        try container.encodeIfPresent(workflowId, forKey: .workflowId)
+        try container.encodeIfPresent(app, forKey: .app)
+        try container.encodeIfPresent(action, forKey: .action)
+        try container.encodeIfPresent(waitMs, forKey: .waitMs)
+    }
+}

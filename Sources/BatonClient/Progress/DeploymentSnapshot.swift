@@ -1,0 +1,69 @@
+import BatonCore
+
+/// Everything a progress view needs about a deployment at one moment.
+public struct DeploymentSnapshot: Sendable, Hashable {
+    /// The workflow's id.
+    public var workflowId: String
+    /// Every app, in plan order.
+    public var apps: [AppProgress]
+    /// Whether a runner is driving the workflow right now.
+    public var isDriving: Bool
+    /// A transient problem being ridden out ("could not connect …; retrying in 0.8 s"), `nil` when all is well.
+    public var notice: String?
+
+    /// Creates a snapshot.
+    public init(workflowId: String, apps: [AppProgress], isDriving: Bool = false, notice: String? = nil) {
+        self.workflowId = workflowId
+        self.apps = apps
+        self.isDriving = isDriving
+        self.notice = notice
+    }
+
+    /// A snapshot with every action of `plan` not started yet.
+    public init(plan: InitResponse) {
+        self.init(workflowId: plan.workflowId, apps: plan.apps.map { app in
+            AppProgress(id: app.id, name: app.name, actions: app.actions.map { ActionProgress(id: $0.id, title: $0.title) })
+        })
+    }
+
+    /// A snapshot of what the server reported for the whole workflow.
+    public init(status: WorkflowStatus) {
+        self.init(workflowId: status.workflowId, apps: status.apps.map { app in
+            AppProgress(id: app.id, name: app.name, actions: app.actions.map { action in
+                var progress = ActionProgress(id: action.action, title: action.title)
+                progress.update(from: action)
+                return progress
+            })
+        })
+    }
+
+    /// The workflow's state, summarized from its apps.
+    public var state: ActionState { apps.map(\.state).summarized() }
+
+    /// Whether every action succeeded.
+    public var isComplete: Bool { state == .succeeded }
+
+    /// The app a progress view keeps expanded: the first one running, else the first not started; `nil` when every
+    /// app has finished (succeeded, failed or canceled).
+    public var currentAppIndex: Int? {
+        apps.firstIndex { $0.state == .running } ?? apps.firstIndex { $0.state == .pending }
+    }
+
+    /// The current app's first action not yet succeeded.
+    public var currentActionIndex: Int? {
+        currentAppIndex.flatMap { apps[$0].currentActionIndex }
+    }
+
+    /// Every app's DNS records, in plan order.
+    public var dnsRecords: [DNSRecordToCreate] { apps.flatMap(\.dnsRecords) }
+
+    /// Records what the server reported about one action; `false` when the snapshot has no such action.
+    @discardableResult
+    mutating func update(from status: ActionStatus) -> Bool {
+        guard let appIndex = apps.firstIndex(where: { $0.id == status.app }),
+              let actionIndex = apps[appIndex].actions.firstIndex(where: { $0.id == status.action })
+        else { return false }
+        apps[appIndex].actions[actionIndex].update(from: status)
+        return true
+    }
+}

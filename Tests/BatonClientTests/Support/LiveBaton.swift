@@ -1,0 +1,70 @@
+import AsyncHTTPClient
+import BatonClient
+import BatonCore
+import BatonTestSupport
+import Foundation
+
+/// `baton serve --sandbox --store memory` in its own process on a free port: a live server whose providers are the
+/// sandbox it serves at `/sandbox`, for the client's end-to-end tests.
+struct LiveBaton: Sendable {
+    /// The server process.
+    let server: ServerProcess
+    /// A client of its sandbox control endpoints.
+    let control: JSONClient
+    /// The scratch folder holding its log.
+    let folder: URL
+
+    /// The server's base URL.
+    var url: URL { URL(string: server.baseURL)! }
+
+    /// Starts a server with quick sandbox forks and builds (plus `extraArguments`), runs `body`, stops it.
+    static func run<Value: Sendable>(
+        forkSeconds: Double = 0.5, buildSeconds: Double = 1, extraArguments: [String] = [],
+        _ body: @Sendable (LiveBaton) async throws -> Value
+    ) async throws -> Value {
+        let http = ProcessEnvironment.makeHTTPClient()
+        let folder = try ProcessEnvironment.scratchFolder("client")
+        do {
+            let server = try await ServerProcess.start(
+                "serve",
+                arguments: { port in
+                    ["serve", "--sandbox", "--store", "memory", "--port", "\(port)", "--log-level", "warning",
+                     "--sandbox-fork-seconds", "\(forkSeconds)", "--sandbox-build-seconds", "\(buildSeconds)"] + extraArguments
+                },
+                readinessPath: "/healthz", environment: ProcessEnvironment.childEnvironment(), folder: folder, http: http)
+            defer { server.kill() }
+            let baton = LiveBaton(server: server, control: JSONClient(http: http, baseURL: server.baseURL), folder: folder)
+            let value = try await body(baton)
+            try await http.shutdown()
+            return value
+        } catch {
+            try? await http.shutdown()
+            throw error
+        }
+    }
+
+    /// A Baton client of this server, through `transport`.
+    func client(_ transport: any BatonTransport = URLSessionTransport()) -> BatonClient {
+        BatonClient(serverURL: url, transport: transport)
+    }
+
+    /// `GET /sandbox/state`.
+    func sandboxState() async throws -> SandboxSnapshot {
+        let reply = try await control.get("/sandbox/state")
+        guard reply.status == 200 else { throw ChildProcessError("GET /sandbox/state answered \(reply.status)") }
+        return try SandboxSnapshot.decode(reply.text)
+    }
+
+    /// `POST /sandbox/faults`.
+    func setFaults(_ json: String) async throws {
+        let reply = try await control.post("/sandbox/faults", json: json)
+        guard reply.status == 200 else { throw ChildProcessError("POST /sandbox/faults answered \(reply.status): \(reply.text)") }
+    }
+}
+
+/// The three built-in apps with a domain and an env value, as `init` takes them.
+func threeApps(owner: String = "acme", domain: String? = "example.com") -> InitRequest {
+    InitRequest(
+        config: WorkflowConfig(apps: ["app-a", "app-b", "app-c"], github: GitHubTarget(owner: owner), domain: domain),
+        envVars: ["app-a": ["DATABASE_URL": "postgres://db.example.com/app"]])
+}
