@@ -42,23 +42,34 @@ struct BenchCommand: AsyncParsableCommand {
         configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = max(concurrency, 8)
         let http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         let environment = ProcessInfo.processInfo.environment
-        let location = try store.location(postgresURL: postgresURL ?? environment["BATON_TEST_POSTGRES_URL"])
         var logger = Logger(label: "baton.bench")
         logger.logLevel = .warning
-        let configured = try ConfiguredStore.open(location, environment: ["BATON_SECRET_KEY": SecretKeySource.generateKey()], logger: logger)
         let report: BenchReport
         do {
-            report = try await BenchServers.run(configured: configured, logger: logger) { servers in
-                let client = BenchClient(http: http)
-                let overhead = try await ActionOverheadProbe(client: client, servers: servers).run(actions: actions, warmup: min(200, actions))
-                let throughput = try await ThroughputProbe(client: client, servers: servers).run(concurrency: concurrency, seconds: seconds)
-                return BenchReport(store: store.rawValue, actions: actions, concurrency: concurrency, overhead: overhead, throughput: throughput)
+            let place = try await store.makePlace(postgresURL: postgresURL ?? environment["BATON_TEST_POSTGRES_URL"], logger: logger)
+            do {
+                report = try await measure(in: place, http: http, logger: logger)
+            } catch {
+                try? await place.remove()
+                throw error
             }
+            try await place.remove()
             try await http.shutdown()
         } catch {
             try await http.shutdown()
             throw error
         }
-        print(json ? try report.json() : report.table())
+        print(json ? try report.json() : report.table(targets: store.targets))
+    }
+
+    /// Starts the servers on a store at `place`, measures, and stops them.
+    private func measure(in place: BenchStorePlace, http: HTTPClient, logger: Logger) async throws -> BenchReport {
+        let configured = try ConfiguredStore.open(place.location, environment: ["BATON_SECRET_KEY": SecretKeySource.generateKey()], logger: logger)
+        return try await BenchServers.run(configured: configured, logger: logger) { servers in
+            let client = BenchClient(http: http)
+            let overhead = try await ActionOverheadProbe(client: client, servers: servers).run(actions: actions, warmup: min(200, actions))
+            let throughput = try await ThroughputProbe(client: client, servers: servers).run(concurrency: concurrency, seconds: seconds)
+            return BenchReport(store: store.rawValue, actions: actions, concurrency: concurrency, overhead: overhead, throughput: throughput)
+        }
     }
 }

@@ -33,16 +33,17 @@ struct BenchReport: Codable, Sendable {
         return String(decoding: try encoder.encode(self), as: UTF8.self)
     }
 
-    func table() -> String {
+    /// The figures for people, each next to its target when the store has one.
+    func table(targets: BenchTargets?) -> String {
         """
         Baton benchmark (store: \(store))
           per-action overhead, trigger → succeeded (\(actions) actions)
-            baton    p50 \(format(actionOverheadP50Us)) µs   p99 \(format(actionOverheadP99Us)) µs   (target p50 ≤ 500 µs)
+            baton    p50 \(format(actionOverheadP50Us)) µs   p99 \(format(actionOverheadP99Us)) µs\(targets.map { "   (target p50 ≤ \($0.actionOverheadP50Us) µs)" } ?? "")
             control  p50 \(format(controlRoundTripP50Us)) µs   p99 \(format(controlRoundTripP99Us)) µs   (bare JSON echo round trip)
           throughput, \(concurrency) in flight
             status   \(format(statusPerSecond)) req/s
             control  \(format(controlPerSecond)) req/s
-            ratio    \(String(format: "%.3f", statusToControlRatio))   (target ≥ 0.60)
+            ratio    \(String(format: "%.3f", statusToControlRatio))\(targets.map { "   (target ≥ \(String(format: "%.2f", $0.statusToControlRatio)))" } ?? "")
         """
     }
 

@@ -15,7 +15,8 @@ struct BenchServers {
     /// The control's base URL; its echo route is `POST /echo`.
     let controlURL: String
 
-    /// Starts both servers, runs `body`, and stops them.
+    /// Starts both servers, runs `body`, and stops them; returns once they stopped (and the store's services with them).
+    /// - Throws: the servers' error when they stop before listening, else `body`'s.
     static func run<Value: Sendable>(
         configured: ConfiguredStore, logger: Logger, _ body: @Sendable (BenchServers) async throws -> Value
     ) async throws -> Value {
@@ -35,22 +36,33 @@ struct BenchServers {
             logger: logger
         )
         let services = ServiceGroup(configuration: .init(services: [baton, control], logger: logger))
-        return try await withThrowingTaskGroup(of: Value?.self) { group in
-            group.addTask { try await services.run(); return nil }
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                // Ends the wait for the ports below when the servers stop before listening (a failed migration or key
+                // check, say), so the run fails with that error instead of waiting forever.
+                defer { ports.continuation.finish() }
+                try await services.run()
+            }
             var bound: [String: Int] = [:]
             for await (name, port) in ports.stream {
                 bound[name] = port
                 if bound.count == 2 { break }
             }
-            let servers = BenchServers(batonURL: "http://127.0.0.1:\(bound["baton"]!)", controlURL: "http://127.0.0.1:\(bound["control"]!)")
+            guard let batonPort = bound["baton"], let controlPort = bound["control"] else {
+                try await group.waitForAll()
+                throw BenchError("the servers stopped before they listened")
+            }
+            let servers = BenchServers(batonURL: "http://127.0.0.1:\(batonPort)", controlURL: "http://127.0.0.1:\(controlPort)")
+            let value: Value
             do {
-                let value = try await body(servers)
-                await services.triggerGracefulShutdown()
-                return value
+                value = try await body(servers)
             } catch {
                 await services.triggerGracefulShutdown()
                 throw error
             }
+            await services.triggerGracefulShutdown()
+            try await group.waitForAll()
+            return value
         }
     }
 

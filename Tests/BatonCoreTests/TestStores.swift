@@ -2,7 +2,6 @@ import BatonCore
 import BatonStores
 import Foundation
 import Logging
-import ServiceLifecycle
 import Testing
 
 /// The stores every contract test runs against. PostgreSQL needs `BATON_TEST_POSTGRES_URL` (scripts/test starts a
@@ -23,14 +22,7 @@ enum TestStoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible 
     func withStore<Value: Sendable>(_ body: @Sendable (any WorkflowStore, TestStoreContext) async throws -> Value) async throws -> Value {
         let context = try await TestStoreContext(kind: self)
         let configured = try ConfiguredStore.open(context.location, environment: ["BATON_SECRET_KEY": context.secretKey], logger: Logger(label: "test.store"))
-        return try await withThrowingTaskGroup(of: Value?.self) { group in
-            for service in configured.services {
-                group.addTask { try await service.run(); return nil }
-            }
-            defer { group.cancelAll() }
-            try await configured.prepare()
-            return try await body(configured.store, context)
-        }
+        return try await configured.withPrepared { store in try await body(store, context) }
     }
 }
 

@@ -1,0 +1,65 @@
+import BatonCore
+import Foundation
+import Testing
+
+@testable import BatonStores
+
+/// The document SQL stores keep is written by hand; it must say what `JSONEncoder` says about the record, so
+/// `JSONDecoder` reads it, and rows written by `JSONEncoder` before stay readable.
+@Suite("Stored workflow document")
+struct StoredDocumentTests {
+    /// A record with every optional field set and strings that need escaping.
+    private static func fullRecord() -> WorkflowRecord {
+        var record = Fixtures.record()
+        record.config.vercel = VercelTarget(teamId: "team_1")
+        record.canceled = true
+        record.updatedAt = Fixtures.start.addingTimeInterval(12.345_678_9)
+        record.version = 7
+        var action = record.apps[0].actions[0]
+        action.state = .failed
+        action.attempt = 3
+        action.message = "Quote \" backslash \\ slash / newline \n tab \t bell \u{07} unicode é 日本 🚀 \u{2028}"
+        action.outputs = [
+            "url": "https://github.com/acme/app-a",
+            "records": [["type": "CNAME", "name": "a", "ttl": 3600, "proxied": false, "extra": nil]],
+            "ratio": .number(0.1), "big": .number(1e300), "small": .number(-2.5e-8), "whole": .number(-42),
+        ]
+        action.error = ActionFailure(code: "rate_limited", message: "Slow down\r\n", retryable: true)
+        action.checkpoint = ["phase": "copying", "polls": 2, "ids": [1, .number(2.5), "x", true, nil]]
+        action.nextPollAt = Fixtures.start.addingTimeInterval(1.25)
+        action.lease = Fixtures.lease(until: Fixtures.start.addingTimeInterval(10.000_001))
+        action.updatedAt = Fixtures.start.addingTimeInterval(0.1)
+        record.apps[0].actions[0] = action
+        record.history = [
+            HistoryEntry(at: Fixtures.start.addingTimeInterval(0.05), app: "app-a", action: action.id, from: .pending, to: .running,
+                         attempt: 1, message: "Starting"),
+            HistoryEntry(at: Fixtures.start.addingTimeInterval(0.1), app: "app-a", action: action.id, from: .running, to: .failed,
+                         attempt: 3, message: "Slow \"down\""),
+        ]
+        return record
+    }
+
+    @Test func writesWhatJSONEncoderWrites() throws {
+        for record in [Self.fullRecord(), Fixtures.record(domain: nil, envApps: [])] {
+            let written = try JSONParser.parse(try StoredDocument.encode(record))
+            let encoded = try JSONParser.parse(try JSONEncoder().encode(record))
+            #expect(written == encoded)
+        }
+    }
+
+    @Test func readsBackTheSameRecord() throws {
+        let record = Self.fullRecord()
+        #expect(try StoredDocument.decode(try StoredDocument.encode(record), version: record.version) == record)
+    }
+
+    @Test func readsDocumentsJSONEncoderWrote() throws {
+        let record = Self.fullRecord()
+        #expect(try StoredDocument.decode(try JSONEncoder().encode(record), version: record.version) == record)
+    }
+
+    @Test func refusesNumbersJSONCannotHold() {
+        var record = Self.fullRecord()
+        record.apps[0].actions[0].outputs = ["bad": .number(.infinity)]
+        #expect(throws: JSONByteWriter.NonFiniteNumber.self) { try StoredDocument.encode(record) }
+    }
+}
