@@ -32,10 +32,11 @@ public final class ChildProcess: Sendable {
     /// - Parameters:
     ///   - environment: the child's whole environment.
     ///   - logPath: a file the child's output is appended to (created when missing).
+    ///   - errorPath: a separate file for its standard error; `nil` appends it to `logPath` too.
     ///   - lifetime: the most seconds the child may live (enforced with `timeout` where it exists).
     public static func launch(
         _ executable: String, _ arguments: [String], environment: [String: String], logPath: String,
-        lifetime: Int = 900
+        errorPath: String? = nil, lifetime: Int = 900
     ) throws -> ChildProcess {
         let timeout = ["/usr/bin/timeout", "/bin/timeout"].first { FileManager.default.isExecutableFile(atPath: $0) }
         let argv = timeout.map { [$0, "--signal=KILL", "\(lifetime)", executable] + arguments } ?? [executable] + arguments
@@ -46,7 +47,11 @@ public final class ChildProcess: Sendable {
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, logPath, O_WRONLY | O_CREAT | O_APPEND, 0o644)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        if let errorPath {
+            posix_spawn_file_actions_addopen(&actions, 2, errorPath, O_WRONLY | O_CREAT | O_APPEND, 0o644)
+        } else {
+            posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        }
         var attributes = Self.makeAttributes()
         defer { posix_spawnattr_destroy(&attributes) }
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
@@ -73,6 +78,14 @@ public final class ChildProcess: Sendable {
                 if waitpid(pid, &status, WNOHANG) == pid { exit = Self.decode(status) }
             }
             return exit
+        }
+    }
+
+    /// Waits (polling, without blocking a thread) until the child ends, and returns its exit status.
+    public func waitForExit() async throws -> Int32 {
+        while true {
+            if let status = exitStatus { return status }
+            try await Task.sleep(for: .milliseconds(10))
         }
     }
 

@@ -26,12 +26,12 @@ struct DeploymentProgressModelTests {
     @Test func showsTheCurrentAppAndActionOfASnapshot() {
         let model = DeploymentProgressModel()
         var snapshot = DeploymentSnapshot(workflowId: "wf_1", apps: [
-            AppProgress(id: "a", name: "A", actions: [ActionProgress(id: "x", title: "X", state: .succeeded)]),
-            AppProgress(id: "b", name: "B", actions: [
-                ActionProgress(id: "x", title: "X", state: .succeeded), ActionProgress(id: "y", title: "Y", state: .running),
-                ActionProgress(id: "z", title: "Z"),
+            AppSnapshot(id: "a", name: "A", actions: [ActionSnapshot(id: "x", title: "X", state: .succeeded)]),
+            AppSnapshot(id: "b", name: "B", actions: [
+                ActionSnapshot(id: "x", title: "X", state: .succeeded), ActionSnapshot(id: "y", title: "Y", state: .running),
+                ActionSnapshot(id: "z", title: "Z"),
             ]),
-            AppProgress(id: "c", name: "C", actions: [ActionProgress(id: "x", title: "X")]),
+            AppSnapshot(id: "c", name: "C", actions: [ActionSnapshot(id: "x", title: "X")]),
         ], isDriving: true)
         model.show(snapshot)
         #expect(model.isDeploying && model.currentAppIndex == 1 && model.currentActionIndex == 1)

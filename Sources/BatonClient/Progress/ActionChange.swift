@@ -7,7 +7,7 @@ public struct ActionChange: Sendable, Hashable {
     /// The app's display name.
     public var appName: String
     /// The action as it is now.
-    public var action: ActionProgress
+    public var action: ActionSnapshot
 }
 
 extension DeploymentSnapshot {

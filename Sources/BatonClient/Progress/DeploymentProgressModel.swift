@@ -15,7 +15,7 @@ public final class DeploymentProgressModel {
     /// The workflow being shown.
     public private(set) var workflowId: String?
     /// Every app, in plan order, with its actions.
-    public private(set) var apps: [AppProgress] = []
+    public private(set) var apps: [AppSnapshot] = []
     /// Whether a runner is driving the deployment.
     public private(set) var isDeploying = false
     /// The app to keep expanded: the first running, else the first not started; `nil` once all finished.

@@ -5,14 +5,14 @@ public struct DeploymentSnapshot: Sendable, Hashable {
     /// The workflow's id.
     public var workflowId: String
     /// Every app, in plan order.
-    public var apps: [AppProgress]
+    public var apps: [AppSnapshot]
     /// Whether a runner is driving the workflow right now.
     public var isDriving: Bool
     /// A transient problem being ridden out ("could not connect …; retrying in 0.8 s"), `nil` when all is well.
     public var notice: String?
 
     /// Creates a snapshot.
-    public init(workflowId: String, apps: [AppProgress], isDriving: Bool = false, notice: String? = nil) {
+    public init(workflowId: String, apps: [AppSnapshot], isDriving: Bool = false, notice: String? = nil) {
         self.workflowId = workflowId
         self.apps = apps
         self.isDriving = isDriving
@@ -22,15 +22,15 @@ public struct DeploymentSnapshot: Sendable, Hashable {
     /// A snapshot with every action of `plan` not started yet.
     public init(plan: InitResponse) {
         self.init(workflowId: plan.workflowId, apps: plan.apps.map { app in
-            AppProgress(id: app.id, name: app.name, actions: app.actions.map { ActionProgress(id: $0.id, title: $0.title) })
+            AppSnapshot(id: app.id, name: app.name, actions: app.actions.map { ActionSnapshot(id: $0.id, title: $0.title) })
         })
     }
 
     /// A snapshot of what the server reported for the whole workflow.
     public init(status: WorkflowStatus) {
         self.init(workflowId: status.workflowId, apps: status.apps.map { app in
-            AppProgress(id: app.id, name: app.name, actions: app.actions.map { action in
-                var progress = ActionProgress(id: action.action, title: action.title)
+            AppSnapshot(id: app.id, name: app.name, actions: app.actions.map { action in
+                var progress = ActionSnapshot(id: action.action, title: action.title)
                 progress.update(from: action)
                 return progress
             })

@@ -166,7 +166,7 @@ public actor DeploymentRunner {
     }
 
     /// One action's latest progress.
-    func progress(app: String, actionIndex: Int) -> ActionProgress? {
+    func progress(app: String, actionIndex: Int) -> ActionSnapshot? {
         guard let app = snapshot.apps.first(where: { $0.id == app }), app.actions.indices.contains(actionIndex) else { return nil }
         return app.actions[actionIndex]
     }

@@ -1,7 +1,7 @@
 import BatonCore
 
 /// One action of one app, as a progress view shows it.
-public struct ActionProgress: Sendable, Hashable, Identifiable {
+public struct ActionSnapshot: Sendable, Hashable, Identifiable {
     /// The action's id, such as `fork-repository`.
     public var id: String
     /// What it does, for people.

@@ -1,16 +1,16 @@
 import BatonCore
 
 /// One app of a deployment, as a progress view shows it.
-public struct AppProgress: Sendable, Hashable, Identifiable {
+public struct AppSnapshot: Sendable, Hashable, Identifiable {
     /// The app's id, such as `app-a`.
     public var id: String
     /// Its display name.
     public var name: String
     /// Its actions, in the order they run.
-    public var actions: [ActionProgress]
+    public var actions: [ActionSnapshot]
 
     /// Creates an app's progress.
-    public init(id: String, name: String, actions: [ActionProgress]) {
+    public init(id: String, name: String, actions: [ActionSnapshot]) {
         self.id = id
         self.name = name
         self.actions = actions
@@ -38,7 +38,7 @@ public struct AppProgress: Sendable, Hashable, Identifiable {
     }
 
     /// The action with id `id`.
-    public func action(_ id: String) -> ActionProgress? {
+    public func action(_ id: String) -> ActionSnapshot? {
         actions.first { $0.id == id }
     }
 }

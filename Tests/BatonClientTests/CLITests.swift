@@ -1,0 +1,159 @@
+import BatonCore
+import BatonTestSupport
+import Foundation
+import Testing
+
+/// The `baton` CLI's client commands against a live `baton serve --sandbox`: the live view in a real
+/// pseudo-terminal, plain and JSON output, exit codes, Ctrl-C and resume.
+@Suite("baton deploy, status, resume and cancel")
+struct CLITests {
+    private static let spinnerFrames = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
+
+    private func deployArguments(_ baton: LiveBaton, owner: String = "acme", extra: [String] = []) -> [String] {
+        ["deploy", "--server", baton.server.baseURL, "--owner", owner, "--domain", "example.com",
+         "--env", "app-a:DATABASE_URL=postgres://db.example.com/secret-value"] + extra
+    }
+
+    @Test func theLiveViewShowsOneSpinnerWithChecksBeforeAndDotsAfterThenTheSummary() async throws {
+        try await LiveBaton.run(buildSeconds: 2) { baton in
+            let home = try ProcessEnvironment.scratchFolder("cli-home")
+            try await TerminalSession.run(deployArguments(baton, extra: ["--sequential"]), home: home) { terminal in
+                let midway = try await terminal.waitForScreen { screen in
+                    screen.contains("Deploy to production") && Self.spinnerFrames.contains { screen.contains("\($0) Deploy to production") }
+                        && screen.contains("✔ App A")
+                }
+                let frame = midway.components(separatedBy: "\n").drop { !$0.hasPrefix("✔ App A") }.map { $0 }
+                let spinnerLines = frame.filter { line in Self.spinnerFrames.contains { line.contains($0) } }
+                #expect(spinnerLines.count == 2, "the running app and its running action:\n\(midway)")
+                let appB = try #require(frame.firstIndex { $0.contains("App B") })
+                let actions = frame[(appB + 1)...].prefix { $0.hasPrefix("    ") }
+                let states = actions.map { line in line.contains("✔") ? "done" : line.contains("·") ? "pending" : "running" }
+                #expect(states == ["done", "done", "running", "pending", "pending"], "\(midway)")
+                #expect(frame.contains { $0.hasPrefix("· App C") }, "\(midway)")
+                #expect(!midway.contains("secret-value"))
+
+                let (code, final) = try await terminal.waitForExit()
+                #expect(code == 0, "\(final)")
+                for app in ["App A", "App B", "App C"] { #expect(final.contains("✔ \(app)"), "\(final)") }
+                #expect(final.contains("Deployments") && final.contains("https://acme-app-b.vercel.app"))
+                #expect(final.contains("DNS records to create") && final.contains("b.example.com  CNAME"), "\(final)")
+                #expect(!final.contains("…"), "finished apps collapse, so the frame fits")
+            }
+        }
+    }
+
+    @Test func ctrlCStopsDrivingPrintsTheResumeCommandAndResumeFinishes() async throws {
+        try await LiveBaton.run(buildSeconds: 3) { baton in
+            let home = try ProcessEnvironment.scratchFolder("cli-home")
+            try await TerminalSession.run(deployArguments(baton), home: home) { terminal in
+                try await terminal.waitForScreen { $0.contains("Deploy to production  Vercel deployment") }
+                try await terminal.send(keys: "C-c")
+                let (code, screen) = try await terminal.waitForExit(timeout: .seconds(20))
+                #expect(code == 130, "\(screen)")
+                let workflowId = try #require(screen.firstMatch(of: /baton resume (wf_[0-9a-f]{32})/)?.1).description
+                let tokenFile = home.appendingPathComponent("workflows/\(workflowId).json")
+                let mode = try FileManager.default.attributesOfItem(atPath: tokenFile.path)[.posixPermissions] as? Int
+                #expect(mode == 0o600)
+                #expect(try String(contentsOf: tokenFile, encoding: .utf8).contains("secret-value") == false)
+
+                let status = try await CLIProcess.run(["status", workflowId, "--json"], home: home)
+                #expect(status.exitCode == 0, "\(status.stderr)")
+                #expect(status.stdout.contains(#""state":"running""#), "driving stopped mid-way: \(status.stdout)")
+
+                let resumed = try await CLIProcess.run(["resume", workflowId], home: home)
+                #expect(resumed.exitCode == 0, "\(resumed.stdout)\(resumed.stderr)")
+                let problems = try await baton.sandboxState().problemsAfterWorkflow(
+                    apps: ["app-a", "app-b", "app-c"], owner: "acme", domain: "example.com", envKeys: ["app-a": ["DATABASE_URL"]])
+                #expect(problems.isEmpty, "\(problems)")
+            }
+        }
+    }
+
+    @Test func jsonOutputIsOneEventPerLine() async throws {
+        try await LiveBaton.run { baton in
+            let home = try ProcessEnvironment.scratchFolder("cli-home")
+            let result = try await CLIProcess.run(deployArguments(baton, extra: ["--json"]), home: home)
+            #expect(result.exitCode == 0, "\(result.stderr)")
+            let events = try result.stdout.split(separator: "\n").map { line in
+                try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "\(line)")
+            }
+            #expect(events.first?["event"] as? String == "plan")
+            let last = try #require(events.last)
+            #expect(last["event"] as? String == "finished" && last["state"] as? String == "succeeded")
+            #expect((last["dnsRecords"] as? [Any])?.count == 3)
+            let actions = try #require(last["actions"] as? Int)
+            let requests = try #require(last["requests"] as? Int)
+            #expect(actions == 16 && requests <= 3 * actions + 2, "\(requests) requests for \(actions) actions")
+            let succeeded = events.filter { $0["event"] as? String == "action" && $0["state"] as? String == "succeeded" }
+            #expect(succeeded.count == 16)
+            #expect(!result.stdout.contains("secret-value") && !result.stdout.contains("\u{1B}"))
+        }
+    }
+
+    @Test func withoutATerminalTheOutputIsPlainLines() async throws {
+        try await LiveBaton.run { baton in
+            let home = try ProcessEnvironment.scratchFolder("cli-home")
+            let result = try await CLIProcess.run(deployArguments(baton), home: home)
+            #expect(result.exitCode == 0, "\(result.stderr)")
+            #expect(!result.stdout.contains("\u{1B}"), "no escape codes")
+            #expect(result.stdout.contains("App B / Deploy to production: succeeded"))
+            #expect(result.stdout.contains("DNS records to create"))
+            #expect(!result.stdout.contains("secret-value"))
+        }
+    }
+
+    @Test func aFailedActionExitsWith1ShowingItsMessage() async throws {
+        try await LiveBaton.run { baton in
+            try await baton.setFaults(#"{"failDeployment": "acme-app-c"}"#)
+            let home = try ProcessEnvironment.scratchFolder("cli-home")
+            try await TerminalSession.run(deployArguments(baton), home: home) { terminal in
+                let (code, screen) = try await terminal.waitForExit()
+                #expect(code == 1, "\(screen)")
+                #expect(screen.contains("✖ App C  Deploy to production:"), "\(screen)")
+                #expect(screen.contains("✔ App A") && screen.contains("✔ App B"))
+                #expect(screen.contains("baton resume wf_"))
+            }
+        }
+    }
+
+    @Test func validationErrorsExitWith2NamingTheFlags() async throws {
+        try await LiveBaton.run { baton in
+            let home = try ProcessEnvironment.scratchFolder("cli-home")
+            let result = try await CLIProcess.run(
+                ["deploy", "--server", baton.server.baseURL, "--owner=-bad-", "--domain", "not a domain", "--apps", "app-a,nope"],
+                home: home)
+            #expect(result.exitCode == 2)
+            #expect(result.stderr.contains("--owner: "), "\(result.stderr)")
+            #expect(result.stderr.contains("--domain: "), "\(result.stderr)")
+            #expect(result.stderr.contains("--apps: "), "\(result.stderr)")
+            let usage = try await CLIProcess.run(["deploy", "--env", "no-colon"], home: home)
+            #expect(usage.exitCode == 2 && usage.stderr.contains("app:KEY=VALUE"), "\(usage.stderr)")
+            let unknownFlag = try await CLIProcess.run(["deploy", "--bogus"], home: home)
+            #expect(unknownFlag.exitCode == 2)
+        }
+    }
+
+    @Test func anUnreachableServerExitsWith3() async throws {
+        let home = try ProcessEnvironment.scratchFolder("cli-home")
+        let port = try FreePort.loopback()
+        let result = try await CLIProcess.run(
+            ["deploy", "--server", "http://127.0.0.1:\(port)", "--owner", "acme", "--attempts", "2"], home: home)
+        #expect(result.exitCode == 3, "\(result.stderr)")
+        #expect(result.stderr.contains("unreachable"), "\(result.stderr)")
+    }
+
+    @Test func cancelCancelsTheWorkflow() async throws {
+        try await LiveBaton.run(buildSeconds: 3) { baton in
+            let home = try ProcessEnvironment.scratchFolder("cli-home")
+            try await TerminalSession.run(deployArguments(baton), home: home) { terminal in
+                try await terminal.waitForScreen { $0.contains("Deploy to production  Vercel deployment") }
+                let workflowId = try #require(try await terminal.screen().firstMatch(of: /Workflow (wf_[0-9a-f]{32})/)?.1).description
+                let canceled = try await CLIProcess.run(["cancel", workflowId], home: home)
+                #expect(canceled.exitCode == 0 && canceled.stdout.contains("canceled"), "\(canceled.stdout)\(canceled.stderr)")
+                let (code, screen) = try await terminal.waitForExit()
+                #expect(code == 1, "\(screen)")
+                #expect(screen.contains("⊘"), "\(screen)")
+            }
+        }
+    }
+}
