@@ -157,3 +157,36 @@ struct CLITests {
         }
     }
 }
+
+/// `--env-file`: dotenv files feed the apps' env values, and a bad line is a usage error naming the file and line.
+@Suite("baton deploy --env-file")
+struct EnvFileTests {
+    @Test func dotenvValuesReachTheProjectAndBadLinesAreNamed() async throws {
+        try await LiveBaton.run { baton in
+            let home = try ProcessEnvironment.scratchFolder("cli-home")
+            let file = home.appendingPathComponent("app-a.env")
+            try """
+                # database for app A
+                export DATABASE_URL="postgres://db.example.com/app?sslmode=require"  # quoted, with a comment
+
+                """.write(to: file, atomically: true, encoding: .utf8)
+            let result = try await CLIProcess.run(
+                ["deploy", "--server", baton.server.baseURL, "--owner", "acme", "--apps", "app-a", "--env-file", "app-a=\(file.path)", "--json"],
+                home: home)
+            #expect(result.exitCode == 0, "\(result.stdout)\(result.stderr)")
+            let problems = try await baton.sandboxState().problemsAfterWorkflow(
+                apps: ["app-a"], owner: "acme", domain: nil, envKeys: ["app-a": ["DATABASE_URL"]])
+            #expect(problems.isEmpty, "\(problems)")
+
+            let broken = home.appendingPathComponent("broken.env")
+            try "A=1\nnot a pair\n".write(to: broken, atomically: true, encoding: .utf8)
+            let bad = try await CLIProcess.run(["deploy", "--owner", "acme", "--env-file", "app-a=\(broken.path)"], home: home)
+            #expect(bad.exitCode == 2)
+            #expect(bad.stderr.contains("broken.env:2: expected KEY=VALUE"), "\(bad.stderr)")
+            let unclosed = home.appendingPathComponent("unclosed.env")
+            try "A=\"open\n".write(to: unclosed, atomically: true, encoding: .utf8)
+            let open = try await CLIProcess.run(["deploy", "--owner", "acme", "--env-file", "app-a=\(unclosed.path)"], home: home)
+            #expect(open.exitCode == 2 && open.stderr.contains("unclosed.env:1: the value's quote is not closed"), "\(open.stderr)")
+        }
+    }
+}
