@@ -19,25 +19,15 @@ struct CancelCommand: AsyncParsableCommand {
     var token: String?
 
     func run() async throws {
-        let output = TerminalOutput()
         do {
-            let (server, credentials) = try WorkflowAccess.resolve(workflowId, token: token, client: client)
-            let baton = BatonClient(serverURL: server)
-            let status: WorkflowStatus
-            do {
-                status = try await client.retryPolicy.run { () async throws(BatonClientError) in try await baton.cancel(credentials) }
-            } catch let error as BatonClientError {
-                throw CLIFailure(error)
+            let status = try await WorkflowAccess.request(workflowId, token: token, client: client) { baton, credentials throws(BatonClientError) in
+                try await baton.cancel(credentials)
             }
-            if client.json {
-                let data = try BatonJSON.makeEncoder(sortedKeys: true).encode(status)
-                output.write(String(decoding: data, as: UTF8.self) + "\n")
-            } else {
-                output.writeLines(["Workflow \(status.workflowId) is \(status.state.rawValue)."])
-            }
-        } catch let failure as CLIFailure {
-            for line in failure.explanation { output.error(line) }
-            throw ExitCode(failure.exitCode)
+            guard !client.json else { return WorkflowAccess.printJSON(status) }
+            TerminalOutput().writeLines(["Workflow \(status.workflowId) is \(status.state.rawValue)."])
+        } catch {
+            for line in error.explanation { TerminalOutput().error(line) }
+            throw ExitCode(error.exitCode)
         }
     }
 }

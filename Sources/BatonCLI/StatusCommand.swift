@@ -21,28 +21,19 @@ struct StatusCommand: AsyncParsableCommand {
     func run() async throws {
         let output = TerminalOutput()
         do {
-            let (server, credentials) = try WorkflowAccess.resolve(workflowId, token: token, client: client)
-            let baton = BatonClient(serverURL: server)
-            let status: WorkflowStatus
-            do {
-                status = try await client.retryPolicy.run { () async throws(BatonClientError) in try await baton.workflowStatus(credentials) }
-            } catch let error as BatonClientError {
-                throw CLIFailure(error)
+            let status = try await WorkflowAccess.request(workflowId, token: token, client: client) { baton, credentials throws(BatonClientError) in
+                try await baton.workflowStatus(credentials)
             }
-            if client.json {
-                let data = try BatonJSON.makeEncoder(sortedKeys: true).encode(status)
-                output.write(String(decoding: data, as: UTF8.self) + "\n")
-                return
-            }
+            guard !client.json else { return WorkflowAccess.printJSON(status) }
             let style = TerminalStyle(colors: isatty(STDOUT_FILENO) == 1)
             let snapshot = DeploymentSnapshot(status: status)
             output.writeLines(["Workflow \(status.workflowId): \(status.state.rawValue)"]
                 + ProgressFrame(snapshot: snapshot, style: style, tick: nil).lines)
             let summary = DeploymentSummary(snapshot: snapshot, style: style).lines
             output.writeLines(summary.isEmpty ? [] : [""] + summary)
-        } catch let failure as CLIFailure {
-            for line in failure.explanation { output.error(line) }
-            throw ExitCode(failure.exitCode)
+        } catch {
+            for line in error.explanation { output.error(line) }
+            throw ExitCode(error.exitCode)
         }
     }
 }

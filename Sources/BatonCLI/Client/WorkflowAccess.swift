@@ -1,4 +1,5 @@
 import BatonClient
+import BatonCore
 import Foundation
 
 /// Finds the server and credentials of an existing workflow for `resume`, `status` and `cancel`: `--token` or
@@ -14,5 +15,28 @@ enum WorkflowAccess {
         }
         let file = try WorkflowTokenFile.load(workflowId, environment: environment)
         return (try client.serverURL(fallback: file.server), file.credentials)
+    }
+
+    /// Sends one request about `workflowId` (retried as `client` says) and returns the whole workflow it answers
+    /// with; every failure becomes a ``CLIFailure``.
+    static func request(
+        _ workflowId: String, token: String?, client: ClientOptions,
+        _ send: @escaping @Sendable (BatonClient, WorkflowCredentials) async throws(BatonClientError) -> WorkflowStatus
+    ) async throws(CLIFailure) -> WorkflowStatus {
+        let (server, credentials) = try resolve(workflowId, token: token, client: client)
+        let baton = BatonClient(serverURL: server)
+        do {
+            return try await client.retryPolicy.run { () async throws(BatonClientError) in try await send(baton, credentials) }
+        } catch let error as BatonClientError {
+            throw CLIFailure(error)
+        } catch {
+            throw .unreachable("\(error)")
+        }
+    }
+
+    /// Prints `status` as one JSON object.
+    static func printJSON(_ status: WorkflowStatus) {
+        guard let data = try? BatonJSON.makeEncoder(sortedKeys: true).encode(status) else { return }
+        TerminalOutput().write(String(decoding: data, as: UTF8.self) + "\n")
     }
 }

@@ -9,6 +9,9 @@ extension WorkflowEngine {
         let start = clock.now()
         let deadline = start.addingTimeInterval(configuration.requestBudget.timeInterval)
         let waitUntil = min(deadline, start.addingTimeInterval(Double(waitMs) / 1000))
+        // Armed before each read, so a change committed between the read and the wait still wakes the wait.
+        var ticket = signal.arm(reference.workflowID)
+        defer { signal.disarm(ticket) }
         var record = try await authorizedRecord(reference.workflowID, token: token)
         let index = try record.index(app: reference.app, action: reference.action)
         let initial = record[index]
@@ -32,8 +35,10 @@ extension WorkflowEngine {
             }
             let wakeAt = min(waitUntil, nextMoment(action) ?? waitUntil)
             if wakeAt > checkedAt {
-                await signal.wait(for: record.id, until: wakeAt, clock: clock)
+                await signal.wait(ticket, until: wakeAt, clock: clock)
             }
+            signal.disarm(ticket)
+            ticket = signal.arm(reference.workflowID)
             record = try await authorizedRecord(reference.workflowID, token: token)
         }
     }
@@ -41,13 +46,15 @@ extension WorkflowEngine {
     /// Reports the whole workflow; with `waitMs`, first waits (within the budget) for any change to it.
     func workflowStatus(_ workflowID: String, waitMs: Int, token: String?) async throws -> WorkflowStatus {
         let start = clock.now()
+        let ticket = signal.arm(workflowID)
+        defer { signal.disarm(ticket) }
         var record = try await authorizedRecord(workflowID, token: token)
         let waitUntil = min(
             start.addingTimeInterval(configuration.requestBudget.timeInterval),
             start.addingTimeInterval(Double(waitMs) / 1000)
         )
         if waitUntil > start, record.summarizedState != .succeeded, !record.canceled {
-            await signal.wait(for: workflowID, until: waitUntil, clock: clock)
+            await signal.wait(ticket, until: waitUntil, clock: clock)
             record = try await authorizedRecord(workflowID, token: token)
         }
         return workflowStatus(record, now: clock.now())

@@ -9,8 +9,8 @@ import Foundation
 struct LiveBaton: Sendable {
     /// The server process.
     let server: ServerProcess
-    /// A client of its sandbox control endpoints.
-    let control: JSONClient
+    /// Its sandbox's control endpoints.
+    let control: SandboxControl
     /// The scratch folder holding its log.
     let folder: URL
 
@@ -33,7 +33,8 @@ struct LiveBaton: Sendable {
                 },
                 readinessPath: "/healthz", environment: ProcessEnvironment.childEnvironment(), folder: folder, http: http)
             defer { server.kill() }
-            let baton = LiveBaton(server: server, control: JSONClient(http: http, baseURL: server.baseURL), folder: folder)
+            let baton = LiveBaton(server: server, control: SandboxControl(
+                client: JSONClient(http: http, baseURL: server.baseURL), sandboxURL: server.baseURL + "/sandbox"), folder: folder)
             let value = try await body(baton)
             try await http.shutdown()
             return value
@@ -50,15 +51,12 @@ struct LiveBaton: Sendable {
 
     /// `GET /sandbox/state`.
     func sandboxState() async throws -> SandboxSnapshot {
-        let reply = try await control.get("/sandbox/state")
-        guard reply.status == 200 else { throw ChildProcessError("GET /sandbox/state answered \(reply.status)") }
-        return try SandboxSnapshot.decode(reply.text)
+        try await control.state()
     }
 
     /// `POST /sandbox/faults`.
     func setFaults(_ json: String) async throws {
-        let reply = try await control.post("/sandbox/faults", json: json)
-        guard reply.status == 200 else { throw ChildProcessError("POST /sandbox/faults answered \(reply.status): \(reply.text)") }
+        try await control.setFaults(json)
     }
 }
 

@@ -6,7 +6,7 @@ import Foundation
 struct SandboxProcess: Sendable {
     /// The server process.
     let server: ServerProcess
-    private let client: JSONClient
+    private let control: SandboxControl
 
     /// `http://127.0.0.1:PORT/sandbox`.
     var url: String { server.baseURL + "/sandbox" }
@@ -17,7 +17,9 @@ struct SandboxProcess: Sendable {
             "sandbox",
             arguments: { ["sandbox", "--port", "\($0)", "--fork-seconds", "0.5", "--build-seconds", "1"] },
             readinessPath: "/sandbox/state", environment: ProcessEnvironment.childEnvironment(), folder: folder, http: http)
-        return SandboxProcess(server: server, client: JSONClient(http: http, baseURL: server.baseURL))
+        return SandboxProcess(
+            server: server,
+            control: SandboxControl(client: JSONClient(http: http, baseURL: server.baseURL), sandboxURL: server.baseURL + "/sandbox"))
     }
 
     /// The `baton serve` arguments that point the providers at this sandbox.
@@ -27,14 +29,11 @@ struct SandboxProcess: Sendable {
 
     /// `GET /sandbox/state`.
     func state() async throws -> SandboxSnapshot {
-        let reply = try await client.get("/sandbox/state")
-        guard reply.status == 200 else { throw ChildProcessError("GET /sandbox/state answered \(reply.status)") }
-        return try SandboxSnapshot.decode(reply.text)
+        try await control.state()
     }
 
     /// `POST /sandbox/faults` with `json`.
     func setFaults(_ json: String) async throws {
-        let reply = try await client.post("/sandbox/faults", json: json)
-        guard reply.status == 200 else { throw ChildProcessError("POST /sandbox/faults answered \(reply.status): \(reply.text)") }
+        try await control.setFaults(json)
     }
 }

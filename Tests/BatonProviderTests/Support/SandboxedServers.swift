@@ -87,14 +87,12 @@ struct SandboxedServers: Sendable {
 
     /// The sandbox's `GET /sandbox/state`.
     func sandboxState() async throws -> SandboxSnapshot {
-        let reply = try await client.get(sandboxURL + "/state", absolute: true)
-        return try SandboxSnapshot.decode(reply.text)
+        try await SandboxControl(client: client, sandboxURL: sandboxURL).state()
     }
 
     /// Sets sandbox knobs and faults with `POST /sandbox/faults`.
     func setFaults(_ json: String) async throws {
-        let reply = try await client.post(sandboxURL + "/faults", json: json, absolute: true)
-        guard reply.status == 200 else { throw TestFailure("POST /sandbox/faults answered \(reply.status): \(reply.text)") }
+        try await SandboxControl(client: client, sandboxURL: sandboxURL).setFaults(json)
     }
 }
 

@@ -1,0 +1,38 @@
+import BatonCore
+import Foundation
+import Testing
+
+/// The signal that wakes long polls: a change between arming and waiting is not lost.
+@Suite("Workflow change signal")
+struct WorkflowChangeSignalTests {
+    private let clock = SystemClock()
+
+    @Test func aChangeBeforeTheWaitStillWakesIt() async {
+        let signal = WorkflowChangeSignal()
+        let ticket = signal.arm("wf_1")
+        signal.notify("wf_1")
+        let started = ContinuousClock.now
+        await signal.wait(ticket, until: Date().addingTimeInterval(10), clock: clock)
+        #expect(ContinuousClock.now - started < .seconds(5), "the armed ticket had already fired")
+    }
+
+    @Test func aChangeOfAnotherWorkflowDoesNotWakeIt() async {
+        let signal = WorkflowChangeSignal()
+        let ticket = signal.arm("wf_1")
+        signal.notify("wf_2")
+        let started = ContinuousClock.now
+        await signal.wait(ticket, until: Date().addingTimeInterval(0.3), clock: clock)
+        #expect(ContinuousClock.now - started >= .milliseconds(290), "it waited until its deadline")
+    }
+
+    @Test func aChangeDuringTheWaitWakesIt() async {
+        let signal = WorkflowChangeSignal()
+        let ticket = signal.arm("wf_1")
+        async let waited: Void = signal.wait(ticket, until: Date().addingTimeInterval(10), clock: clock)
+        try? await Task.sleep(for: .milliseconds(50))
+        signal.notify("wf_1")
+        let started = ContinuousClock.now
+        await waited
+        #expect(ContinuousClock.now - started < .seconds(5))
+    }
+}
