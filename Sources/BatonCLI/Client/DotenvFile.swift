@@ -1,5 +1,6 @@
-import Foundation
 import BatonCore
+import Foundation
+
 /// Reads `KEY=VALUE` lines in the dotenv format: blank lines and `#` comments skipped, an optional `export `
 /// prefix, values bare (trimmed, a ` #` comment cut off), in single quotes (literal) or in double quotes (with `\n`,
 /// `\t`, `\"` and `\\` escapes).

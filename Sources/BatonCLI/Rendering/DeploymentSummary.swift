@@ -1,6 +1,6 @@
-import Foundation
-import BatonCore
 import BatonClient
+import BatonCore
+import Foundation
 
 /// What a finished deployment leaves the user: each app's URL and the DNS records to create, as a table.
 struct DeploymentSummary {

@@ -1,5 +1,5 @@
-import BatonCore
 import BatonClient
+import BatonCore
 import Foundation
 
 /// The live view for a terminal: redraws the progress frame in place on every change and every spinner tick, then

@@ -1,6 +1,6 @@
-import Foundation
-import BatonCore
 import BatonClient
+import BatonCore
+import Foundation
 
 /// Progress as plain lines, for logs and pipes: no escape codes, one line per change of an action.
 actor PlainProgressLog: ProgressRenderer {

@@ -1,6 +1,6 @@
-import Foundation
-import BatonCore
 import BatonClient
+import BatonCore
+import Foundation
 
 /// The plan as `init` returned it, printed before the progress: each app with its actions in order.
 struct PlanDescription {

@@ -1,6 +1,6 @@
-import Foundation
 import BatonClient
 import BatonCore
+import Foundation
 
 /// The progress view as lines of text: one line per app; running apps expanded with their actions; finished apps
 /// collapsed to one line (with their URL, or the failed action and its message).

@@ -1,5 +1,5 @@
-import BatonCore
 import BatonClient
+import BatonCore
 import Foundation
 
 /// Shows a deployment's progress and outcome on the terminal, as a live view, plain lines or JSON events.

@@ -1,5 +1,5 @@
-import Foundation
 import BatonCore
+import Foundation
 
 /// Colours and icons for the progress view; without colours, the same text with no escape codes.
 struct TerminalStyle: Sendable {
