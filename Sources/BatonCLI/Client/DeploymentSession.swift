@@ -20,7 +20,11 @@ struct DeploymentSession {
         let driving = Task { try await runner.run() }
         let interrupt = InterruptSignal { driving.cancel() }
         defer { interrupt.stop() }
-        for await snapshot in progress { await renderer.show(snapshot) }
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await renderer.animate() }
+            for await snapshot in progress { await renderer.show(snapshot) }
+            group.cancelAll()
+        }
         let result = await driving.result
         let snapshot = await runner.currentSnapshot
         switch result {

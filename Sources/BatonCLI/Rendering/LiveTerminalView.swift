@@ -12,7 +12,7 @@ actor LiveTerminalView: ProgressRenderer {
     private var snapshot: DeploymentSnapshot?
     private var drawnLines = 0
     private var tick = 0
-    private var ticker: Task<Void, Never>?
+    private var animating = true
 
     /// A view for a terminal `columns` wide and `rows` high: longer lines are cut so each takes one row, and a
     /// frame taller than the screen is cut short, so redrawing in place always works.
@@ -25,12 +25,6 @@ actor LiveTerminalView: ProgressRenderer {
         if self.snapshot == nil {
             output.writeLines(PlanDescription(snapshot: snapshot).lines.map(clipped) + [""])
             output.write("\u{1B}[?25l")
-            ticker = Task { [weak self] in
-                while !Task.isCancelled {
-                    try? await Task.sleep(for: .milliseconds(100))
-                    await self?.advanceSpinner()
-                }
-            }
         }
         self.snapshot = snapshot
         redraw(animated: true)
@@ -56,15 +50,17 @@ actor LiveTerminalView: ProgressRenderer {
         for line in failure.explanation { output.error(line) }
     }
 
-    private func advanceSpinner() {
-        guard ticker != nil else { return }
-        tick += 1
-        redraw(animated: true)
+    /// Turns the spinner every 100 ms until the task is cancelled or the view stops.
+    func animate() async {
+        while animating, (try? await Task.sleep(for: .milliseconds(100))) != nil {
+            guard animating, snapshot != nil else { continue }
+            tick += 1
+            redraw(animated: true)
+        }
     }
 
     private func stop(at snapshot: DeploymentSnapshot) {
-        ticker?.cancel()
-        ticker = nil
+        animating = false
         self.snapshot = snapshot
         redraw(animated: false)
         drawnLines = 0

@@ -12,6 +12,13 @@ protocol ProgressRenderer: Sendable {
     func interrupted(_ snapshot: DeploymentSnapshot, resumeCommand: String) async
     /// Shows why the command stopped.
     func failed(_ failure: CLIFailure) async
+    /// Animates the view (a spinner) until the calling task is cancelled; returns at once for still views.
+    func animate() async
+}
+
+extension ProgressRenderer {
+    /// Still views have nothing to animate.
+    func animate() async {}
 }
 
 /// Figures of one run of the client, for the end of the output and the measurements.
