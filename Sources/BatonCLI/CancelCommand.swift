@@ -10,17 +10,13 @@ struct CancelCommand: AsyncParsableCommand {
         abstract: "Cancel a workflow: every action not finished becomes canceled."
     )
 
-    @Argument(help: "The workflow id (wf_…).")
-    var workflowId: String
+    @OptionGroup var workflow: WorkflowSelection
 
     @OptionGroup var client: ClientOptions
 
-    @Option(help: "The workflow's token (default: BATON_TOKEN, else the token file `baton deploy` wrote).")
-    var token: String?
-
     func run() async throws {
         do {
-            let status = try await WorkflowAccess.request(workflowId, token: token, client: client) { baton, credentials throws(BatonClientError) in
+            let status = try await WorkflowAccess.request(workflow, client: client) { baton, credentials throws(BatonClientError) in
                 try await baton.cancel(credentials)
             }
             guard !client.json else { return WorkflowAccess.printJSON(status) }

@@ -11,13 +11,9 @@ struct ResumeCommand: AsyncParsableCommand {
         discussion: "Exit codes as for `baton deploy`."
     )
 
-    @Argument(help: "The workflow id (wf_…).")
-    var workflowId: String
+    @OptionGroup var workflow: WorkflowSelection
 
     @OptionGroup var client: ClientOptions
-
-    @Option(help: "The workflow's token (default: BATON_TOKEN, else the token file `baton deploy` wrote).")
-    var token: String?
 
     @Flag(help: "Drive one app after another instead of all at once.")
     var sequential = false
@@ -26,7 +22,7 @@ struct ResumeCommand: AsyncParsableCommand {
         let started = ContinuousClock.now
         let renderer = client.renderer()
         do {
-            let (server, credentials) = try WorkflowAccess.resolve(workflowId, token: token, client: client)
+            let (server, credentials) = try WorkflowAccess.resolve(workflow, client: client)
             let transport = CountingTransport()
             let options = DeploymentRunnerOptions(
                 maxConcurrentApps: sequential ? 1 : nil, retryPolicy: client.retryPolicy, retriesFailedActions: true)

@@ -10,18 +10,14 @@ struct StatusCommand: AsyncParsableCommand {
         abstract: "Show where a workflow stands (with --json, the server's whole-workflow status)."
     )
 
-    @Argument(help: "The workflow id (wf_…).")
-    var workflowId: String
+    @OptionGroup var workflow: WorkflowSelection
 
     @OptionGroup var client: ClientOptions
-
-    @Option(help: "The workflow's token (default: BATON_TOKEN, else the token file `baton deploy` wrote).")
-    var token: String?
 
     func run() async throws {
         let output = TerminalOutput()
         do {
-            let status = try await WorkflowAccess.request(workflowId, token: token, client: client) { baton, credentials throws(BatonClientError) in
+            let status = try await WorkflowAccess.request(workflow, client: client) { baton, credentials throws(BatonClientError) in
                 try await baton.workflowStatus(credentials)
             }
             guard !client.json else { return WorkflowAccess.printJSON(status) }

@@ -5,10 +5,12 @@ import Foundation
 /// Finds the server and credentials of an existing workflow for `resume`, `status` and `cancel`: `--token` or
 /// `BATON_TOKEN` when given, else the token file `baton deploy` wrote.
 enum WorkflowAccess {
-    /// The server URL and credentials of `workflowId`.
+    /// The server URL and credentials of the selected workflow.
     static func resolve(
-        _ workflowId: String, token: String?, client: ClientOptions
+        _ workflow: WorkflowSelection, client: ClientOptions
     ) throws(CLIFailure) -> (server: URL, credentials: WorkflowCredentials) {
+        let workflowId = workflow.workflowId
+        let token = workflow.token
         let environment = ProcessInfo.processInfo.environment
         if let token = token ?? environment["BATON_TOKEN"] {
             return (try client.serverURL(), WorkflowCredentials(workflowId: workflowId, token: token))
@@ -17,13 +19,13 @@ enum WorkflowAccess {
         return (try client.serverURL(fallback: file.server), file.credentials)
     }
 
-    /// Sends one request about `workflowId` (retried as `client` says) and returns the whole workflow it answers
+    /// Sends one request about the selected workflow (retried as `client` says) and returns the whole workflow it answers
     /// with; every failure becomes a ``CLIFailure``.
     static func request(
-        _ workflowId: String, token: String?, client: ClientOptions,
+        _ workflow: WorkflowSelection, client: ClientOptions,
         _ send: @escaping @Sendable (BatonClient, WorkflowCredentials) async throws(BatonClientError) -> WorkflowStatus
     ) async throws(CLIFailure) -> WorkflowStatus {
-        let (server, credentials) = try resolve(workflowId, token: token, client: client)
+        let (server, credentials) = try resolve(workflow, client: client)
         let baton = BatonClient(serverURL: server)
         do {
             return try await client.retryPolicy.run { () async throws(BatonClientError) in try await send(baton, credentials) }
