@@ -1,6 +1,6 @@
 import ArgumentParser
 
-/// A duration on the command line: `8` or `8s` (seconds), `500ms`, `2m`, `7d`.
+/// A duration on the command line: `8` or `8s` (seconds), `500ms`, `2m` or `2min`, `1h`, `7d`.
 struct DurationArgument: ExpressibleByArgument, Sendable {
     let duration: Duration
 
@@ -9,7 +9,7 @@ struct DurationArgument: ExpressibleByArgument, Sendable {
     }
 
     init?(argument: String) {
-        let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600), ("d", 86400)]
+        let units: [(String, Double)] = [("ms", 0.001), ("min", 60), ("s", 1), ("m", 60), ("h", 3600), ("d", 86400)]
         var number = Substring(argument)
         var scale = 1.0
         for (suffix, factor) in units where argument.hasSuffix(suffix) {

@@ -36,6 +36,15 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The most time one request may spend (e.g. 8s, 500ms).")
     var requestBudget = DurationArgument(.seconds(8))
 
+    @Option(
+        name: .customLong("action-timeout"),
+        help: ArgumentHelp(
+            "How long an action may run (deploy=2h), or one of its phases (deploy.build=60m); repeatable. Defaults: fork-repository 10m; create-project, configure-env, assign-domain, present-dns 3m; deploy 2h, with deploy.repository 5m, deploy.queue 60m, deploy.build 50m, deploy.alias 10m.",
+            valueName: "action=duration"
+        )
+    )
+    var actionTimeouts: [ActionTimeoutArgument] = []
+
     @Option(help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel = "info"
 
@@ -97,12 +106,22 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let http = HTTPClient(eventLoopGroupProvider: .singleton)
         do {
-            let engine = try WorkflowEngine(
-                store: configured.store, catalog: catalog,
-                actions: .providers(ProviderClients(settings: settings, http: http)), sealer: configured.sealer,
-                configuration: .init(requestBudget: requestBudget.duration, workflowTTL: storeOptions.workflowTtl.duration),
-                logger: logger
-            )
+            let engine: WorkflowEngine
+            do {
+                engine = try WorkflowEngine(
+                    store: configured.store, catalog: catalog,
+                    actions: .providers(ProviderClients(settings: settings, http: http)), sealer: configured.sealer,
+                    configuration: .init(
+                        requestBudget: requestBudget.duration, workflowTTL: storeOptions.workflowTtl.duration,
+                        actionTimeouts: ActionTimeoutArgument.settings(actionTimeouts)
+                    ),
+                    logger: logger
+                )
+            } catch WorkflowEngineError.unknownTimeoutSettings(let unknown, let known) {
+                throw ValidationError(
+                    "--action-timeout: \(unknown.joined(separator: ", ")) names no action or phase; the settings are \(known.joined(separator: ", "))."
+                )
+            }
             let providerSandbox = sandbox ? ProviderSandbox(configuration: sandboxKnobs.configuration) : nil
             let app = BatonApplication.build(
                 configuration: BatonServerConfiguration(host: host, port: port), engine: engine, catalog: catalog, logger: logger,

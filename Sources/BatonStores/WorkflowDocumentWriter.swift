@@ -63,6 +63,9 @@ enum WorkflowDocumentWriter {
                     writer.member("code"); writer.string(error.code)
                     writer.member("message"); writer.string(error.message)
                     writer.member("retryable"); writer.bool(error.retryable)
+                    if let fix = error.fix {
+                        writer.member("fix"); writer.string(fix)
+                    }
                 }
             }
             if let checkpoint = action.checkpoint {
@@ -79,6 +82,33 @@ enum WorkflowDocumentWriter {
                 }
             }
             writer.member("updatedAt"); try writer.date(action.updatedAt)
+            if let startedAt = action.startedAt {
+                writer.member("startedAt"); try writer.date(startedAt)
+            }
+            if let deadline = action.deadline {
+                writer.member("deadline")
+                try writer.object { writer in
+                    writer.member("at"); try writer.date(deadline.at)
+                    writer.member("setting"); writer.string(deadline.setting)
+                    writer.member("limitSeconds"); try writer.number(deadline.limitSeconds)
+                }
+            }
+            if let phase = action.phase {
+                writer.member("phase"); writer.string(phase)
+            }
+            if let progress = action.progress {
+                writer.member("progress"); try writer.object(progress)
+            }
+            if let stop = action.pendingStop {
+                writer.member("pendingStop")
+                try writer.object { writer in
+                    writer.member("since"); try writer.date(stop.since)
+                    writer.member("notBefore"); try writer.date(stop.notBefore)
+                    if let problem = stop.lastProblem {
+                        writer.member("lastProblem"); writer.string(problem)
+                    }
+                }
+            }
         }
     }
 

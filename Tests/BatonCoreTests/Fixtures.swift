@@ -17,6 +17,9 @@ enum Fixtures {
         )
     }
 
+    /// An action's bounds for transitions: ten minutes per attempt, a one-minute `build` phase.
+    static let timeouts = ActionTimeouts(attempt: .seconds(600), phases: ["build": .seconds(60)])
+
     static func lease(_ id: String = "lease-1", until: Date = start.addingTimeInterval(10)) -> ActionLease {
         ActionLease(id: id, expiresAt: until)
     }

@@ -24,11 +24,17 @@ struct StoredDocumentTests {
             "records": [["type": "CNAME", "name": "a", "ttl": 3600, "proxied": false, "extra": nil]],
             "ratio": .number(0.1), "big": .number(1e300), "small": .number(-2.5e-8), "whole": .number(-42),
         ]
-        action.error = ActionFailure(code: "rate_limited", message: "Slow down\r\n", retryable: true)
+        action.error = ActionFailure(code: "rate_limited", message: "Slow down\r\n", retryable: true, fix: "Wait \"a\" minute")
         action.checkpoint = ["phase": "copying", "polls": 2, "ids": [1, .number(2.5), "x", true, nil]]
         action.nextPollAt = Fixtures.start.addingTimeInterval(1.25)
         action.lease = Fixtures.lease(until: Fixtures.start.addingTimeInterval(10.000_001))
         action.updatedAt = Fixtures.start.addingTimeInterval(0.1)
+        action.startedAt = Fixtures.start.addingTimeInterval(0.05)
+        action.deadline = ActionDeadline(at: Fixtures.start.addingTimeInterval(600.5), setting: "deploy.build", limitSeconds: 3000)
+        action.phase = "build"
+        action.progress = ["deploymentId": "dpl_1", "inspectorUrl": nil, "readyState": "BUILDING"]
+        action.pendingStop = PendingStop(since: Fixtures.start.addingTimeInterval(2), notBefore: Fixtures.start.addingTimeInterval(9.75),
+                                         lastProblem: "Vercel answered 502")
         record.apps[0].actions[0] = action
         record.history = [
             HistoryEntry(at: Fixtures.start.addingTimeInterval(0.05), app: "app-a", action: action.id, from: .pending, to: .running,

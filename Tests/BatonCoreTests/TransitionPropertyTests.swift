@@ -33,7 +33,7 @@ struct TransitionPropertyTests {
             let before = record
             switch Int.random(in: 0..<100, using: &random) {
             case 0..<30:
-                if (try? record.beginAttempt(index, lease: lease, now: now)) == true { leases.append(lease.id) }
+                if (try? record.beginAttempt(index, lease: lease, timeouts: Fixtures.timeouts, now: now)) == true { leases.append(lease.id) }
                 if record[index].attempt > before[index].attempt {
                     let app = record.apps[index.app]
                     for dependency in record[index].dependsOn {
@@ -49,7 +49,7 @@ struct TransitionPropertyTests {
                 default: .running(ActionProgress(checkpoint: ["s": .number(Double(step))], pollAfter: .seconds(1), message: "going"))
                 }
                 let leaseID = leases.randomElement(using: &random)!
-                _ = record.record(outcome, index, leaseID: leaseID, consumesEnvValues: Bool.random(using: &random), now: now)
+                _ = record.record(outcome, index, leaseID: leaseID, consumesEnvValues: Bool.random(using: &random), timeouts: Fixtures.timeouts, now: now)
             case 85..<95:
                 _ = record.releaseLease(index, leaseID: leases.randomElement(using: &random)!, message: "cut off", now: now)
             case 95..<97:

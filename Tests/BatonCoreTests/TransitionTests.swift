@@ -11,17 +11,17 @@ struct TransitionTests {
         let fork = try record.index(app: "app-a", action: "fork-repository")
         let deploy = try record.index(app: "app-a", action: "deploy")
         do {
-            _ = try record.beginAttempt(deploy, lease: Fixtures.lease(), now: now)
+            _ = try record.beginAttempt(deploy, lease: Fixtures.lease(), timeouts: Fixtures.timeouts, now: now)
             Issue.record("deploy must wait for its dependencies")
         } catch {
             #expect(error.code == "action_blocked")
             #expect(error.message.contains("create-project") && error.message.contains("configure-env"))
         }
-        let began = try record.beginAttempt(fork, lease: Fixtures.lease(), now: now)
+        let began = try record.beginAttempt(fork, lease: Fixtures.lease(), timeouts: Fixtures.timeouts, now: now)
         #expect(began)
         #expect(record[fork].state == .running && record[fork].attempt == 1)
         #expect(record.history.last == HistoryEntry(at: now, app: "app-a", action: "fork-repository", from: .pending, to: .running, attempt: 1, message: "Starting"))
-        let beganAgain = try record.beginAttempt(fork, lease: Fixtures.lease("other"), now: now)
+        let beganAgain = try record.beginAttempt(fork, lease: Fixtures.lease("other"), timeouts: Fixtures.timeouts, now: now)
         #expect(!beganAgain, "a running action starts nothing")
         #expect(record[fork].lease?.id == "lease-1")
     }
@@ -29,12 +29,12 @@ struct TransitionTests {
     @Test func outcomesNeedTheLeaseThatClaimedTheAction() throws {
         var record = Fixtures.record()
         let fork = try record.index(app: "app-a", action: "fork-repository")
-        _ = try record.beginAttempt(fork, lease: Fixtures.lease(), now: now)
+        _ = try record.beginAttempt(fork, lease: Fixtures.lease(), timeouts: Fixtures.timeouts, now: now)
         let done = ActionOutcome.succeeded(outputs: ["url": "https://example"], message: "Forked")
-        let strangerRecorded = record.record(done, fork, leaseID: "stranger", consumesEnvValues: false, now: now)
+        let strangerRecorded = record.record(done, fork, leaseID: "stranger", consumesEnvValues: false, timeouts: Fixtures.timeouts, now: now)
         #expect(!strangerRecorded)
         #expect(record[fork].state == .running)
-        let result1 = record.record(done, fork, leaseID: "lease-1", consumesEnvValues: false, now: now)
+        let result1 = record.record(done, fork, leaseID: "lease-1", consumesEnvValues: false, timeouts: Fixtures.timeouts, now: now)
         #expect(result1)
         #expect(record[fork].state == .succeeded && record[fork].outputs == ["url": "https://example"] && record[fork].lease == nil)
     }
@@ -44,11 +44,11 @@ struct TransitionTests {
         let fork = try record.index(app: "app-a", action: "fork-repository")
         let result2 = record.claimStep(fork, lease: Fixtures.lease(), now: now)
         #expect(result2 == nil, "a pending action has nothing to poll")
-        _ = try record.beginAttempt(fork, lease: Fixtures.lease(), now: now)
+        _ = try record.beginAttempt(fork, lease: Fixtures.lease(), timeouts: Fixtures.timeouts, now: now)
         let result3 = record.claimStep(fork, lease: Fixtures.lease("b"), now: now)
         #expect(result3 == nil, "held by the trigger")
         let progress = ActionProgress(checkpoint: ["n": 1], pollAfter: .seconds(2), message: "Waiting")
-        let result4 = record.record(.running(progress), fork, leaseID: "lease-1", consumesEnvValues: false, now: now)
+        let result4 = record.record(.running(progress), fork, leaseID: "lease-1", consumesEnvValues: false, timeouts: Fixtures.timeouts, now: now)
         #expect(result4)
         let result5 = record.claimStep(fork, lease: Fixtures.lease("b"), now: now.addingTimeInterval(1))
         #expect(result5 == nil, "not due yet")
@@ -66,7 +66,7 @@ struct TransitionTests {
     @Test func aCutOffStartIsStartedAgainByTheNextRequest() throws {
         var record = Fixtures.record()
         let fork = try record.index(app: "app-a", action: "fork-repository")
-        _ = try record.beginAttempt(fork, lease: Fixtures.lease(), now: now)
+        _ = try record.beginAttempt(fork, lease: Fixtures.lease(), timeouts: Fixtures.timeouts, now: now)
         let result9 = record.releaseLease(fork, leaseID: "lease-1", message: "Still working", now: now)
         #expect(result9)
         #expect(record[fork].state == .running && record[fork].message == "Still working")
@@ -77,11 +77,11 @@ struct TransitionTests {
     @Test func failedActionsStartANewAttempt() throws {
         var record = Fixtures.record()
         let fork = try record.index(app: "app-a", action: "fork-repository")
-        _ = try record.beginAttempt(fork, lease: Fixtures.lease(), now: now)
+        _ = try record.beginAttempt(fork, lease: Fixtures.lease(), timeouts: Fixtures.timeouts, now: now)
         let failure = ActionFailure(code: "boom", message: "It broke", retryable: true)
-        _ = record.record(.failed(failure), fork, leaseID: "lease-1", consumesEnvValues: false, now: now)
+        _ = record.record(.failed(failure), fork, leaseID: "lease-1", consumesEnvValues: false, timeouts: Fixtures.timeouts, now: now)
         #expect(record[fork].state == .failed && record[fork].error == failure && record[fork].message == "It broke")
-        let retried = try record.beginAttempt(fork, lease: Fixtures.lease("2"), now: now)
+        let retried = try record.beginAttempt(fork, lease: Fixtures.lease("2"), timeouts: Fixtures.timeouts, now: now)
         #expect(retried)
         #expect(record[fork].attempt == 2 && record[fork].error == nil && record[fork].state == .running)
         #expect(record.history.map(\.to) == [.running, .failed, .running])
@@ -90,8 +90,8 @@ struct TransitionTests {
     @Test func envValuesAreErasedWhenTheConsumingActionSucceeds() throws {
         var record = Fixtures.record()
         let fork = try record.index(app: "app-a", action: "fork-repository")
-        _ = try record.beginAttempt(fork, lease: Fixtures.lease(), now: now)
-        _ = record.record(.succeeded(outputs: [:], message: "ok"), fork, leaseID: "lease-1", consumesEnvValues: true, now: now)
+        _ = try record.beginAttempt(fork, lease: Fixtures.lease(), timeouts: Fixtures.timeouts, now: now)
+        _ = record.record(.succeeded(outputs: [:], message: "ok"), fork, leaseID: "lease-1", consumesEnvValues: true, timeouts: Fixtures.timeouts, now: now)
         #expect(record.sealedEnv["app-a"] == nil)
     }
 
@@ -99,9 +99,9 @@ struct TransitionTests {
         var record = Fixtures.record()
         let fork = try record.index(app: "app-a", action: "fork-repository")
         let forkB = try record.index(app: "app-b", action: "fork-repository")
-        _ = try record.beginAttempt(fork, lease: Fixtures.lease(), now: now)
-        _ = record.record(.succeeded(outputs: [:], message: "ok"), fork, leaseID: "lease-1", consumesEnvValues: false, now: now)
-        _ = try record.beginAttempt(forkB, lease: Fixtures.lease("b"), now: now)
+        _ = try record.beginAttempt(fork, lease: Fixtures.lease(), timeouts: Fixtures.timeouts, now: now)
+        _ = record.record(.succeeded(outputs: [:], message: "ok"), fork, leaseID: "lease-1", consumesEnvValues: false, timeouts: Fixtures.timeouts, now: now)
+        _ = try record.beginAttempt(forkB, lease: Fixtures.lease("b"), timeouts: Fixtures.timeouts, now: now)
         record.cancel(now: now)
         #expect(record[fork].state == .succeeded)
         #expect(record[forkB].state == .canceled && record[forkB].lease == nil)
@@ -109,7 +109,7 @@ struct TransitionTests {
         #expect(record.sealedEnv.isEmpty)
         #expect(record.summarizedState == .canceled)
         var copy = record
-        #expect(throws: APIError.self) { try copy.beginAttempt(fork, lease: Fixtures.lease(), now: now) }
+        #expect(throws: APIError.self) { try copy.beginAttempt(fork, lease: Fixtures.lease(), timeouts: Fixtures.timeouts, now: now) }
         #expect(record.invariantViolations().isEmpty)
     }
 

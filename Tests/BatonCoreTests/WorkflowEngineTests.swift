@@ -114,7 +114,10 @@ struct WorkflowEngineTests {
         let workflow = try await harness.initialize()
         let status = try await harness.trigger(workflow, "app-a", "fork-repository")
         #expect(status.state == .failed)
-        #expect(status.error == ActionFailure(code: "action_error", message: "Create the GitHub repository stopped with an unexpected error.", retryable: true))
+        #expect(status.error == ActionFailure(
+            code: "action_error", message: "Create the GitHub repository stopped with an unexpected error.", retryable: true,
+            fix: "Trigger the action again; if it keeps failing, the server's log has the error."
+        ))
     }
 
     @Test func concurrentTriggersStartAnActionOnce() async throws {

@@ -111,7 +111,8 @@ struct ConvergenceTests {
             let failed = try #require(results.first?.statuses.last)
             #expect(failed.action == "create-project" && failed.state == .failed)
             #expect(failed.error?.code == "github_app_missing" && failed.error?.retryable == false)
-            #expect(failed.error?.message.contains("GitHub App") == true)
+            #expect(failed.error?.message.contains("Vercel said:") == true)
+            #expect(failed.error?.fix?.contains("https://github.com/apps/vercel") == true)
         }
     }
 }

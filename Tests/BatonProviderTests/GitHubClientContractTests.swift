@@ -84,7 +84,7 @@ struct GitHubClientContractTests {
                 _ = try await servers.providers.github.authenticatedLogin()
                 Issue.record("every request should fail")
             } catch let error as ProviderError {
-                guard case .transient(.github, _, _) = error else {
+                guard case .transient(.github, _, _, _) = error else {
                     Issue.record("expected a transient error, got \(error)")
                     return
                 }

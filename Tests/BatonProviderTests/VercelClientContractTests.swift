@@ -150,7 +150,7 @@ struct VercelClientContractTests {
                 _ = try await servers.providers.vercel.project("x", teamID: nil)
                 Issue.record("every request should fail")
             } catch let error as ProviderError {
-                guard case .transient(.vercel, _, _) = error else {
+                guard case .transient(.vercel, _, _, _) = error else {
                     Issue.record("expected a transient error, got \(error)")
                     return
                 }

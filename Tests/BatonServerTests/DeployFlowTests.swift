@@ -51,8 +51,15 @@ struct DeployFlowTests {
             _ = try await client.trigger(workflow, "app-b", "fork-repository")
             let reply = try await client.status(workflow, "app-b", "fork-repository")
             let object = try #require(reply.body.objectValue)
-            #expect(Set(object.keys) == ["app", "action", "title", "state", "attempt", "message", "pollAfterMs", "outputs", "error", "updatedAt"])
+            #expect(Set(object.keys) == [
+                "app", "action", "title", "state", "attempt", "message", "pollAfterMs", "outputs", "error", "updatedAt",
+                "startedAt", "deadlineAt", "progress",
+            ])
             #expect(object["error"] == .null && object["outputs"] == .object([:]) && object["attempt"] == 1)
+            #expect(object["progress"] == .null)
+            let startedAt = try #require(object["startedAt"]?.stringValue.flatMap(BatonJSON.parseTimestamp))
+            let deadlineAt = try #require(object["deadlineAt"]?.stringValue.flatMap(BatonJSON.parseTimestamp))
+            #expect(abs(deadlineAt.timeIntervalSince(startedAt) - 600) < 0.001, "fork-repository's default bound is 10 minutes")
             let pollAfter = try #require(object["pollAfterMs"]?.integerValue)
             #expect(pollAfter > 0 && pollAfter <= 1000)
             let updatedAt = try #require(object["updatedAt"]?.stringValue)
@@ -68,7 +75,11 @@ struct DeployFlowTests {
             #expect(try await client.trigger(workflow, "app-c", "create-project").status == 200)
             let failed = try await client.trigger(workflow, "app-c", "deploy")
             #expect(failed.status == 200 && failed["state"] == "failed")
-            #expect(failed["error"] == ["code": "flaky", "message": "Attempt 1 failed.", "retryable": true])
+            #expect(failed["error"] == [
+                "code": "flaky", "message": "Attempt 1 failed.", "retryable": true,
+                "fix": "Trigger the action again; it picks up what was already done.",
+            ])
+            #expect(failed["deadlineAt"] == .null && failed["startedAt"]?.stringValue != nil)
             let retried = try await client.trigger(workflow, "app-c", "deploy")
             #expect(retried["state"] == "succeeded" && retried["attempt"] == 2)
         }

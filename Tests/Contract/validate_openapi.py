@@ -3,6 +3,9 @@
 
 Usage: validate_openapi.py EXCHANGES.jsonl [--specs DIR]
 
+The specs folder defaults to Tests/Contract/specs (next to this script): the subsets pruned by
+scripts/prune-provider-specs.
+
 Each line of EXCHANGES.jsonl is one provider exchange recorded by ProviderSandbox(recordExchangesTo:):
 {"provider", "method", "path", "route", "query", "requestBody", "status", "responseBody", "injectedFailure"}.
 
@@ -168,7 +171,7 @@ def check(spec: Spec, exchange: dict, template: str, operation: dict) -> tuple[l
 
 
 def main() -> int:
-    default_specs = Path(__file__).resolve().parents[2].parent / "shared" / "specs"
+    default_specs = Path(__file__).resolve().parent / "specs"
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("exchanges", type=Path, help="JSON-lines file recorded by the sandbox")
     parser.add_argument("--specs", type=Path, default=default_specs, help=f"specs folder (default {default_specs})")

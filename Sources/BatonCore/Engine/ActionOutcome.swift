@@ -12,19 +12,30 @@ public enum ActionOutcome: Sendable, Hashable {
 public struct ActionProgress: Sendable, Hashable {
     /// A small marker persisted with the workflow, so any server instance can continue the action.
     public var checkpoint: JSONValue
-    /// How long to wait before the next `poll`.
+    /// How long to wait before the next `poll` (zero: at once).
     public var pollAfter: Duration
     /// What is happening, for people.
     public var message: String
+    /// The phase the action is in, such as `build`, when its phases are bounded separately (``ActionTimeouts``);
+    /// entering a new phase starts that phase's bound.
+    public var phase: String?
+    /// Public facts about the work in progress for clients to show, such as a deployment's `readyState` and
+    /// `inspectorUrl`. Never secrets.
+    public var details: [String: JSONValue]
 
-    public init(checkpoint: JSONValue, pollAfter: Duration, message: String) {
+    public init(checkpoint: JSONValue, pollAfter: Duration, message: String, phase: String? = nil, details: [String: JSONValue] = [:]) {
         self.checkpoint = checkpoint
         self.pollAfter = pollAfter
         self.message = message
+        self.phase = phase
+        self.details = details
     }
 
     /// Progress whose checkpoint is any `Encodable` value.
-    public init(encoding checkpoint: some Encodable, pollAfter: Duration, message: String) throws {
-        self.init(checkpoint: try JSONValue(encoding: checkpoint), pollAfter: pollAfter, message: message)
+    public init(
+        encoding checkpoint: some Encodable, pollAfter: Duration, message: String, phase: String? = nil,
+        details: [String: JSONValue] = [:]
+    ) throws {
+        self.init(checkpoint: try JSONValue(encoding: checkpoint), pollAfter: pollAfter, message: message, phase: phase, details: details)
     }
 }

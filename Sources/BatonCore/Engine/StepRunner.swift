@@ -1,23 +1,23 @@
 import Foundation
 
-/// How one step of an action ended.
-enum StepResult: Sendable {
-    /// It returned an outcome.
-    case finished(ActionOutcome)
-    /// The budget ran out first; the step was cancelled.
+/// How one bounded piece of an action's work ended.
+enum StepResult<Value: Sendable>: Sendable {
+    /// It returned.
+    case finished(Value)
+    /// The deadline came first; the work was cancelled.
     case cutOff
     /// It threw something other than cancellation.
     case threw(any Error)
 }
 
-/// Runs one step of an action against the request's deadline, cancelling it when the deadline comes first.
-/// The step runs as a child task: it has ended when `run` returns.
+/// Runs one step of an action (or a stop) against a deadline, cancelling it when the deadline comes first.
+/// The work runs as a child task: it has ended when `run` returns.
 enum StepRunner {
-    static func run(
+    static func run<Value: Sendable>(
         until deadline: Date, clock: any BatonClock,
-        _ body: @escaping @Sendable () async throws -> ActionOutcome
-    ) async -> StepResult {
-        await withTaskGroup(of: StepResult?.self) { group in
+        _ body: @escaping @Sendable () async throws -> Value
+    ) async -> StepResult<Value> {
+        await withTaskGroup(of: StepResult<Value>?.self) { group in
             group.addTask {
                 do {
                     return .finished(try await body())

@@ -12,7 +12,10 @@ extension WorkflowEngine {
         return ActionStatus(
             app: record.apps[index.app].id, action: action.id, title: action.title, state: action.state,
             attempt: action.attempt, message: action.message, pollAfterMs: pollAfterMs(action, now: now),
-            outputs: action.outputs, error: action.error, updatedAt: action.updatedAt
+            outputs: action.outputs, error: action.error?.withFix, updatedAt: action.updatedAt,
+            startedAt: action.attempt > 0 ? action.startedAt : nil,
+            deadlineAt: action.state == .running ? action.deadline?.at : nil,
+            progress: action.progress
         )
     }
 
@@ -24,9 +27,19 @@ extension WorkflowEngine {
             }
             return AppStatus(id: app.id, name: app.name, state: app.actions.map(\.state).summarized(), actions: actions)
         }
+        let pendingCancellations = record.actionIndices.compactMap { index -> PendingCancellation? in
+            let action = record[index]
+            guard let stop = action.pendingStop else { return nil }
+            let why = stop.lastProblem.map { " (last try: \($0))" } ?? ""
+            return PendingCancellation(
+                app: record.apps[index.app].id, action: action.id,
+                message: "Stopping what \(action.title.lowercased()) started\(why); ask for the status or cancel again to go on."
+            )
+        }
         return WorkflowStatus(
             workflowId: record.id, state: record.canceled ? .canceled : record.summarizedState,
-            definitionVersion: record.definitionVersion, apps: apps, history: record.history
+            definitionVersion: record.definitionVersion, apps: apps, history: record.history,
+            pendingCancellations: pendingCancellations
         )
     }
 
@@ -35,7 +48,8 @@ extension WorkflowEngine {
         case .pending: return Self.pendingPollAfterMs
         case .running:
             if action.lease?.isHeld(at: now) == true { return Self.busyPollAfterMs }
-            guard let next = action.nextPollAt else { return 0 }
+            guard var next = action.nextPollAt else { return 0 }
+            if let deadline = action.deadline?.at { next = min(next, deadline) }
             return max(0, Int((next.timeIntervalSince(now) * 1000).rounded(.up)))
         case .succeeded, .failed, .canceled: return nil
         }

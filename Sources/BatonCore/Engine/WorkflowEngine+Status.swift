@@ -15,6 +15,9 @@ extension WorkflowEngine {
         var record = try await authorizedRecord(reference.workflowID, token: token)
         let index = try record.index(app: reference.app, action: reference.action)
         let initial = record[index]
+        if record.hasPendingStops {
+            record = try await stopCanceledWork(record, deadline: deadline)
+        }
         while true {
             let now = clock.now()
             if now < deadline {
@@ -49,10 +52,11 @@ extension WorkflowEngine {
         let ticket = signal.arm(workflowID)
         defer { signal.disarm(ticket) }
         var record = try await authorizedRecord(workflowID, token: token)
-        let waitUntil = min(
-            start.addingTimeInterval(configuration.requestBudget.timeInterval),
-            start.addingTimeInterval(Double(waitMs) / 1000)
-        )
+        let deadline = start.addingTimeInterval(configuration.requestBudget.timeInterval)
+        if record.hasPendingStops {
+            record = try await stopCanceledWork(record, deadline: deadline)
+        }
+        let waitUntil = min(deadline, start.addingTimeInterval(Double(waitMs) / 1000))
         if waitUntil > start, record.summarizedState != .succeeded, !record.canceled {
             await signal.wait(ticket, until: waitUntil, clock: clock)
             record = try await authorizedRecord(workflowID, token: token)
@@ -60,19 +64,12 @@ extension WorkflowEngine {
         return workflowStatus(record, now: clock.now())
     }
 
-    /// Cancels the workflow: pending and running actions become canceled, and later triggers are refused.
-    func cancel(_ workflowID: String, token: String?) async throws -> WorkflowStatus {
-        let record = try await authorizedRecord(workflowID, token: token)
-        let now = clock.now()
-        let (canceled, _) = try await update(record) { record throws(APIError) in record.cancel(now: now) }
-        logger.info("workflow canceled", metadata: ["workflow": "\(workflowID)"])
-        return workflowStatus(canceled, now: clock.now())
-    }
-
-    /// When something may next happen to a running action on its own: its next poll, or its lease lapsing.
+    /// When something may next happen to a running action on its own: its next poll, its lease lapsing, or its
+    /// deadline.
     private func nextMoment(_ action: ActionRecord) -> Date? {
         guard action.state == .running else { return nil }
-        if let lease = action.lease { return lease.expiresAt }
-        return action.nextPollAt
+        let next = action.lease?.expiresAt ?? action.nextPollAt
+        guard let deadline = action.deadline?.at else { return next }
+        return min(next ?? deadline, deadline)
     }
 }

@@ -1,8 +1,10 @@
 import Foundation
 import Logging
+import Synchronization
 
 extension WorkflowEngine {
-    /// Runs one claimed step of an action within the deadline and records what it ended with.
+    /// Runs one claimed step of an action within the request's deadline (or the action's, when that comes first) and
+    /// records what it ended with. Progress the step records on the way is stored as it happens, under the same claim.
     /// - Returns: the workflow as stored afterwards.
     func runStep(
         _ step: WorkflowRecord.Step, of record: WorkflowRecord, at index: WorkflowRecord.ActionIndex,
@@ -10,76 +12,150 @@ extension WorkflowEngine {
     ) async throws -> WorkflowRecord {
         let appRecord = record.apps[index.app]
         let actionRecord = record[index]
-        var logger = self.logger
-        logger[metadataKey: "workflow"] = "\(record.id)"
-        logger[metadataKey: "app"] = "\(appRecord.id)"
-        logger[metadataKey: "action"] = "\(actionRecord.id)"
-        logger[metadataKey: "attempt"] = "\(actionRecord.attempt)"
+        let logger = actionLogger(record, index)
+        let timeouts = timeouts(of: actionRecord.id)
+        let latest = LatestRecord(record)
 
-        let result: StepResult
-        switch prepareContext(record, index, deadline: deadline, logger: logger) {
+        let result: StepResult<ActionOutcome>
+        switch prepareContext(record, index, deadline: deadline, logger: logger, progressRecorder: progressRecorder(
+            index, lease: lease, timeouts: timeouts, latest: latest
+        )) {
         case .failure(let failure):
             result = .finished(.failed(failure))
         case .success(let (implementation, context)):
-            result = await StepRunner.run(until: deadline, clock: clock) {
-                switch step {
-                case .start: try await implementation.start(context)
-                case .poll(let checkpoint): try await implementation.poll(context, checkpoint: checkpoint)
+            switch step {
+            case .expire(let checkpoint):
+                result = .finished(.failed(implementation.deadlineFailure(
+                    expiry(of: actionRecord, now: clock.now()), checkpoint: checkpoint
+                )))
+            case .start, .poll:
+                let stepDeadline = min(deadline, actionRecord.deadline?.at ?? deadline)
+                result = await StepRunner.run(until: stepDeadline, clock: clock) {
+                    switch step {
+                    case .poll(let checkpoint): try await implementation.poll(context, checkpoint: checkpoint)
+                    case .start, .expire: try await implementation.start(context)
+                    }
                 }
             }
         }
 
         let now = clock.now()
         let consumesEnv = definition.action(actionRecord.id)?.consumesEnvValues ?? false
-        let (stored, _) = try await update(record) { record throws(APIError) -> Bool in
+        let (stored, _) = try await update(latest.value) { record throws(APIError) -> Bool in
             switch result {
             case .finished(let outcome):
-                return record.record(outcome, index, leaseID: lease.id, consumesEnvValues: consumesEnv, now: now)
+                return record.record(
+                    outcome.withFix, index, leaseID: lease.id, consumesEnvValues: consumesEnv, timeouts: timeouts, now: now
+                )
             case .cutOff:
-                return record.releaseLease(index, leaseID: lease.id, message: "Still working; the next request continues", now: now)
+                return record.releaseLease(index, leaseID: lease.id, message: record[index].message, now: now)
             case .threw(let error):
                 logger.error("action threw an unexpected error", metadata: ["error": "\(String(reflecting: type(of: error)))"])
                 let failure = ActionFailure(
-                    code: "action_error", message: "\(actionRecord.title) stopped with an unexpected error.", retryable: true
+                    code: "action_error", message: "\(actionRecord.title) stopped with an unexpected error.", retryable: true,
+                    fix: "Trigger the action again; if it keeps failing, the server's log has the error."
                 )
-                return record.record(.failed(failure), index, leaseID: lease.id, consumesEnvValues: false, now: now)
+                return record.record(
+                    .failed(failure), index, leaseID: lease.id, consumesEnvValues: false, timeouts: timeouts, now: now
+                )
             }
         }
         if case .finished(let outcome) = result {
-            logger.debug("action step finished", metadata: ["outcome": "\(outcome.summary)"])
+            logger.debug("action step finished", metadata: ["outcome": "\(outcome.summary)", "app": "\(appRecord.id)"])
         }
         return stored
     }
 
-    private func prepareContext(
-        _ record: WorkflowRecord, _ index: WorkflowRecord.ActionIndex, deadline: Date, logger: Logger
+    /// What the deadline of a running action bounded, for its failure.
+    func expiry(of action: ActionRecord, now: Date) -> DeadlineExceeded {
+        let started = action.startedAt ?? action.updatedAt
+        let limit = action.deadline.map { Duration.milliseconds(Int($0.limitSeconds * 1000)) } ?? .zero
+        return DeadlineExceeded(
+            setting: action.deadline?.setting ?? action.id, limit: limit,
+            waited: .milliseconds(Int(max(0, now.timeIntervalSince(started)) * 1000)), phase: action.phase,
+            lastMessage: action.message
+        )
+    }
+
+    /// A recorder that stores a step's progress under its claim, and stops the step (by throwing
+    /// `CancellationError`) when the claim was lost.
+    private func progressRecorder(
+        _ index: WorkflowRecord.ActionIndex, lease: ActionLease, timeouts: ActionTimeouts, latest: LatestRecord
+    ) -> ProgressRecorder {
+        ProgressRecorder { progress in
+            let now = clock.now()
+            let (stored, held) = try await update(latest.value) { record throws(APIError) in
+                record.recordProgress(progress, index, leaseID: lease.id, timeouts: timeouts, now: now)
+            }
+            latest.value = stored
+            guard held else { throw CancellationError() }
+        }
+    }
+
+    /// A logger carrying the workflow, app, action and attempt.
+    func actionLogger(_ record: WorkflowRecord, _ index: WorkflowRecord.ActionIndex) -> Logger {
+        var logger = self.logger
+        logger[metadataKey: "workflow"] = "\(record.id)"
+        logger[metadataKey: "app"] = "\(record.apps[index.app].id)"
+        logger[metadataKey: "action"] = "\(record[index].id)"
+        logger[metadataKey: "attempt"] = "\(record[index].attempt)"
+        return logger
+    }
+
+    /// The action's implementation and its context, or the failure that keeps it from running.
+    func prepareContext(
+        _ record: WorkflowRecord, _ index: WorkflowRecord.ActionIndex, deadline: Date, logger: Logger,
+        progressRecorder: ProgressRecorder = .discarding, needsEnvValues: Bool = true
     ) -> Result<(any DeploymentAction, ActionContext), ActionFailure> {
         let appRecord = record.apps[index.app]
         let actionRecord = record[index]
         guard let app = catalog.app(appRecord.id) else {
-            return .failure(ActionFailure(code: "app_removed", message: "\(appRecord.name) is no longer in the server's catalog.", retryable: false))
+            return .failure(ActionFailure(
+                code: "app_removed", message: "\(appRecord.name) is no longer in the server's catalog.", retryable: false,
+                fix: "Start a new workflow with the apps the server offers now."
+            ))
         }
         guard let implementation = actions.action(actionRecord.id) else {
-            return .failure(ActionFailure(code: "action_removed", message: "The server no longer runs '\(actionRecord.id)'.", retryable: false))
+            return .failure(ActionFailure(
+                code: "action_removed", message: "The server no longer runs '\(actionRecord.id)'.", retryable: false,
+                fix: "Start a new workflow; its plan uses the server's current actions."
+            ))
         }
         var envValues: [String: String] = [:]
-        if let sealed = record.sealedEnv[app.id] {
+        if needsEnvValues, let sealed = record.sealedEnv[app.id] {
             do {
                 envValues = try sealer.open(sealed, workflowID: record.id, appID: app.id)
             } catch {
                 return .failure(ActionFailure(
                     code: "secrets_unreadable",
-                    message: "The app's env values cannot be decrypted with the server's key; start a new workflow.",
-                    retryable: false
+                    message: "The app's env values cannot be decrypted with the server's key.",
+                    retryable: false,
+                    fix: "Start a new workflow; the server's BATON_SECRET_KEY changed since this one was stored."
                 ))
             }
         }
         let context = ActionContext(
             workflowID: record.id, actionID: actionRecord.id, app: app, config: record.config,
             outputs: record.outputsOfSucceededActions(app: index.app), envValues: envValues,
-            attempt: actionRecord.attempt, deadline: deadline, logger: logger
+            attempt: actionRecord.attempt, deadline: deadline, attemptStartedAt: actionRecord.startedAt,
+            actionDeadline: actionRecord.deadline?.at, clock: clock, logger: logger, progressRecorder: progressRecorder
         )
         return .success((implementation, context))
+    }
+}
+
+/// The workflow as last stored by one step, shared between the step's progress records and its final record, so each
+/// write starts from the newest version it knows.
+final class LatestRecord: Sendable {
+    private let record: Mutex<WorkflowRecord>
+
+    init(_ record: WorkflowRecord) {
+        self.record = Mutex(record)
+    }
+
+    var value: WorkflowRecord {
+        get { record.withLock { $0 } }
+        set { record.withLock { $0 = newValue } }
     }
 }
 
@@ -91,5 +167,11 @@ extension ActionOutcome {
         case .succeeded: "succeeded"
         case .failed(let failure): "failed(\(failure.code))"
         }
+    }
+
+    /// The outcome with a fix on its failure (the action's own, or a general one).
+    var withFix: ActionOutcome {
+        guard case .failed(let failure) = self else { return self }
+        return .failed(failure.withFix)
     }
 }

@@ -18,8 +18,9 @@ extension WorkflowEngine {
             )
         }
         let lease = newLease(deadline: deadline)
+        let timeouts = timeouts(of: reference.action)
         var (current, began) = try await update(record) { record throws(APIError) in
-            try record.beginAttempt(index, lease: lease, now: now)
+            try record.beginAttempt(index, lease: lease, timeouts: timeouts, now: now)
         }
         if began {
             current = try await runStep(.start, of: current, at: index, lease: lease, deadline: deadline)

@@ -19,16 +19,21 @@ public struct WorkflowEngine: Sendable {
         public var workflowTTL: Duration
         /// How often, at most, an `init` request also deletes expired workflows.
         public var expirySweepInterval: Duration
+        /// The operator's bounds on actions, replacing the actions' own defaults: keys `ACTION` (a whole attempt) and
+        /// `ACTION.PHASE` (one phase, such as `deploy.build`); see ``ActionTimeouts``.
+        public var actionTimeouts: [String: Duration]
 
         public init(
             requestBudget: Duration = .seconds(8), leaseGrace: Duration = .seconds(2), maxUpdateAttempts: Int = 32,
-            workflowTTL: Duration = .seconds(7 * 86_400), expirySweepInterval: Duration = .seconds(600)
+            workflowTTL: Duration = .seconds(7 * 86_400), expirySweepInterval: Duration = .seconds(600),
+            actionTimeouts: [String: Duration] = [:]
         ) {
             self.requestBudget = requestBudget
             self.leaseGrace = leaseGrace
             self.maxUpdateAttempts = maxUpdateAttempts
             self.workflowTTL = workflowTTL
             self.expirySweepInterval = expirySweepInterval
+            self.actionTimeouts = actionTimeouts
         }
     }
 
@@ -46,6 +51,12 @@ public struct WorkflowEngine: Sendable {
     /// The version of the catalog and definition this engine plans with.
     public let definitionVersion: String
 
+    /// The bounds of `actionID`: its implementation's defaults with the operator's overrides.
+    public func timeouts(of actionID: String) -> ActionTimeouts {
+        let defaults = actions.action(actionID)?.timeouts ?? ActionTimeouts(attempt: .seconds(600))
+        return defaults.overridden(by: configuration.actionTimeouts, action: actionID)
+    }
+
     /// An engine.
     /// - Throws: ``WorkflowEngineError/missingActions(_:)`` when `actions` lacks an action `definition` names.
     public init(
@@ -60,6 +71,11 @@ public struct WorkflowEngine: Sendable {
     ) throws {
         let missing = actions.missingActions(for: definition)
         guard missing.isEmpty else { throw WorkflowEngineError.missingActions(missing) }
+        let known = definition.actions.flatMap { action in
+            [action.id] + (actions.action(action.id)?.timeouts.phases.keys.sorted() ?? []).map { "\(action.id).\($0)" }
+        }
+        let unknown = configuration.actionTimeouts.keys.filter { !known.contains($0) }
+        guard unknown.isEmpty else { throw WorkflowEngineError.unknownTimeoutSettings(unknown.sorted(), known: known) }
         self.store = store
         self.catalog = catalog
         self.definition = definition
@@ -108,4 +124,6 @@ public enum EngineResponse: Sendable {
 public enum WorkflowEngineError: Error, Equatable, Sendable {
     /// The workflow definition names actions with no implementation.
     case missingActions([String])
+    /// Timeout settings name actions or phases the workflow definition does not have; `known` lists those it has.
+    case unknownTimeoutSettings([String], known: [String])
 }

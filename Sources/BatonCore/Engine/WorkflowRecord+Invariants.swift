@@ -24,6 +24,12 @@ extension WorkflowRecord {
                 if action.lease != nil && action.state != .running {
                     violations.append("\(name) holds a lease while \(action.state)")
                 }
+                if action.state == .running && action.deadline == nil {
+                    violations.append("\(name) is running without a deadline")
+                }
+                if action.pendingStop != nil && !(canceled && action.state == .canceled) {
+                    violations.append("\(name) has work to stop while \(action.state)")
+                }
                 if canceled && (action.state == .running || action.state == .pending) {
                     violations.append("\(name) is \(action.state) in a canceled workflow")
                 }

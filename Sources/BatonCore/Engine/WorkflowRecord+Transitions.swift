@@ -9,12 +9,17 @@ extension WorkflowRecord {
         case start
         /// Call `poll` with this checkpoint.
         case poll(JSONValue)
+        /// The action's deadline passed: record its failure (the checkpoint is the last one stored, if any).
+        case expire(checkpoint: JSONValue?)
     }
 
-    /// Begins a new attempt of a pending or failed action and claims it with `lease`.
+    /// Begins a new attempt of a pending or failed action and claims it with `lease`; the attempt must end within
+    /// `timeouts`.
     /// - Returns: `true` when an attempt began; `false` when the action is running or succeeded (nothing to start).
     /// - Throws: ``APIError`` `workflow_canceled`, or `action_blocked` naming the dependencies that have not succeeded.
-    public mutating func beginAttempt(_ index: ActionIndex, lease: ActionLease, now: Date) throws(APIError) -> Bool {
+    public mutating func beginAttempt(
+        _ index: ActionIndex, lease: ActionLease, timeouts: ActionTimeouts, now: Date
+    ) throws(APIError) -> Bool {
         guard !canceled else {
             throw APIError(.workflowCanceled, "The workflow was canceled; nothing more can be started.")
         }
@@ -40,17 +45,24 @@ extension WorkflowRecord {
         updated.checkpoint = nil
         updated.nextPollAt = nil
         updated.lease = lease
+        updated.startedAt = now
+        updated.phase = nil
+        updated.deadline = timeouts.deadline(action: action.id, startedAt: now, phase: nil, phaseEnteredAt: now)
+        updated.progress = nil
+        updated.pendingStop = nil
         apply(updated, at: index, now: now)
         return true
     }
 
-    /// Claims a running action for one step when nobody holds it and it is due.
+    /// Claims a running action for one step when nobody holds it and it is due, or when its deadline passed.
     /// - Returns: the step to take, or `nil` when the action is not running, is held by another request, or is not due.
     public mutating func claimStep(_ index: ActionIndex, lease: ActionLease, now: Date) -> Step? {
         var action = self[index]
         guard !canceled, action.state == .running, !(action.lease?.isHeld(at: now) ?? false) else { return nil }
         let step: Step
-        if let checkpoint = action.checkpoint {
+        if let deadline = action.deadline, deadline.at <= now {
+            step = .expire(checkpoint: action.checkpoint)
+        } else if let checkpoint = action.checkpoint {
             guard (action.nextPollAt ?? now) <= now else { return nil }
             step = .poll(checkpoint)
         } else {
@@ -62,25 +74,28 @@ extension WorkflowRecord {
     }
 
     /// Records what a step ended with, when `leaseID` still holds the action.
-    /// - Parameter consumesEnvValues: whether the app's sealed env values are erased once the action succeeds.
+    /// - Parameters:
+    ///   - consumesEnvValues: whether the app's sealed env values are erased once the action succeeds.
+    ///   - timeouts: the action's bounds, for the deadline of a phase it enters.
     /// - Returns: `false` when the lease was lost (another request took over, or the workflow was canceled).
     public mutating func record(
-        _ outcome: ActionOutcome, _ index: ActionIndex, leaseID: String, consumesEnvValues: Bool, now: Date
+        _ outcome: ActionOutcome, _ index: ActionIndex, leaseID: String, consumesEnvValues: Bool, timeouts: ActionTimeouts,
+        now: Date
     ) -> Bool {
         var action = self[index]
         guard action.state == .running, action.lease?.id == leaseID else { return false }
         action.lease = nil
         switch outcome {
         case .running(let progress):
-            action.checkpoint = progress.checkpoint
+            action.apply(progress, timeouts: timeouts, now: now)
             action.nextPollAt = now.addingTimeInterval(progress.pollAfter.timeInterval)
-            action.message = progress.message
         case .succeeded(let outputs, let message):
             action.state = .succeeded
             action.outputs = outputs
             action.message = message
             action.checkpoint = nil
             action.nextPollAt = nil
+            action.deadline = nil
             if consumesEnvValues { sealedEnv[apps[index.app].id] = nil }
         case .failed(let failure):
             action.state = .failed
@@ -88,7 +103,22 @@ extension WorkflowRecord {
             action.message = failure.message
             action.checkpoint = nil
             action.nextPollAt = nil
+            action.deadline = nil
         }
+        apply(action, at: index, now: now)
+        return true
+    }
+
+    /// Stores progress a step recorded before going on, when `leaseID` still holds the action: the checkpoint (due at
+    /// once, so a request that takes over resumes there), the message, the phase and its details. The claim stays.
+    /// - Returns: `false` when the lease was lost.
+    public mutating func recordProgress(
+        _ progress: ActionProgress, _ index: ActionIndex, leaseID: String, timeouts: ActionTimeouts, now: Date
+    ) -> Bool {
+        var action = self[index]
+        guard action.state == .running, action.lease?.id == leaseID else { return false }
+        action.apply(progress, timeouts: timeouts, now: now)
+        action.nextPollAt = now
         apply(action, at: index, now: now)
         return true
     }
@@ -105,6 +135,7 @@ extension WorkflowRecord {
     }
 
     /// Cancels the workflow: every pending or running action becomes canceled; finished ones stay as they are.
+    /// Running ones keep their checkpoint and get a ``PendingStop``: the provider work they started is stopped next.
     public mutating func cancel(now: Date) {
         guard !canceled else { return }
         canceled = true
@@ -112,15 +143,43 @@ extension WorkflowRecord {
             for actionIndex in apps[appIndex].actions.indices {
                 var action = apps[appIndex].actions[actionIndex]
                 guard !action.state.isTerminal else { continue }
+                if action.state == .running {
+                    let heldUntil = action.lease.map { max($0.expiresAt, now) } ?? now
+                    action.pendingStop = PendingStop(since: now, notBefore: heldUntil)
+                    action.message = "Canceled; stopping what it started"
+                } else {
+                    action.message = "Canceled"
+                }
                 action.state = .canceled
-                action.message = "Canceled"
                 action.lease = nil
                 action.nextPollAt = nil
+                action.deadline = nil
                 apply(action, at: ActionIndex(app: appIndex, action: actionIndex), now: now)
             }
         }
         sealedEnv = [:]
         updatedAt = now
+    }
+
+    /// Records a try at stopping a canceled action's provider work: done when `outcome` is set and the try began at
+    /// or after the stop's `notBefore`; otherwise the stop stays pending with `problem`.
+    /// - Returns: `false` when there was no pending stop.
+    public mutating func recordStop(_ index: ActionIndex, outcome: StopOutcome?, problem: String?, triedAt: Date, now: Date) -> Bool {
+        var action = self[index]
+        guard var stop = action.pendingStop else { return false }
+        if let outcome, triedAt >= stop.notBefore {
+            action.pendingStop = nil
+            switch outcome {
+            case .stopped(let what): action.message = "Canceled; \(what)"
+            case .nothingToStop: action.message = "Canceled"
+            }
+        } else {
+            stop.lastProblem = problem
+            action.pendingStop = stop
+            if case .stopped(let what) = outcome { action.message = "Canceled; \(what)" }
+        }
+        apply(action, at: index, now: now)
+        return true
     }
 
     /// Stores an updated action, stamping times and recording a history entry when its state changed.
@@ -136,6 +195,19 @@ extension WorkflowRecord {
         }
         self[index] = updated
         updatedAt = now
+    }
+}
+
+extension ActionRecord {
+    /// Takes a step's progress: checkpoint, message, details, and the phase, whose bound starts when it is entered.
+    mutating func apply(_ progress: ActionProgress, timeouts: ActionTimeouts, now: Date) {
+        checkpoint = progress.checkpoint
+        message = progress.message
+        if !progress.details.isEmpty { self.progress = progress.details }
+        if progress.phase != phase {
+            phase = progress.phase
+            deadline = timeouts.deadline(action: id, startedAt: startedAt ?? now, phase: phase, phaseEnteredAt: now)
+        }
     }
 }
 

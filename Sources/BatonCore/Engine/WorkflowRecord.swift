@@ -86,6 +86,16 @@ public struct ActionRecord: Codable, Sendable, Hashable {
     public var lease: ActionLease?
     /// When it last changed.
     public var updatedAt: Date
+    /// When the current attempt was triggered; `nil` before the first.
+    public var startedAt: Date?
+    /// When the current attempt fails unless it finished, and which setting set that; `nil` unless it was started.
+    public var deadline: ActionDeadline?
+    /// The phase the running action reported last (see ``ActionTimeouts``).
+    public var phase: String?
+    /// Public facts about the work in progress (a deployment's state and inspector URL), as the action reported them.
+    public var progress: [String: JSONValue]?
+    /// Provider work left to stop after the workflow was canceled; `nil` when there is none (or it was stopped).
+    public var pendingStop: PendingStop?
 
     public init(planned: PlannedAction, at time: Date) {
         self.id = planned.id
@@ -100,6 +110,45 @@ public struct ActionRecord: Codable, Sendable, Hashable {
         self.nextPollAt = nil
         self.lease = nil
         self.updatedAt = time
+        self.startedAt = nil
+        self.deadline = nil
+        self.phase = nil
+        self.progress = nil
+        self.pendingStop = nil
+    }
+}
+
+/// When a running action's attempt fails unless it finished, and the operator setting (`ACTION` or `ACTION.PHASE`)
+/// that bounds it.
+public struct ActionDeadline: Codable, Sendable, Hashable {
+    /// The instant.
+    public var at: Date
+    /// `deploy` (the whole attempt) or `deploy.build` (one phase).
+    public var setting: String
+    /// The bound, in seconds.
+    public var limitSeconds: Double
+
+    public init(at: Date, setting: String, limitSeconds: Double) {
+        self.at = at
+        self.setting = setting
+        self.limitSeconds = limitSeconds
+    }
+}
+
+/// Provider work a canceled action may have left running, still to be stopped.
+public struct PendingStop: Codable, Sendable, Hashable {
+    /// When the workflow was canceled.
+    public var since: Date
+    /// Stopping counts as done only after a try at or after this instant: the end of the claim of a request that was
+    /// working on the action when it was canceled, which may still create something.
+    public var notBefore: Date
+    /// Why the last try did not finish, if one was made.
+    public var lastProblem: String?
+
+    public init(since: Date, notBefore: Date, lastProblem: String? = nil) {
+        self.since = since
+        self.notBefore = notBefore
+        self.lastProblem = lastProblem
     }
 }
 

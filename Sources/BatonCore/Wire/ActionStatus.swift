@@ -10,7 +10,8 @@ public struct ActionStatus: Codable, Sendable, Hashable {
     public var title: String
     /// Where the action stands.
     public var state: ActionState
-    /// How many times the action has been started (0 while pending).
+    /// How many times the action has been started (0 while pending). Retries of provider calls inside an attempt
+    /// do not count; only triggers do.
     public var attempt: Int
     /// What is happening, for people.
     public var message: String
@@ -18,14 +19,22 @@ public struct ActionStatus: Codable, Sendable, Hashable {
     public var pollAfterMs: Int?
     /// The action's public results (repository URL, deployment URL, DNS records).
     public var outputs: [String: JSONValue]
-    /// Why it failed, when it failed.
+    /// Why it failed, when it failed; always with a `fix`.
     public var error: ActionFailure?
     /// When the action last changed.
     public var updatedAt: Date
+    /// When the current attempt was triggered; `nil` while pending. Clients show the elapsed time from it.
+    public var startedAt: Date?
+    /// When the running attempt fails unless it finished; `nil` unless running.
+    public var deadlineAt: Date?
+    /// Public facts about the work in progress, such as a deployment's `deploymentId`, `readyState` and
+    /// `inspectorUrl`; `nil` when the action reported none.
+    public var progress: [String: JSONValue]?
 
     public init(
         app: String, action: String, title: String, state: ActionState, attempt: Int, message: String,
-        pollAfterMs: Int?, outputs: [String: JSONValue], error: ActionFailure?, updatedAt: Date
+        pollAfterMs: Int?, outputs: [String: JSONValue], error: ActionFailure?, updatedAt: Date,
+        startedAt: Date? = nil, deadlineAt: Date? = nil, progress: [String: JSONValue]? = nil
     ) {
         self.app = app
         self.action = action
@@ -37,12 +46,16 @@ public struct ActionStatus: Codable, Sendable, Hashable {
         self.outputs = outputs
         self.error = error
         self.updatedAt = updatedAt
+        self.startedAt = startedAt
+        self.deadlineAt = deadlineAt
+        self.progress = progress
     }
 
     enum CodingKeys: String, CodingKey {
-        case app, action, title, state, attempt, message, pollAfterMs, outputs, error, updatedAt
+        case app, action, title, state, attempt, message, pollAfterMs, outputs, error, updatedAt, startedAt, deadlineAt, progress
     }
 
+    /// Writes every key, `null` included, so clients see one shape.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(app, forKey: .app)
@@ -55,5 +68,8 @@ public struct ActionStatus: Codable, Sendable, Hashable {
         try container.encode(outputs, forKey: .outputs)
         try container.encode(error, forKey: .error)
         try container.encode(updatedAt, forKey: .updatedAt)
+        try container.encode(startedAt, forKey: .startedAt)
+        try container.encode(deadlineAt, forKey: .deadlineAt)
+        try container.encode(progress, forKey: .progress)
     }
 }

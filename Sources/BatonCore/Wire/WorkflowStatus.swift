@@ -12,13 +12,50 @@ public struct WorkflowStatus: Codable, Sendable, Hashable {
     public var apps: [AppStatus]
     /// Every state transition, oldest first.
     public var history: [HistoryEntry]
+    /// Provider work of a canceled workflow still to be stopped (a Vercel build, say); empty when there is none.
+    /// A later `cancel` or `status` request goes on stopping it.
+    public var pendingCancellations: [PendingCancellation]
 
-    public init(workflowId: String, state: ActionState, definitionVersion: String, apps: [AppStatus], history: [HistoryEntry]) {
+    public init(
+        workflowId: String, state: ActionState, definitionVersion: String, apps: [AppStatus], history: [HistoryEntry],
+        pendingCancellations: [PendingCancellation] = []
+    ) {
         self.workflowId = workflowId
         self.state = state
         self.definitionVersion = definitionVersion
         self.apps = apps
         self.history = history
+        self.pendingCancellations = pendingCancellations
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case workflowId, state, definitionVersion, apps, history, pendingCancellations
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        workflowId = try container.decode(String.self, forKey: .workflowId)
+        state = try container.decode(ActionState.self, forKey: .state)
+        definitionVersion = try container.decode(String.self, forKey: .definitionVersion)
+        apps = try container.decode([AppStatus].self, forKey: .apps)
+        history = try container.decode([HistoryEntry].self, forKey: .history)
+        pendingCancellations = try container.decodeIfPresent([PendingCancellation].self, forKey: .pendingCancellations) ?? []
+    }
+}
+
+/// A canceled action whose provider work is still being stopped.
+public struct PendingCancellation: Codable, Sendable, Hashable {
+    /// The app's catalog id.
+    public var app: String
+    /// The action id.
+    public var action: String
+    /// What is still pending, for people.
+    public var message: String
+
+    public init(app: String, action: String, message: String) {
+        self.app = app
+        self.action = action
+        self.message = message
     }
 }
 

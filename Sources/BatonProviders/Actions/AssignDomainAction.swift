@@ -10,9 +10,14 @@ struct AssignDomainAction: ProviderStepAction {
 
     var initialState: State { .begin }
 
+    var timeouts: ActionTimeouts { ActionTimeouts(attempt: .seconds(180)) }
+
     func advance(_ state: State, context: ActionContext) async throws -> ProviderStep<State> {
         guard let apex = context.config.domain else {
-            return .failed(ActionFailure(code: "no_domain", message: "The workflow has no domain.", retryable: false))
+            return .failed(ActionFailure(
+                code: "no_domain", message: "The workflow has no domain.", retryable: false,
+                fix: "Start a new workflow with a domain."
+            ))
         }
         let domain = "\(context.app.subdomain).\(apex)"
         let projectID = try context.requiredString(WorkflowDefinition.ActionID.createProject, "projectId")
@@ -31,11 +36,15 @@ struct AssignDomainAction: ProviderStepAction {
         case .inUseElsewhere(let message):
             return .failed(ActionFailure(
                 code: "domain_in_use",
-                message: "\(domain) belongs to another Vercel project or account; remove it there, then retry. Vercel said: \(message)",
-                retryable: false
+                message: "\(domain) belongs to another Vercel project or account. Vercel said: \(message)",
+                retryable: false,
+                fix: "Remove \(domain) from the project or account that has it, then trigger the action again."
             ))
         case .refused(let code, let message):
-            return .failed(ActionFailure(code: code, message: "Vercel refused \(domain): \(message)", retryable: false))
+            return .failed(ActionFailure(
+                code: code, message: "Vercel refused \(domain): \(message)", retryable: false,
+                fix: "Read Vercel's message; once the domain is allowed on the team, trigger the action again."
+            ))
         }
     }
 

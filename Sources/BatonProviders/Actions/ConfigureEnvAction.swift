@@ -11,19 +11,25 @@ struct ConfigureEnvAction: ProviderStepAction {
 
     var initialState: State { .begin }
 
+    var timeouts: ActionTimeouts { ActionTimeouts(attempt: .seconds(180)) }
+
     func advance(_ state: State, context: ActionContext) async throws -> ProviderStep<State> {
         let projectID = try context.requiredString(WorkflowDefinition.ActionID.createProject, "projectId")
         guard !context.envValues.isEmpty else {
             return .failed(ActionFailure(
                 code: "env_values_gone",
-                message: "The workflow no longer holds the env values (they are erased once applied or when it is canceled); start a new workflow.",
-                retryable: false
+                message: "The workflow no longer holds the env values (they are erased once applied or when it is canceled).",
+                retryable: false,
+                fix: "Start a new workflow with the env values."
             ))
         }
         let failed = try await clients.vercel.upsertEnv(projectID: projectID, values: context.envValues, teamID: clients.teamID(context.config))
         guard failed.isEmpty else {
             let reasons = failed.keys.sorted().map { "\($0): \(failed[$0]!)" }.joined(separator: "; ")
-            return .failed(ActionFailure(code: "env_failed", message: "Vercel did not store every env var (\(reasons)).", retryable: true))
+            return .failed(ActionFailure(
+                code: "env_failed", message: "Vercel did not store every env var (\(reasons)).", retryable: true,
+                fix: "Trigger the action again; if Vercel names a conflicting variable, remove or rename it on the project first."
+            ))
         }
         let keys = context.envValues.keys.sorted()
         return .succeeded(outputs: ["keys": .array(keys.map(JSONValue.string))], message: "Set \(keys.joined(separator: ", "))")

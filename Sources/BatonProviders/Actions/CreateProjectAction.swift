@@ -11,6 +11,8 @@ struct CreateProjectAction: ProviderStepAction {
 
     var initialState: State { .begin }
 
+    var timeouts: ActionTimeouts { ActionTimeouts(attempt: .seconds(180)) }
+
     func advance(_ state: State, context: ActionContext) async throws -> ProviderStep<State> {
         let repository = try context.requiredString(WorkflowDefinition.ActionID.forkRepository, "fullName")
         let name = Self.projectName(owner: context.config.github.owner, appID: context.app.id)
@@ -29,8 +31,9 @@ struct CreateProjectAction: ProviderStepAction {
         case .repositoryNotAccessible(let message):
             return .failed(ActionFailure(
                 code: "github_app_missing",
-                message: "Vercel cannot access \(repository): install the Vercel GitHub App (https://github.com/apps/vercel) for \(context.config.github.owner) with access to this repository, then retry. Vercel said: \(message)",
-                retryable: false
+                message: "Vercel cannot access \(repository). Vercel said: \(message)",
+                retryable: false,
+                fix: "Install the Vercel GitHub App for \(context.config.github.owner) with access to \(repository) (https://github.com/apps/vercel), then trigger the action again."
             ))
         }
     }
@@ -45,8 +48,9 @@ struct CreateProjectAction: ProviderStepAction {
             let linked = project.link.flatMap { link in link.org.flatMap { org in link.repo.map { "\(org)/\($0)" } } } ?? "no repository"
             return .failed(ActionFailure(
                 code: "project_linked_elsewhere",
-                message: "A Vercel project named \(project.name) exists and is linked to \(linked), not \(repository); rename or delete it, then retry.",
-                retryable: false
+                message: "A Vercel project named \(project.name) exists and is linked to \(linked), not \(repository).",
+                retryable: false,
+                fix: "Rename or delete the Vercel project \(project.name), or deploy to another GitHub owner, then trigger the action again."
             ))
         }
         return succeeded(project, team: team, message: "Adopted the existing Vercel project \(project.name)")

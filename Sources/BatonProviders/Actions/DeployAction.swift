@@ -4,20 +4,63 @@ import BatonCore
 /// in its `meta`, and follows it until it is `READY` with its alias assigned.
 ///
 /// It converges: before creating, it looks for a deployment of this project tagged with this workflow and app
-/// that has not failed, and follows that one instead.
+/// that has not failed, and follows that one instead; once created, the deployment is recorded, so a request cut
+/// off later follows it rather than creating another.
+///
+/// Its phases are bounded separately (``timeouts``): `repository`, waiting for Vercel to see the new repository
+/// (5 minutes: Vercel answers `incorrect_git_source_info` both while a fork propagates and when its GitHub App cannot
+/// see the repository); `queue`, `QUEUED` or `INITIALIZING` behind other builds (60 minutes: small plans build one
+/// deployment at a time); `build`, from `BUILDING` (50 minutes: Vercel stops builds at 45, vercel.com/docs/limits);
+/// `alias`, `READY` until the production alias is assigned (10 minutes). The whole attempt is bounded at 2 hours.
+/// Canceling the workflow cancels the deployments still queued or building (`PATCH /v12/deployments/{id}/cancel`).
 struct DeployAction: ProviderStepAction {
     let clients: ProviderClients
 
     enum State: Codable, Sendable {
         case begin
-        case following(deploymentID: String)
+        case following(deploymentID: String, readyState: String?, inspectorUrl: String?)
+    }
+
+    /// The phase names, as `--action-timeout deploy.PHASE=…` takes them.
+    enum Phase {
+        static let repository = "repository"
+        static let queue = "queue"
+        static let build = "build"
+        static let alias = "alias"
     }
 
     var initialState: State { .begin }
 
+    var timeouts: ActionTimeouts {
+        ActionTimeouts(attempt: .seconds(7200), phases: [
+            Phase.repository: .seconds(300), Phase.queue: .seconds(3600), Phase.build: .seconds(3000), Phase.alias: .seconds(600),
+        ])
+    }
+
     /// The `meta` keys a deployment is tagged with.
     static let workflowMetaKey = "batonWorkflowId"
     static let appMetaKey = "batonApp"
+
+    func phase(of state: State) -> String? {
+        switch state {
+        case .begin: Phase.repository
+        case .following(_, let readyState, _):
+            switch readyState ?? "QUEUED" {
+            case "BUILDING": Phase.build
+            case "READY": Phase.alias
+            default: Phase.queue
+            }
+        }
+    }
+
+    func details(of state: State) -> [String: JSONValue] {
+        guard case .following(let id, let readyState, let inspectorUrl) = state else { return [:] }
+        return [
+            "deploymentId": .string(id),
+            "readyState": .string(readyState ?? "QUEUED"),
+            "inspectorUrl": inspectorUrl.map(JSONValue.string) ?? .null,
+        ]
+    }
 
     func advance(_ state: State, context: ActionContext) async throws -> ProviderStep<State> {
         let team = clients.teamID(context.config)
@@ -25,33 +68,62 @@ struct DeployAction: ProviderStepAction {
         case .begin:
             let projectID = try context.requiredString(WorkflowDefinition.ActionID.createProject, "projectId")
             let projectName = try context.requiredString(WorkflowDefinition.ActionID.createProject, "name")
+            let repository = try context.requiredString(WorkflowDefinition.ActionID.forkRepository, "fullName")
             let repositoryID = try context.requiredInteger(WorkflowDefinition.ActionID.forkRepository, "repositoryId")
             let branch = try context.requiredString(WorkflowDefinition.ActionID.forkRepository, "defaultBranch")
-            let meta = [Self.workflowMetaKey: context.workflowID, Self.appMetaKey: context.app.id]
+            let meta = meta(context)
             let earlier = try await clients.vercel.productionDeployments(projectID: projectID, meta: meta, teamID: team)
             if let live = earlier.first(where: { !$0.hasFailed }) {
-                return evaluate(live)
+                return .next(following(live), message: "Following the Vercel deployment \(live.id)")
             }
             switch try await clients.vercel.createProductionDeployment(
                 projectName: projectName, projectID: projectID, repositoryID: repositoryID, ref: branch, meta: meta, teamID: team
             ) {
             case .created(let deployment):
-                return evaluate(deployment)
-            case .gitSourceNotReady:
-                return .wait(.begin, after: .seconds(2), message: "Waiting for Vercel to see the new repository")
+                return .next(following(deployment), message: "Created the Vercel deployment \(deployment.id)")
+            case .gitSourceNotReady(let message):
+                return .wait(.begin, after: .seconds(3), message: "Waiting for Vercel to see \(repository) (Vercel said: \(message))",
+                             ifDeadlinePasses: gitSourceUnavailable(repository, owner: context.config.github.owner, message: message))
             }
-        case .following(let id):
+        case .following(let id, _, _):
             return evaluate(try await clients.vercel.deployment(id, teamID: team))
         }
+    }
+
+    func stopWork(in state: State, context: ActionContext) async throws -> StopOutcome {
+        let team = clients.teamID(context.config)
+        var candidates: [String] = []
+        if case .following(let id, _, _) = state { candidates.append(id) }
+        if let projectID = context.output(of: WorkflowDefinition.ActionID.createProject, "projectId")?.stringValue {
+            let tagged = try await clients.vercel.productionDeployments(projectID: projectID, meta: meta(context), teamID: team)
+            candidates += tagged.filter { !$0.isFinished }.map(\.id).filter { !candidates.contains($0) }
+        }
+        var canceled: [String] = []
+        for id in candidates where try await clients.vercel.cancelDeployment(id, teamID: team) {
+            canceled.append(id)
+        }
+        guard !canceled.isEmpty else { return .nothingToStop }
+        let noun = canceled.count == 1 ? "deployment" : "deployments"
+        return .stopped("canceled the Vercel \(noun) \(canceled.joined(separator: ", "))")
+    }
+
+    private func meta(_ context: ActionContext) -> [String: String] {
+        [Self.workflowMetaKey: context.workflowID, Self.appMetaKey: context.app.id]
+    }
+
+    private func following(_ deployment: VercelDeployment) -> State {
+        .following(deploymentID: deployment.id, readyState: deployment.readyState, inspectorUrl: deployment.inspectorUrl)
     }
 
     private func evaluate(_ deployment: VercelDeployment) -> ProviderStep<State> {
         let state = deployment.readyState ?? "QUEUED"
         if deployment.hasFailed {
+            let logs = deployment.inspectorUrl.map { "the build log at \($0)" } ?? "the build log on vercel.com"
             return .failed(ActionFailure(
                 code: deployment.errorCode ?? "deployment_\(state.lowercased())",
                 message: "The Vercel deployment \(deployment.id) ended \(state): \(deployment.errorMessage ?? "no message")",
-                retryable: true
+                retryable: true,
+                fix: "Read \(logs); fix what it names in the repository if needed, then trigger deploy again (it starts a new deployment)."
             ))
         }
         if state == "READY" && deployment.aliasAssigned == true {
@@ -62,7 +134,20 @@ struct DeployAction: ProviderStepAction {
                 "inspectorUrl": deployment.inspectorUrl.map(JSONValue.string) ?? .null,
             ], message: "Live at https://\(host)")
         }
-        let detail = state == "READY" ? "assigning the production domain" : state.lowercased()
-        return .wait(.following(deploymentID: deployment.id), after: .seconds(1), message: "Vercel deployment \(detail)")
+        let detail = switch state {
+        case "READY": "assigning the production domain"
+        case "BUILDING": "building"
+        default: "\(state.lowercased()), waiting for a build slot"
+        }
+        return .wait(following(deployment), after: .seconds(1), message: "Vercel deployment \(detail)")
+    }
+
+    private func gitSourceUnavailable(_ repository: String, owner: String, message: String) -> ActionFailure {
+        ActionFailure(
+            code: "git_source_unavailable",
+            message: "Vercel still cannot read \(repository). Vercel said: \(message)",
+            retryable: false,
+            fix: "Install the Vercel GitHub App for \(owner) with access to all repositories, or grant it \(repository) (https://github.com/apps/vercel), then trigger deploy again."
+        )
     }
 }

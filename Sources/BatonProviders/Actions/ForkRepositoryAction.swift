@@ -5,14 +5,18 @@ import Foundation
 /// (or generating from it, when the catalog says so), and waits until its default branch has a commit.
 ///
 /// It converges: GitHub answers a second fork request with the existing fork, and a generated repository
-/// that exists already is adopted when it was made from the same template.
+/// that exists already is adopted when it was made from the same template. Once GitHub has answered the fork or
+/// generate request, the repository is recorded, so a request cut off while waiting for its content never asks again.
+/// GitHub copies a large template for minutes; the attempt is bounded by ``timeouts`` (10 minutes by default).
 struct ForkRepositoryAction: ProviderStepAction {
     let clients: ProviderClients
 
     enum State: Codable, Sendable {
         case begin
-        case waitingForContent(NewRepository, since: Date)
+        case waitingForContent(NewRepository)
     }
+
+    var timeouts: ActionTimeouts { ActionTimeouts(attempt: .seconds(600)) }
 
     /// The repository being made, as the outputs will describe it.
     struct NewRepository: Codable, Sendable {
@@ -40,12 +44,12 @@ struct ForkRepositoryAction: ProviderStepAction {
         case .begin:
             switch try await makeRepository(context) {
             case .success(let repository):
-                return try await checkContent(repository, since: Date(), context: context)
+                return .next(.waitingForContent(repository), message: "Waiting for GitHub to copy the template into \(repository.fullName)")
             case .failure(let failure):
                 return .failed(failure)
             }
-        case .waitingForContent(let repository, let since):
-            return try await checkContent(repository, since: since, context: context)
+        case .waitingForContent(let repository):
+            return try await checkContent(repository)
         }
     }
 
@@ -73,7 +77,10 @@ struct ForkRepositoryAction: ProviderStepAction {
                 return .failure(templateNotFound(template))
             case .nameTaken:
                 guard let existing = try await clients.github.repository(owner: owner, name: name) else {
-                    return .failure(ActionFailure(code: "name_taken", message: "GitHub says \(owner)/\(name) exists but cannot show it.", retryable: true))
+                    return .failure(ActionFailure(
+                        code: "name_taken", message: "GitHub says \(owner)/\(name) exists but cannot show it.", retryable: true,
+                        fix: "Trigger the action again in a moment; if it persists, check that GITHUB_TOKEN can read \(owner)/\(name)."
+                    ))
                 }
                 return adopt(existing, template: template)
             }
@@ -84,14 +91,15 @@ struct ForkRepositoryAction: ProviderStepAction {
         guard repository.isCopy(of: template) else {
             return .failure(ActionFailure(
                 code: "repository_exists",
-                message: "\(repository.fullName) already exists and was not made from \(template); rename or delete it, then retry.",
-                retryable: false
+                message: "\(repository.fullName) already exists and was not made from \(template).",
+                retryable: false,
+                fix: "Rename or delete \(repository.fullName) on GitHub, or deploy to another owner, then trigger the action again."
             ))
         }
         return .success(NewRepository(repository))
     }
 
-    private func checkContent(_ repository: NewRepository, since: Date, context: ActionContext) async throws -> ProviderStep<State> {
+    private func checkContent(_ repository: NewRepository) async throws -> ProviderStep<State> {
         let branch = try await clients.github.branchState(owner: repository.owner, name: repository.name, branch: repository.defaultBranch)
         if case .ready = branch {
             return .succeeded(outputs: [
@@ -103,18 +111,15 @@ struct ForkRepositoryAction: ProviderStepAction {
                 "defaultBranch": .string(repository.defaultBranch),
             ], message: "\(repository.fullName) is ready")
         }
-        if Date().timeIntervalSince(since) > clients.settings.repositoryReadyTimeout.timeInterval {
-            return .failed(ActionFailure(
-                code: "repository_not_ready",
-                message: "\(repository.fullName) still has no commit on \(repository.defaultBranch) after \(Int(clients.settings.repositoryReadyTimeout.timeInterval)) s.",
-                retryable: true
-            ))
-        }
-        return .wait(.waitingForContent(repository, since: since), after: .seconds(1),
+        return .wait(.waitingForContent(repository), after: .seconds(1),
                      message: "Waiting for GitHub to copy the template into \(repository.fullName)")
     }
 
     private func templateNotFound(_ template: String) -> ActionFailure {
-        ActionFailure(code: "template_not_found", message: "The template repository \(template) does not exist or GITHUB_TOKEN cannot see it.", retryable: false)
+        ActionFailure(
+            code: "template_not_found", message: "The template repository \(template) does not exist or GITHUB_TOKEN cannot see it.",
+            retryable: false,
+            fix: "Check the catalog's template for this app, and that GITHUB_TOKEN can read \(template) (a fine-grained token needs that repository granted)."
+        )
     }
 }

@@ -8,31 +8,47 @@ struct PresentDNSAction: ProviderStepAction {
 
     enum State: Codable, Sendable {
         case begin
+        /// The project's claim on the domain is read (and verification asked for); its DNS configuration is next.
+        case readingConfig(VercelProjectDomain)
     }
 
     var initialState: State { .begin }
 
+    var timeouts: ActionTimeouts { ActionTimeouts(attempt: .seconds(180)) }
+
     func advance(_ state: State, context: ActionContext) async throws -> ProviderStep<State> {
-        let domain = try context.requiredString(WorkflowDefinition.ActionID.assignDomain, "domain")
         let projectID = try context.requiredString(WorkflowDefinition.ActionID.createProject, "projectId")
         let team = clients.teamID(context.config)
-        guard var projectDomain = try await clients.vercel.projectDomain(domain, projectID: projectID, teamID: team) else {
-            return .failed(ActionFailure(code: "domain_missing", message: "\(domain) is no longer on the Vercel project; retry assign-domain.", retryable: true))
+        switch state {
+        case .begin:
+            let domain = try context.requiredString(WorkflowDefinition.ActionID.assignDomain, "domain")
+            guard var projectDomain = try await clients.vercel.projectDomain(domain, projectID: projectID, teamID: team) else {
+                return .failed(ActionFailure(
+                    code: "domain_missing", message: "\(domain) is no longer on the Vercel project.", retryable: false,
+                    fix: "Trigger assign-domain again to put it back, then this action."
+                ))
+            }
+            if !projectDomain.verified, let verified = try await clients.vercel.verifyDomain(domain, projectID: projectID, teamID: team) {
+                projectDomain = verified
+            }
+            return .next(.readingConfig(projectDomain), message: "Reading Vercel's DNS recommendation for \(domain)")
+        case .readingConfig(let projectDomain):
+            let domain = projectDomain.name
+            let config = try await clients.vercel.domainConfig(domain, projectID: projectID, teamID: team)
+            let records = DNSRecords.records(for: projectDomain, config: config)
+            guard !records.isEmpty else {
+                return .failed(ActionFailure(
+                    code: "no_recommendation", message: "Vercel recommended no DNS record for \(domain).", retryable: true,
+                    fix: "Trigger the action again in a minute; Vercel fills in its recommendation shortly after a domain is added."
+                ))
+            }
+            let verified = projectDomain.verified && !config.misconfigured
+            return .succeeded(outputs: [
+                "domain": .string(domain),
+                "records": .array(records.map(\.json)),
+                "verified": .bool(verified),
+            ], message: verified ? "DNS for \(domain) is correct" : "Create \(records.count) DNS record\(records.count == 1 ? "" : "s") for \(domain)")
         }
-        if !projectDomain.verified, let verified = try await clients.vercel.verifyDomain(domain, projectID: projectID, teamID: team) {
-            projectDomain = verified
-        }
-        let config = try await clients.vercel.domainConfig(domain, projectID: projectID, teamID: team)
-        let records = DNSRecords.records(for: projectDomain, config: config)
-        guard !records.isEmpty else {
-            return .failed(ActionFailure(code: "no_recommendation", message: "Vercel recommended no DNS record for \(domain).", retryable: true))
-        }
-        let verified = projectDomain.verified && !config.misconfigured
-        return .succeeded(outputs: [
-            "domain": .string(domain),
-            "records": .array(records.map(\.json)),
-            "verified": .bool(verified),
-        ], message: verified ? "DNS for \(domain) is correct" : "Create \(records.count) DNS record\(records.count == 1 ? "" : "s") for \(domain)")
     }
 }
 

@@ -13,20 +13,16 @@ public struct ProviderSettings: Sendable {
     public var vercelToken: ProviderToken
     /// The Vercel team used when a workflow names none (`VERCEL_TEAM_ID`).
     public var defaultTeamID: String?
-    /// How long a new repository may stay empty before `fork-repository` gives up.
-    public var repositoryReadyTimeout: Duration
 
     public init(
         githubAPIURL: String = "https://api.github.com", vercelAPIURL: String = "https://api.vercel.com",
-        githubToken: ProviderToken, vercelToken: ProviderToken, defaultTeamID: String? = nil,
-        repositoryReadyTimeout: Duration = .seconds(300)
+        githubToken: ProviderToken, vercelToken: ProviderToken, defaultTeamID: String? = nil
     ) {
         self.githubAPIURL = githubAPIURL
         self.vercelAPIURL = vercelAPIURL
         self.githubToken = githubToken
         self.vercelToken = vercelToken
         self.defaultTeamID = defaultTeamID
-        self.repositoryReadyTimeout = repositoryReadyTimeout
     }
 }
 

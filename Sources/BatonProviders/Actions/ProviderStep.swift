@@ -2,20 +2,27 @@ import BatonCore
 import Foundation
 import Logging
 
-/// What one step of a provider action decided.
+/// What one state of a provider action decided.
 public enum ProviderStep<State: Codable & Sendable>: Sendable {
-    /// Look again at `state` after `after`.
-    case wait(State, after: Duration, message: String)
+    /// A call with an effect is done: record `state` (so a request cut off later resumes there) and go on with it at
+    /// once, in this request.
+    case next(State, message: String)
+    /// Look again at `state` after `after`. When the deadline passes while waiting, the action fails with
+    /// `ifDeadlinePasses` (worded with how long it waited) instead of the general `deadline_exceeded`.
+    case wait(State, after: Duration, message: String, ifDeadlinePasses: ActionFailure? = nil)
     /// Done.
     case succeeded(outputs: [String: JSONValue], message: String)
     /// Failed.
     case failed(ActionFailure)
 }
 
-/// A provider action written as a small state machine: `start` runs ``advance(_:context:)`` from
-/// ``initialState``, `poll` from the stored state. Transient provider trouble (rate limits, 5xx, timeouts,
-/// dropped connections) keeps the action running and retries the same state later, with the provider's
-/// requested wait or exponential backoff; a rejected token fails it for good.
+/// A provider action written as a small state machine: `start` runs ``advance(_:context:)`` from ``initialState``,
+/// `poll` from the stored state, and each ``ProviderStep/next(_:message:)`` is recorded before the next state runs,
+/// so no call with a known effect is sent twice.
+///
+/// Trouble that may pass (rate limits, 5xx, timeouts, dropped connections) keeps the action running and retries the
+/// same state under ``DeploymentAction/retryPolicy``, after the provider's requested wait or a backoff; once the policy
+/// is exhausted the action fails with the provider's last message. A rejected token fails it at once.
 public protocol ProviderStepAction: DeploymentAction {
     /// The action's own progress marker.
     associatedtype State: Codable & Sendable
@@ -23,17 +30,34 @@ public protocol ProviderStepAction: DeploymentAction {
     /// Where every attempt starts.
     var initialState: State { get }
 
-    /// Does the bounded work of one state and decides what comes next.
+    /// Does the bounded work of one state (at most one call with an effect) and decides what comes next.
     func advance(_ state: State, context: ActionContext) async throws -> ProviderStep<State>
+
+    /// The phase a state belongs to, bounded by ``DeploymentAction/timeouts``' phase of that name. Default: none.
+    func phase(of state: State) -> String?
+
+    /// Public facts about a state for clients to show (never secrets). Default: none.
+    func details(of state: State) -> [String: JSONValue]
+
+    /// Stops the provider work a canceled attempt left in `state`. Default: nothing to stop.
+    func stopWork(in state: State, context: ActionContext) async throws -> StopOutcome
 }
 
-/// The checkpoint stored between steps: the action's state and how many retries of it failed in a row.
+/// The checkpoint stored between steps: the action's state, how many calls of it failed in a row, and the failure to
+/// report should the deadline pass before it moves on.
 struct ProviderCheckpoint<State: Codable & Sendable>: Codable, Sendable {
     var state: State
     var retries: Int
+    var problem: ActionFailure?
 }
 
 extension ProviderStepAction {
+    public func phase(of state: State) -> String? { nil }
+
+    public func details(of state: State) -> [String: JSONValue] { [:] }
+
+    public func stopWork(in state: State, context: ActionContext) async throws -> StopOutcome { .nothingToStop }
+
     public func start(_ context: ActionContext) async throws -> ActionOutcome {
         try await run(ProviderCheckpoint(state: initialState, retries: 0), context: context)
     }
@@ -42,48 +66,70 @@ extension ProviderStepAction {
         try await run(try checkpoint.decode(as: ProviderCheckpoint<State>.self), context: context)
     }
 
+    public func deadlineFailure(_ deadline: DeadlineExceeded, checkpoint: JSONValue?) -> ActionFailure {
+        guard let stored = try? checkpoint?.decode(as: ProviderCheckpoint<State>.self), var problem = stored.problem else {
+            return deadline.failure
+        }
+        problem.message = "Gave up after \(deadline.limit.spoken) (\(deadline.setting)): \(problem.message)"
+        return problem
+    }
+
+    public func stop(_ context: ActionContext, checkpoint: JSONValue?) async throws -> StopOutcome {
+        let state = try checkpoint.map { try $0.decode(as: ProviderCheckpoint<State>.self).state } ?? initialState
+        return try await stopWork(in: state, context: context)
+    }
+
     private func run(_ checkpoint: ProviderCheckpoint<State>, context: ActionContext) async throws -> ActionOutcome {
-        do {
-            switch try await advance(checkpoint.state, context: context) {
-            case .wait(let state, let after, let message):
-                return .running(try ActionProgress(encoding: ProviderCheckpoint(state: state, retries: 0), pollAfter: after, message: message))
+        var current = checkpoint
+        while true {
+            let step: ProviderStep<State>
+            do {
+                step = try await advance(current.state, context: context)
+            } catch let error as ProviderError {
+                return try outcome(for: error, checkpoint: current, context: context)
+            } catch let error as MissingOutput {
+                return .failed(ActionFailure(
+                    code: "missing_output", message: "Cannot run: \(error).", retryable: false,
+                    fix: "Start a new workflow; this one's earlier results are not what this action needs."
+                ))
+            }
+            switch step {
+            case .next(let state, let message):
+                current = ProviderCheckpoint(state: state, retries: 0)
+                try await context.recordProgress(try progress(current, after: .zero, message: message))
+            case .wait(let state, let after, let message, let problem):
+                return .running(try progress(ProviderCheckpoint(state: state, retries: 0, problem: problem), after: after, message: message))
             case .succeeded(let outputs, let message):
                 return .succeeded(outputs: outputs, message: message)
             case .failed(let failure):
                 return .failed(failure)
             }
-        } catch let error as ProviderError {
-            return try outcome(for: error, checkpoint: checkpoint, context: context)
-        } catch let error as MissingOutput {
-            return .failed(ActionFailure(code: "missing_output", message: "Cannot run: \(error).", retryable: false))
         }
+    }
+
+    private func progress(_ checkpoint: ProviderCheckpoint<State>, after: Duration, message: String) throws -> ActionProgress {
+        try ActionProgress(
+            encoding: checkpoint, pollAfter: after, message: message, phase: phase(of: checkpoint.state),
+            details: details(of: checkpoint.state)
+        )
     }
 
     private func outcome(for error: ProviderError, checkpoint: ProviderCheckpoint<State>, context: ActionContext) throws -> ActionOutcome {
-        switch error {
-        case .badCredentials(let provider, let message):
-            return .failed(ActionFailure(
-                code: "bad_credentials",
-                message: "\(provider.rawValue) rejected \(provider.tokenVariable) (\(message)). Set a valid token and trigger the action again.",
-                retryable: false
-            ))
-        case .transient(let provider, let reason, let retryAfter):
-            let retry = checkpoint.retries + 1
-            let wait = retryAfter ?? RetryTiming.backoff(retry: checkpoint.retries)
-            context.logger.notice("provider call will be retried", metadata: ["provider": "\(provider.rawValue)", "reason": "\(reason)", "retry": "\(retry)"])
-            let message = "\(provider.rawValue) is unavailable (\(reason)); retry \(retry) in \(Self.describe(wait))"
-            return .running(try ActionProgress(encoding: ProviderCheckpoint(state: checkpoint.state, retries: retry), pollAfter: wait, message: message))
-        case .unexpected(let provider, let status, let code, let message):
-            return .failed(ActionFailure(
-                code: code ?? "provider_error",
-                message: "\(provider.rawValue) answered \(status): \(message)",
-                retryable: true
-            ))
+        guard case .transient(let provider, let code, _, let hint) = error else {
+            return .failed(error.failure)
         }
-    }
-
-    private static func describe(_ duration: Duration) -> String {
-        let seconds = duration.timeInterval
-        return seconds < 10 ? String(format: "%.1f s", seconds) : "\(Int(seconds.rounded())) s"
+        let failures = checkpoint.retries + 1
+        var failure = error.failure
+        guard retryPolicy.allowsRetry(afterFailures: failures, code: code.rawValue) else {
+            if failures > 1 { failure.message += " (gave up after \(failures) tries)" }
+            return .failed(failure)
+        }
+        let wait = retryPolicy.delay(retry: checkpoint.retries, hint: hint, now: context.now())
+        context.logger.notice("provider call will be retried", metadata: [
+            "provider": "\(provider.rawValue)", "code": "\(code.rawValue)", "retry": "\(failures)", "waitMs": "\(wait.milliseconds)",
+        ])
+        let message = "\(failure.message); retry \(failures) of \(retryPolicy.maximumAttempts - 1) in \(wait.spoken)"
+        let next = ProviderCheckpoint(state: checkpoint.state, retries: failures, problem: failure)
+        return .running(try progress(next, after: wait, message: message))
     }
 }

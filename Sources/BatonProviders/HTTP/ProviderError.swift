@@ -1,11 +1,13 @@
+import BatonCore
 import Foundation
 
 /// What went wrong talking to a provider, sorted by what an action should do about it.
 public enum ProviderError: Error, Sendable, Equatable {
     /// The provider rejected the token; retrying with the same token cannot help.
     case badCredentials(provider: Provider, message: String)
-    /// Rate limited, a 5xx, a timeout or a dropped connection: try again later, after `retryAfter` when the provider said.
-    case transient(provider: Provider, reason: String, retryAfter: Duration?)
+    /// Rate limited, a 5xx, a timeout or a dropped connection: it may pass, so the action retries under its
+    /// ``ActionRetryPolicy``, after the wait the provider asked for (`hint`) or a backoff.
+    case transient(provider: Provider, code: TransientCode, message: String, hint: RetryHint)
     /// Any other answer the caller did not expect, with the provider's status, error code and message.
     case unexpected(provider: Provider, status: Int, code: String?, message: String)
 
@@ -20,6 +22,67 @@ public enum ProviderError: Error, Sendable, Equatable {
             case .github: "GITHUB_TOKEN"
             case .vercel: "VERCEL_TOKEN"
             }
+        }
+
+        /// The provider's status page.
+        public var statusPage: String {
+            switch self {
+            case .github: "https://www.githubstatus.com"
+            case .vercel: "https://www.vercel-status.com"
+            }
+        }
+    }
+
+    /// The kinds of trouble that may pass, each a stable error code.
+    public enum TransientCode: String, Sendable {
+        /// The token's request quota is used up (429, or 403 with `x-ratelimit-remaining: 0`).
+        case rateLimited = "rate_limited"
+        /// GitHub's secondary (abuse) limit: too many requests, or too much content created, too fast (403 or 429 with
+        /// the secondary-limit message; docs.github.com, "Rate limits for the REST API").
+        case secondaryRateLimit = "secondary_rate_limit"
+        /// The provider answered 5xx.
+        case unavailable = "provider_unavailable"
+        /// The connection failed or timed out.
+        case connectionFailed = "connection_failed"
+    }
+}
+
+extension ProviderError {
+    /// The failure this error becomes when the action gives up on it (or, for permanent errors, at once).
+    var failure: ActionFailure {
+        switch self {
+        case .badCredentials(let provider, let message):
+            return ActionFailure(
+                code: "bad_credentials",
+                message: "\(provider.rawValue) rejected \(provider.tokenVariable): \(message)",
+                retryable: false,
+                fix: "Give the server a valid \(provider.tokenVariable) (see the README's \"Against the real GitHub and Vercel\"), then trigger the action again."
+            )
+        case .transient(let provider, let code, let message, _):
+            return ActionFailure(code: code.rawValue, message: "\(provider.rawValue): \(message)", retryable: true, fix: code.fix(provider))
+        case .unexpected(let provider, let status, let code, let message):
+            return ActionFailure(
+                code: code ?? "provider_error",
+                message: "\(provider.rawValue) answered \(status): \(message)",
+                retryable: [408, 409, 425].contains(status),
+                fix: "Read \(provider.rawValue)'s message above; once what it names is fixed, trigger the action again."
+            )
+        }
+    }
+}
+
+extension ProviderError.TransientCode {
+    /// What to do when the action gave up on this trouble.
+    func fix(_ provider: ProviderError.Provider) -> String {
+        switch self {
+        case .rateLimited:
+            "\(provider.rawValue)'s request quota for the token is used up; trigger the action again once it resets."
+        case .secondaryRateLimit:
+            "GitHub limits how fast one account creates content (about 80 requests a minute and 500 an hour); wait a few minutes, then trigger the action again."
+        case .unavailable:
+            "\(provider.rawValue) is having trouble (\(provider.statusPage)); trigger the action again once it recovers."
+        case .connectionFailed:
+            "Check that the server can reach \(provider.rawValue)'s API, then trigger the action again."
         }
     }
 }

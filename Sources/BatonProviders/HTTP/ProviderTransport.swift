@@ -8,7 +8,7 @@ import NIOHTTP1
 /// Sends JSON requests to one provider's REST API, and sorts failures into ``ProviderError``s.
 ///
 /// Rate limits (403/429 with rate-limit headers or messages), 5xx, timeouts and dropped connections become
-/// ``ProviderError/transient(provider:reason:retryAfter:)``; the caller turns every other status into what it means.
+/// ``ProviderError/transient(provider:code:message:hint:)``; the caller turns every other status into what it means.
 /// Tokens go only into the `Authorization` header, and nothing here logs headers or bodies.
 public struct ProviderTransport: Sendable {
     /// Which provider this talks to.
@@ -56,7 +56,9 @@ public struct ProviderTransport: Sendable {
             throw error
         } catch {
             if Task.isCancelled { throw CancellationError() }
-            throw ProviderError.transient(provider: provider, reason: "the connection failed (\(Self.describe(error)))", retryAfter: nil)
+            throw ProviderError.transient(
+                provider: provider, code: .connectionFailed, message: "the connection failed (\(Self.describe(error)))", hint: .none
+            )
         }
         try classify(response)
         return response
@@ -65,15 +67,23 @@ public struct ProviderTransport: Sendable {
     /// Throws for transient answers and bad credentials; returns for everything else.
     private func classify(_ response: ProviderResponse) throws {
         let message = ProviderErrorBody.message(in: response)
+        let secondary = message.lowercased().contains("secondary rate limit")
         let rateLimited = response.status == 429
             || (response.status == 403 && (response.headers.first(name: "x-ratelimit-remaining") == "0"
                 || response.headers.contains(name: "retry-after")
                 || message.lowercased().contains("rate limit")))
         if rateLimited {
-            throw ProviderError.transient(provider: provider, reason: "rate limited", retryAfter: RetryTiming.requestedWait(response.headers))
+            throw ProviderError.transient(
+                provider: provider, code: secondary ? .secondaryRateLimit : .rateLimited,
+                message: "answered \(response.status): \(message)",
+                hint: RetryTiming.hint(response.headers, secondaryLimit: secondary)
+            )
         }
         if response.status >= 500 {
-            throw ProviderError.transient(provider: provider, reason: "it answered \(response.status)", retryAfter: RetryTiming.requestedWait(response.headers))
+            throw ProviderError.transient(
+                provider: provider, code: .unavailable, message: "answered \(response.status): \(message)",
+                hint: RetryTiming.hint(response.headers)
+            )
         }
         if ProviderErrorBody.isBadCredentials(response, provider: provider) {
             throw ProviderError.badCredentials(provider: provider, message: message)

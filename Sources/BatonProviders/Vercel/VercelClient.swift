@@ -138,6 +138,17 @@ public struct VercelClient: Sendable {
         return try response.decode(VercelDeployment.self)
     }
 
+    /// Cancels a deployment that is queued or building (`PATCH /v12/deployments/{id}/cancel`).
+    /// - Returns: `true` when Vercel canceled it; `false` when there was nothing to cancel (it had finished, or is gone).
+    public func cancelDeployment(_ id: String, teamID: String?) async throws -> Bool {
+        let response = try await transport.send(.PATCH, "/v12/deployments/\(escape(id))/cancel" + query(teamID))
+        switch response.status {
+        case 200: return true
+        case 400, 404: return false
+        default: throw unexpected(response)
+        }
+    }
+
     /// The project's production deployments whose metadata include `meta`, newest first.
     public func productionDeployments(projectID: String, meta: [String: String], teamID: String?) async throws -> [VercelDeployment] {
         struct Reply: Decodable { var deployments: [VercelDeployment] }

@@ -54,6 +54,9 @@ public struct VercelDeployment: Decodable, Sendable, Hashable {
     /// Whether the build ended without producing the deployment.
     public var hasFailed: Bool { readyState == "ERROR" || readyState == "CANCELED" }
 
+    /// Whether it is in a final state (`READY`, `ERROR` or `CANCELED`): nothing is left to cancel.
+    public var isFinished: Bool { hasFailed || readyState == "READY" }
+
     enum CodingKeys: String, CodingKey {
         case id, uid, url, readyState, state, aliasAssigned, alias, inspectorUrl, errorCode, errorMessage, meta, target
     }
@@ -79,7 +82,7 @@ public struct VercelDeployment: Decodable, Sendable, Hashable {
 }
 
 /// A domain on a project.
-public struct VercelProjectDomain: Decodable, Sendable, Hashable {
+public struct VercelProjectDomain: Codable, Sendable, Hashable {
     /// The full domain, such as `a.example.com`.
     public var name: String
     /// The registrable domain, such as `example.com`.
@@ -92,7 +95,7 @@ public struct VercelProjectDomain: Decodable, Sendable, Hashable {
     public var verification: [Challenge]?
 
     /// A verification challenge.
-    public struct Challenge: Decodable, Sendable, Hashable {
+    public struct Challenge: Codable, Sendable, Hashable {
         public var type: String
         public var domain: String
         public var value: String

@@ -45,6 +45,9 @@ extension VercelDeployment {
             members["errorStep"] = "build"
             members["buildErrorAt"] = VercelTimestamp.json(instant(Self.readyTenths))
         }
+        if state == "CANCELED", let canceledAt {
+            members["canceledAt"] = VercelTimestamp.json(canceledAt)
+        }
         return .object(members)
     }
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// Where a deployment is in its life at a given instant.
 struct VercelDeploymentPhase: Sendable, Equatable {
-    /// `QUEUED`, `INITIALIZING`, `BUILDING`, `READY` or `ERROR` (also reported as `status`).
+    /// `QUEUED`, `INITIALIZING`, `BUILDING`, `READY`, `ERROR` or `CANCELED` (also reported as `status`).
     let readyState: String
     /// Whether the alias has been assigned (shortly after `READY`).
     let aliasAssigned: Bool
@@ -18,8 +18,12 @@ extension VercelDeployment {
     /// Tenths of the build time after which the alias is assigned, just after `READY`.
     static let aliasTenths = 11
 
-    /// The phase at `now`: `QUEUED` → `INITIALIZING` → `BUILDING` → `READY` (or `ERROR`), then the alias.
+    /// The phase at `now`: `QUEUED` → `INITIALIZING` → `BUILDING` → `READY` (or `ERROR`), then the alias; `CANCELED`
+    /// from when it was canceled.
     func phase(at now: Date) -> VercelDeploymentPhase {
+        if let canceledAt, canceledAt <= now {
+            return VercelDeploymentPhase(readyState: "CANCELED", aliasAssigned: false)
+        }
         let elapsed = now.timeIntervalSince(createdAt)
         let state: String
         if elapsed < offset(Self.queuedTenths) {

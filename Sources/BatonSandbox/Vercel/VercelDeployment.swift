@@ -28,6 +28,8 @@ struct VercelDeployment: Sendable, Equatable {
     let buildSeconds: Double
     /// Whether its build fails (the `failDeployment` fault named its project).
     let failsBuild: Bool
+    /// When `PATCH /v12/deployments/{id}/cancel` canceled it, if it did.
+    var canceledAt: Date? = nil
 }
 
 /// The GitHub commit a deployment builds.

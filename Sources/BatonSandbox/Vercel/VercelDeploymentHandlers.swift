@@ -1,4 +1,4 @@
-/// `POST /v13/deployments` and `GET /v13/deployments/{idOrUrl}`.
+/// `POST /v13/deployments`, `GET /v13/deployments/{idOrUrl}` and `PATCH /v12/deployments/{id}/cancel`.
 enum VercelDeploymentHandlers {
     /// The body properties `POST /v13/deployments` accepts.
     static let createProperties: Set<String> = [
@@ -59,6 +59,27 @@ enum VercelDeploymentHandlers {
     static func get(_ state: inout SandboxState, _ call: ProviderCall) throws(ProviderReply) -> ProviderReply {
         guard let deployment = state.vercel.deployment(call.parameter("idOrUrl"), in: VercelScope(query: call.query))
         else { throw VercelErrorReply.notFound("The deployment was not found") }
+        return ProviderReply(status: 200, body: deployment.json(phase: deployment.phase(at: call.now)))
+    }
+
+    /// Cancels a deployment that is queued, initializing or building: 200 with the deployment, now `CANCELED`.
+    /// One that has finished (`READY`, `ERROR`, `CANCELED`) answers 400 `deployment_not_cancelable` (Vercel's
+    /// description documents 400 without saying when; what it answers for a finished deployment is not documented).
+    /// 404 when unknown in the request's scope.
+    static func cancel(_ state: inout SandboxState, _ call: ProviderCall) throws(ProviderReply) -> ProviderReply {
+        let scope = VercelScope(query: call.query)
+        guard let index = state.vercel.deployments.firstIndex(where: { $0.scope == scope && $0.id == call.parameter("id") }) else {
+            throw VercelErrorReply.notFound("The deployment was not found")
+        }
+        let phase = state.vercel.deployments[index].phase(at: call.now)
+        guard ["QUEUED", "INITIALIZING", "BUILDING"].contains(phase.readyState) else {
+            throw VercelErrorReply.make(
+                400, code: "deployment_not_cancelable",
+                message: "The deployment is \(phase.readyState) and can no longer be canceled."
+            )
+        }
+        state.vercel.deployments[index].canceledAt = call.now
+        let deployment = state.vercel.deployments[index]
         return ProviderReply(status: 200, body: deployment.json(phase: deployment.phase(at: call.now)))
     }
 

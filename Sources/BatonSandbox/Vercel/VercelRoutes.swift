@@ -9,6 +9,7 @@ enum VercelRoutes {
         ProviderRoute("GET", "/v10/projects/{idOrName}/env", handle: VercelEnvironmentHandlers.list),
         ProviderRoute("POST", "/v13/deployments", handle: VercelDeploymentHandlers.create),
         ProviderRoute("GET", "/v13/deployments/{idOrUrl}", handle: VercelDeploymentHandlers.get),
+        ProviderRoute("PATCH", "/v12/deployments/{id}/cancel", handle: VercelDeploymentHandlers.cancel),
         ProviderRoute("GET", "/v6/deployments", handle: VercelDeploymentListHandler.list),
         ProviderRoute("POST", "/v10/projects/{idOrName}/domains", handle: VercelDomainHandlers.add),
         ProviderRoute("GET", "/v9/projects/{idOrName}/domains/{domain}", handle: VercelDomainHandlers.get),

@@ -47,8 +47,7 @@ struct SandboxedServers: Sendable {
                 let sandboxURL = "http://127.0.0.1:\(await sandboxPort.value)/sandbox"
                 let settings = ProviderSettings(
                     githubAPIURL: sandboxURL + "/github", vercelAPIURL: sandboxURL + "/vercel",
-                    githubToken: ProviderToken(githubToken), vercelToken: ProviderToken("test-vercel-token"),
-                    repositoryReadyTimeout: .seconds(60)
+                    githubToken: ProviderToken(githubToken), vercelToken: ProviderToken("test-vercel-token")
                 )
                 let clients = ProviderClients(settings: settings, http: http)
                 let engine = try WorkflowEngine(
