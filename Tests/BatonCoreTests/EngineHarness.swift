@@ -15,14 +15,22 @@ struct EngineHarness {
         budget: Duration = .seconds(8),
         store: any WorkflowStore = MemoryWorkflowStore(),
         catalog: Catalog = .builtIn,
+        clock: any BatonClock = SystemClock(),
+        actionTimeouts: [String: Duration] = [:],
+        custom: [String: any DeploymentAction] = [:],
         logger: Logger = Logger(label: "test")
     ) throws {
         let log = CallLog()
         self.log = log
         self.store = store
+        var actions: [String: any DeploymentAction] = [:]
+        for action in WorkflowDefinition.deployment.actions {
+            actions[action.id] = custom[action.id] ?? ScriptedAction(overrides[action.id] ?? behavior, log: log)
+        }
         self.engine = try WorkflowEngine(
-            store: store, catalog: catalog, actions: .scripted(behavior, overrides: overrides, log: log), sealer: .ephemeral(),
-            configuration: .init(requestBudget: budget, leaseGrace: .milliseconds(200)), logger: logger
+            store: store, catalog: catalog, actions: ActionRegistry(actions), sealer: .ephemeral(), clock: clock,
+            configuration: .init(requestBudget: budget, leaseGrace: .milliseconds(200), actionTimeouts: actionTimeouts),
+            logger: logger
         )
     }
 
@@ -47,6 +55,13 @@ struct EngineHarness {
         let query = StatusQuery(workflowID: workflow.workflowId, app: app, action: action, waitMs: waitMs)
         guard case .action(let status) = try await engine.handle(.status(query), bearerToken: workflow.token) else {
             fatalError("status answered something else")
+        }
+        return status
+    }
+
+    func cancel(_ workflow: InitResponse) async throws -> WorkflowStatus {
+        guard case .workflow(let status) = try await engine.handle(.cancel(workflowID: workflow.workflowId), bearerToken: workflow.token) else {
+            fatalError("cancel answered something else")
         }
         return status
     }
