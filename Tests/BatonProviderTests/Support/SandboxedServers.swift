@@ -20,12 +20,15 @@ struct SandboxedServers: Sendable {
     /// Provider clients pointed at the sandbox with valid tokens.
     let providers: ProviderClients
 
-    /// Starts both servers, runs `body`, stops them. Pass a ``ManualSandboxClock`` to step the sandbox's time yourself.
+    /// Starts both servers, runs `body`, stops them. Pass a ``ManualSandboxClock`` to step the sandbox's time yourself,
+    /// and a ``ManualClock`` as `engineClock` to step Baton's (its retries' waits and its deadlines).
     static func run<Value: Sendable>(
         sandbox configuration: SandboxConfiguration = SandboxConfiguration(forkSeconds: 0.3, buildSeconds: 0.6),
         clock: any SandboxClock = SystemSandboxClock(),
         recordExchangesTo recordPath: String? = nil,
         budget: Duration = .seconds(8),
+        actionTimeouts: [String: Duration] = [:],
+        engineClock: any BatonClock = SystemClock(),
         githubToken: String = "test-github-token",
         _ body: @Sendable (SandboxedServers) async throws -> Value
     ) async throws -> Value {
@@ -52,7 +55,7 @@ struct SandboxedServers: Sendable {
                 let clients = ProviderClients(settings: settings, http: http)
                 let engine = try WorkflowEngine(
                     store: MemoryWorkflowStore(), catalog: .builtIn, actions: .providers(clients), sealer: .ephemeral(),
-                    configuration: .init(requestBudget: budget), logger: logger
+                    clock: engineClock, configuration: .init(requestBudget: budget, actionTimeouts: actionTimeouts), logger: logger
                 )
                 let batonPort = PortPromise()
                 let baton = BatonApplication.build(
