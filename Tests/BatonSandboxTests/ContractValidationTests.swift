@@ -132,6 +132,15 @@ struct ContractValidationTests {
             client.clock.advance(by: 1)
         }
         _ = try await client.vercel(.get, "/v13/deployments/dpl_nothing?teamId=team_acme")
+        // Cancel: a build still going (200, CANCELED), one that finished (400), an unknown one (404).
+        let building = try await client.deploy("shop", repoID: repoID, query: "?teamId=team_acme")
+        let buildingID = building.json?["id"]?.string ?? ""
+        let canceled = try await client.vercel(.patch, "/v12/deployments/\(buildingID)/cancel?teamId=team_acme")
+        #expect(canceled.status == 200 && canceled.json?["readyState"]?.string == "CANCELED")
+        let again = try await client.vercel(.patch, "/v12/deployments/\(buildingID)/cancel?teamId=team_acme")
+        #expect(again.status == 400)
+        #expect(try await client.vercel(.patch, "/v12/deployments/\(deploymentID)/cancel?teamId=team_acme").status == 400)
+        #expect(try await client.vercel(.patch, "/v12/deployments/dpl_nothing/cancel?teamId=team_acme").status == 404)
         _ = try await client.vercel(.get, "/v6/deployments?projectId=\(projectID)&target=production&teamId=team_acme")
         _ = try await client.vercel(.get, "/v6/deployments?projectId=shop&meta-batonWorkflowId=wf-1&teamId=team_acme")
         _ = try await client.vercel(.get, "/v6/deployments?projectId=missing&teamId=team_acme")
