@@ -110,6 +110,7 @@ struct CLITests {
                 let (code, screen) = try await terminal.waitForExit()
                 #expect(code == 1, "\(screen)")
                 #expect(screen.contains("✖ App C  Deploy to production:"), "\(screen)")
+                #expect(screen.contains("→ Read the build log at https://vercel.com/"), "the fix, under the failure: \(screen)")
                 #expect(screen.contains("✔ App A") && screen.contains("✔ App B"))
                 #expect(screen.contains("baton resume wf_"))
             }

@@ -23,9 +23,13 @@ actor JSONEventLog: ProgressRenderer {
                 "attempt": .number(Double(action.attempt)), "message": .string(action.message),
             ]
             if let error = action.error {
-                event["error"] = ["code": .string(error.code), "message": .string(error.message), "retryable": .bool(error.retryable)]
+                event["error"] = [
+                    "code": .string(error.code), "message": .string(error.message), "retryable": .bool(error.retryable),
+                    "fix": error.fix.map(JSONValue.string) ?? .null,
+                ]
             }
             if action.state == .succeeded { event["outputs"] = .object(action.outputs) }
+            if let progress = action.progress { event["progress"] = .object(progress) }
             emit(event)
         }
         if let notice = snapshot.notice, notice != lastNotice { emit(["event": "notice", "message": .string(notice)]) }

@@ -17,6 +17,9 @@ actor PlainProgressLog: ProgressRenderer {
             let action = change.action
             let detail = action.state == .failed ? (action.error?.message ?? action.message) : action.message
             output.writeLines(["\(change.appName) / \(action.title): \(action.state.rawValue)\(detail.isEmpty ? "" : " — \(detail)")"])
+            if action.state == .failed, let fix = action.error?.fix {
+                output.writeLines(["  fix: \(fix)"])
+            }
         }
         if let notice = snapshot.notice, notice != lastNotice { output.writeLines(["! \(notice)"]) }
         lastNotice = snapshot.notice

@@ -1,3 +1,4 @@
+import Foundation
 import BatonCore
 
 /// One action of one app, as a progress view shows it.
@@ -14,13 +15,20 @@ public struct ActionSnapshot: Sendable, Hashable, Identifiable {
     public var attempt: Int
     /// Its public results (repository URL, deployment URL, DNS records).
     public var outputs: [String: JSONValue]
-    /// Why it failed, when it did.
+    /// Why it failed, when it did, with what to do about it (``ActionFailure/fix``).
     public var error: ActionFailure?
+    /// When the current attempt was triggered (server time); `nil` before the first.
+    public var startedAt: Date?
+    /// While running, when the attempt fails unless it finished (server time).
+    public var deadlineAt: Date?
+    /// Public facts about the work in progress, such as a deployment's `readyState` and `inspectorUrl`.
+    public var progress: [String: JSONValue]?
 
     /// Creates an action's progress.
     public init(
         id: String, title: String, state: ActionState = .pending, message: String = "", attempt: Int = 0,
-        outputs: [String: JSONValue] = [:], error: ActionFailure? = nil
+        outputs: [String: JSONValue] = [:], error: ActionFailure? = nil, startedAt: Date? = nil, deadlineAt: Date? = nil,
+        progress: [String: JSONValue]? = nil
     ) {
         self.id = id
         self.title = title
@@ -29,6 +37,15 @@ public struct ActionSnapshot: Sendable, Hashable, Identifiable {
         self.attempt = attempt
         self.outputs = outputs
         self.error = error
+        self.startedAt = startedAt
+        self.deadlineAt = deadlineAt
+        self.progress = progress
+    }
+
+    /// How long the running attempt has run at `now` (never negative); `nil` unless running with a known start.
+    public func elapsed(at now: Date) -> Duration? {
+        guard state == .running, let startedAt else { return nil }
+        return .milliseconds(Int(max(0, now.timeIntervalSince(startedAt)) * 1000))
     }
 
     /// Takes in what the server reported.
@@ -39,5 +56,8 @@ public struct ActionSnapshot: Sendable, Hashable, Identifiable {
         attempt = status.attempt
         outputs = status.outputs
         error = status.error
+        startedAt = status.startedAt
+        deadlineAt = status.deadlineAt
+        progress = status.progress
     }
 }

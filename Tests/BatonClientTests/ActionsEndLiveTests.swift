@@ -1,0 +1,89 @@
+import BatonClient
+import BatonCore
+import BatonTestSupport
+import Foundation
+import Testing
+
+/// The failures that used to leave a spinner turning for ever, end to end through `baton serve --sandbox` and the
+/// Swift client: each action ends, with the provider's message and what to do.
+@Suite("Every action ends, through baton serve --sandbox")
+struct ActionsEndLiveTests {
+    /// Answers slower than a third of the budget (0.6 s under 1.5 s, as 3 s under the default 8 s) finish with one
+    /// fork, one project, one deployment and one domain.
+    @Test func slowProviderAnswersFinishWithoutRepeatingCreateCalls() async throws {
+        try await LiveBaton.run(forkSeconds: 0.2, buildSeconds: 0.5, extraArguments: ["--request-budget", "1500ms"]) { baton in
+            try await baton.setFaults(#"{"responseDelayMs": 600}"#)
+            let request = InitRequest(config: WorkflowConfig(apps: ["app-b"], github: GitHubTarget(owner: "acme"), domain: "example.com"))
+            let runner = try await DeploymentRunner.start(request, client: baton.client())
+            let final = try await runner.run()
+            #expect(final.state == .succeeded, "\(final.apps.flatMap(\.actions).map(\.message))")
+            let state = try await baton.sandboxState()
+            for route in ["POST /repos/{owner}/{repo}/forks", "POST /v11/projects", "POST /v13/deployments", "POST /v10/projects/{idOrName}/domains"] {
+                #expect(state.calls(route) == 1, "\(route): \(state.calls(route))")
+            }
+        }
+    }
+
+    @Test func aMissingVercelGitHubAppFailsDeployWithTheFix() async throws {
+        try await LiveBaton.run(forkSeconds: 0.2, extraArguments: ["--action-timeout", "deploy.repository=2s"]) { baton in
+            let (client, credentials) = try await Self.start(baton, apps: ["app-b"])
+            for action in ["fork-repository", "create-project"] {
+                #expect(try await Self.finish(action, "app-b", client, credentials).state == .succeeded)
+            }
+            try await baton.setFaults(#"{"missingGitHubApp": "acme"}"#)
+            let deploy = try await Self.finish("deploy", "app-b", client, credentials)
+            let error = try #require(deploy.error)
+            #expect(deploy.state == .failed && error.code == "git_source_unavailable" && !error.retryable)
+            #expect(error.message.contains("Vercel said: The provided GitHub repository"), "\(error.message)")
+            #expect(error.fix?.contains("https://github.com/apps/vercel") == true)
+            #expect(try await baton.sandboxState().calls("POST /v13/deployments") <= 2)
+        }
+    }
+
+    @Test func aBuildStuckInTheQueueFailsAtItsBoundAndCancelStopsAnother() async throws {
+        try await LiveBaton.run(forkSeconds: 0.2, buildSeconds: 100_000, extraArguments: ["--action-timeout", "deploy.queue=2s"]) { baton in
+            let (client, credentials) = try await Self.start(baton, apps: ["app-b"])
+            for action in ["fork-repository", "create-project"] {
+                _ = try await Self.finish(action, "app-b", client, credentials)
+            }
+            let stuck = try await Self.finish("deploy", "app-b", client, credentials)
+            #expect(stuck.state == .failed && stuck.error?.code == "deadline_exceeded" && stuck.error?.retryable == true)
+            #expect(stuck.error?.message.contains("(deploy.queue)") == true)
+            #expect(stuck.error?.fix?.contains("--action-timeout deploy.queue=") == true)
+            #expect(stuck.progress?["readyState"] == "QUEUED" && stuck.startedAt != nil && stuck.deadlineAt == nil)
+            let snapshot = try await DeploymentRunner.resume(credentials, client: client).currentSnapshot
+            let shown = try #require(snapshot.apps.first?.actions.first { $0.id == "deploy" })
+            #expect(shown.error?.fix == stuck.error?.fix && shown.progress?["inspectorUrl"] == stuck.progress?["inspectorUrl"])
+            #expect(shown.elapsed(at: Date()) == nil, "a failed action has no running clock")
+
+            let retried = try await client.trigger(ActionReference(workflowID: credentials.workflowId, app: "app-b", action: "deploy"), token: credentials.token)
+            #expect(retried.state == .running && retried.attempt == 2)
+            let deadline = try #require(retried.deadlineAt)
+            let started = try #require(retried.startedAt)
+            #expect(abs(deadline.timeIntervalSince(started) - 2) < 0.5, "a fresh attempt under a fresh deadline")
+            let canceled = try await client.cancel(credentials)
+            #expect(canceled.pendingCancellations.isEmpty)
+            let state = try await baton.sandboxState()
+            #expect(state.deployments.map(\.readyState) == ["CANCELED"], "the queued build was canceled on Vercel")
+            #expect(state.calls("PATCH /v12/deployments/{id}/cancel") == 1)
+        }
+    }
+
+    private static func start(_ baton: LiveBaton, apps: [String]) async throws -> (BatonClient, WorkflowCredentials) {
+        let client = baton.client()
+        let plan = try await client.initialize(InitRequest(config: WorkflowConfig(apps: apps, github: GitHubTarget(owner: "acme"))))
+        return (client, WorkflowCredentials(workflowId: plan.workflowId, token: plan.token))
+    }
+
+    private static func finish(
+        _ action: String, _ app: String, _ client: BatonClient, _ credentials: WorkflowCredentials
+    ) async throws -> ActionStatus {
+        let reference = ActionReference(workflowID: credentials.workflowId, app: app, action: action)
+        var status = try await client.trigger(reference, token: credentials.token)
+        let giveUp = Date().addingTimeInterval(60)
+        while status.state == .running, Date() < giveUp {
+            status = try await client.status(reference, token: credentials.token, waitMs: 5000)
+        }
+        return status
+    }
+}
