@@ -29,6 +29,8 @@ struct CLITests {
                 let actions = frame[(appB + 1)...].prefix { $0.hasPrefix("    ") }
                 let states = actions.map { line in line.contains("✔") ? "done" : line.contains("·") ? "pending" : "running" }
                 #expect(states == ["done", "done", "running", "pending", "pending"], "\(midway)")
+                let running = try #require(actions.first { !$0.contains("✔") && !$0.contains("·") })
+                #expect(running.contains(#/Deploy to production  \d+ s  /#), "the attempt's elapsed time: \(running)")
                 #expect(frame.contains { $0.hasPrefix("· App C") }, "\(midway)")
                 #expect(!midway.contains("secret-value"))
 
@@ -46,7 +48,7 @@ struct CLITests {
         try await LiveBaton.run(buildSeconds: 3) { baton in
             let home = try ProcessEnvironment.scratchFolder("cli-home")
             try await TerminalSession.run(deployArguments(baton), home: home) { terminal in
-                try await terminal.waitForScreen { $0.contains("Deploy to production  Vercel deployment") }
+                try await terminal.waitForScreen { $0.contains(/Deploy to production  [0-9:]+ s?\s*Vercel deployment/) }
                 try await terminal.send(keys: "C-c")
                 let (code, screen) = try await terminal.waitForExit(timeout: .seconds(20))
                 #expect(code == 130, "\(screen)")
@@ -147,10 +149,11 @@ struct CLITests {
         try await LiveBaton.run(buildSeconds: 3) { baton in
             let home = try ProcessEnvironment.scratchFolder("cli-home")
             try await TerminalSession.run(deployArguments(baton), home: home) { terminal in
-                try await terminal.waitForScreen { $0.contains("Deploy to production  Vercel deployment") }
+                try await terminal.waitForScreen { $0.contains(/Deploy to production  [0-9:]+ s?\s*Vercel deployment/) }
                 let workflowId = try #require(try await terminal.screen().firstMatch(of: /Workflow (wf_[0-9a-f]{32})/)?.1).description
                 let canceled = try await CLIProcess.run(["cancel", workflowId], home: home)
                 #expect(canceled.exitCode == 0 && canceled.stdout.contains("canceled"), "\(canceled.stdout)\(canceled.stderr)")
+                #expect(canceled.stdout.contains("canceled the Vercel deployment"), "the builds were stopped: \(canceled.stdout)")
                 let (code, screen) = try await terminal.waitForExit()
                 #expect(code == 1, "\(screen)")
                 #expect(screen.contains("⊘"), "\(screen)")
