@@ -8,11 +8,11 @@ import Testing
 /// Swift client: each action ends, with the provider's message and what to do.
 @Suite("Every action ends, through baton serve --sandbox")
 struct ActionsEndLiveTests {
-    /// Answers slower than a third of the budget (0.6 s under 1.5 s, as 3 s under the default 8 s) finish with one
-    /// fork, one project, one deployment and one domain.
+    /// Answers so slow that three do not fit in the budget (1.2 s under 3.6 s, as 3 s under the default 8 s) finish
+    /// with one fork, one project, one deployment and one domain.
     @Test func slowProviderAnswersFinishWithoutRepeatingCreateCalls() async throws {
-        try await LiveBaton.run(forkSeconds: 0.2, buildSeconds: 0.5, extraArguments: ["--request-budget", "1500ms"]) { baton in
-            try await baton.setFaults(#"{"responseDelayMs": 600}"#)
+        try await LiveBaton.run(forkSeconds: 0.2, buildSeconds: 0.5, extraArguments: ["--request-budget", "3600ms"]) { baton in
+            try await baton.setFaults(#"{"responseDelayMs": 1200}"#)
             let request = InitRequest(config: WorkflowConfig(apps: ["app-b"], github: GitHubTarget(owner: "acme"), domain: "example.com"))
             let runner = try await DeploymentRunner.start(request, client: baton.client())
             let final = try await runner.run()

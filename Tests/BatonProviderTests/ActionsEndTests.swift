@@ -9,24 +9,25 @@ import Testing
 @Suite("Every action ends")
 struct ActionsEndTests {
     /// Steps of three provider calls each took longer than the budget and were started again from the same place for
-    /// ever, re-sending the fork. Scaled down from 3 s answers under an 8 s budget to 0.6 s answers under 1.5 s.
+    /// ever, re-sending the fork. Scaled from 3 s answers under an 8 s budget to 1.2 s answers under 3.6 s: three
+    /// calls never fit, two leave over a second to spare on a loaded machine.
     @Test func stepsLongerThanTheBudgetFinishWithOneCreateCallEach() async throws {
-        try await SandboxedServers.run(budget: .milliseconds(1500)) { servers in
-            try await servers.setFaults(#"{"responseDelayMs": 600}"#)
+        try await SandboxedServers.run(budget: .milliseconds(3600)) { servers in
+            try await servers.setFaults(#"{"responseDelayMs": 1200}"#)
             let (_, workflow) = try await servers.client.initialize(
-                apps: ["app-a", "app-b"], domain: "example.com", envVars: #"{"app-a":{"DATABASE_URL":"postgres://db/app"}}"#
+                apps: ["app-a"], domain: "example.com", envVars: #"{"app-a":{"DATABASE_URL":"postgres://db/app"}}"#
             )
             let results = try await WorkflowDriver(client: servers.client).drive(workflow)
             for result in results {
                 #expect(result.statuses.allSatisfy { $0.state == .succeeded }, "\(result.app): \(result.statuses.map(\.message))")
             }
             let state = try await servers.sandboxState()
-            #expect(state.calls("POST /repos/{owner}/{repo}/forks") == 2, "one fork per app")
-            #expect(state.calls("POST /v11/projects") == 2)
+            #expect(state.calls("POST /repos/{owner}/{repo}/forks") == 1)
+            #expect(state.calls("POST /v11/projects") == 1)
             #expect(state.calls("POST /v10/projects/{idOrName}/env") == 1)
-            #expect(state.calls("POST /v13/deployments") == 2)
-            #expect(state.calls("POST /v10/projects/{idOrName}/domains") == 2)
-            try SandboxExpectations.exactlyOneOfEach(state, apps: ["app-a", "app-b"], owner: "acme", domain: "example.com")
+            #expect(state.calls("POST /v13/deployments") == 1)
+            #expect(state.calls("POST /v10/projects/{idOrName}/domains") == 1)
+            try SandboxExpectations.exactlyOneOfEach(state, apps: ["app-a"], owner: "acme", domain: "example.com")
         }
     }
 
@@ -52,33 +53,45 @@ struct ActionsEndTests {
         }
     }
 
-    /// A build stuck in QUEUED, then one stuck in BUILDING, each fail at their phase's bound.
+    /// A build stuck in QUEUED, then one stuck in BUILDING, each fail at their phase's bound, by Baton's clock.
     @Test func stuckBuildsFailAtTheirPhasesDeadline() async throws {
         let sandboxClock = ManualSandboxClock()
+        let clock = ManualClock()
         let configuration = SandboxConfiguration(forkSeconds: 0, buildSeconds: 100_000)
         try await SandboxedServers.run(
-            sandbox: configuration, clock: sandboxClock, actionTimeouts: ["deploy.queue": .seconds(2), "deploy.build": .seconds(2)]
+            sandbox: configuration, clock: sandboxClock, actionTimeouts: ["deploy.queue": .seconds(120), "deploy.build": .seconds(60)],
+            engineClock: clock
         ) { servers in
-            let (_, workflow) = try await servers.client.initialize(apps: ["app-b", "app-c"], domain: nil, envVars: "{}")
+            let client = servers.client
+            let (_, workflow) = try await client.initialize(apps: ["app-b", "app-c"], domain: nil, envVars: "{}")
             for app in ["app-b", "app-c"] {
                 for action in ["fork-repository", "create-project"] {
-                    #expect(try await Self.finish(action, of: app, workflow, servers.client).state == .succeeded)
+                    #expect(try await client.trigger(workflow, app, action).decode(ActionStatus.self).state == .succeeded)
                 }
             }
-            let queued = try await Self.finish("deploy", of: "app-b", workflow, servers.client)
-            #expect(queued.state == .failed && queued.error?.code == "deadline_exceeded" && queued.error?.retryable == true)
-            #expect(queued.error?.message.contains("(deploy.queue): Vercel deployment queued, waiting for a build slot") == true)
-            #expect(queued.error?.fix?.contains("--action-timeout deploy.queue=") == true)
+            let begin = clock.now()
+            let queued = try await client.trigger(workflow, "app-b", "deploy").decode(ActionStatus.self)
+            #expect(queued.state == .running && queued.deadlineAt == begin.addingTimeInterval(120))
             #expect(queued.progress?["readyState"] == "QUEUED")
-            #expect(queued.progress?["inspectorUrl"]?.stringValue?.hasPrefix("https://vercel.com/") == true)
+            clock.advance(by: 119)
+            #expect(try await client.status(workflow, "app-b", "deploy").decode(ActionStatus.self).state == .running)
+            clock.advance(by: 1)
+            let stuck = try await client.status(workflow, "app-b", "deploy").decode(ActionStatus.self)
+            #expect(stuck.state == .failed && stuck.error?.code == "deadline_exceeded" && stuck.error?.retryable == true)
+            #expect(stuck.error?.message == "Gave up after 2 min (deploy.queue): Vercel deployment queued, waiting for a build slot.")
+            #expect(stuck.error?.fix?.contains("--action-timeout deploy.queue=") == true)
+            #expect(stuck.progress?["inspectorUrl"]?.stringValue?.hasPrefix("https://vercel.com/") == true)
 
-            let started = try await servers.client.trigger(workflow, "app-c", "deploy").decode(ActionStatus.self)
-            #expect(started.state == .running)
+            _ = try await client.trigger(workflow, "app-c", "deploy")
             sandboxClock.advance(by: 30_000)
-            let building = try await Self.finish("deploy", of: "app-c", workflow, servers.client)
-            #expect(building.error?.code == "deadline_exceeded")
-            #expect(building.error?.message.contains("(deploy.build): Vercel deployment building") == true, "\(building.error?.message ?? "")")
-            #expect(building.progress?["readyState"] == "BUILDING")
+            clock.advance(by: 1)
+            let building = try await client.status(workflow, "app-c", "deploy").decode(ActionStatus.self)
+            #expect(building.state == .running && building.progress?["readyState"] == "BUILDING")
+            #expect(building.deadlineAt == clock.now().addingTimeInterval(60), "the build's bound starts when it begins")
+            clock.advance(by: 60)
+            let ended = try await client.status(workflow, "app-c", "deploy").decode(ActionStatus.self)
+            #expect(ended.error?.code == "deadline_exceeded")
+            #expect(ended.error?.message == "Gave up after 1 min (deploy.build): Vercel deployment building.")
         }
     }
 

@@ -11,6 +11,7 @@ from selenium.webdriver.common.by import By
 SNAPSHOT_SCRIPT = """
 const root = document.getElementById('deployment-progress');
 const visible = (element) => element.getClientRects().length > 0;
+const shown = (element) => (element && visible(element) ? element.textContent : '');
 const icon = (element) => element.querySelector('[data-icon]')?.getAttribute('data-icon') ?? null;
 const boxTop = root.getBoundingClientRect().top;
 const header = root.querySelector('#progress-heading').parentElement.parentElement;
@@ -33,6 +34,23 @@ return {
       inView: visible(item) && rect.top >= viewTop - 1 && rect.bottom <= viewBottom + 1,
       error: item.querySelector('.action-error')?.textContent ?? '',
       retryVisible: visible(item.querySelector('.retry-button')),
+      retryTitle: item.querySelector('.retry-button')?.title ?? '',
+      retryable: item.querySelector('.retry-button')?.dataset.retryable ?? '',
+      message: visible(item.querySelector('.action-message')) ? item.querySelector('.action-message').textContent : '',
+      // The error's fix (shown under a failure), and the links made of its URLs.
+      fix: shown(item.querySelector('.action-fix')),
+      fixLinks: [...item.querySelectorAll('.action-fix a')].map((a) => ({href: a.href, text: a.textContent, target: a.target, rel: a.rel})),
+      // The time since the running attempt started, as shown ("12 s", "1:23") and in seconds; the row's tooltip.
+      elapsed: shown(item.querySelector('.action-elapsed')),
+      elapsedSeconds: visible(item.querySelector('.action-elapsed')) ? Number(item.querySelector('.action-elapsed').dataset.seconds) : null,
+      title: item.title,
+      // A deployment's readyState (Vercel's word and the page's words) and its "Build log" link.
+      readyState: visible(item.querySelector('.ready-state')) ? item.querySelector('.ready-state').dataset.readyState : null,
+      readyStateText: shown(item.querySelector('.ready-state')),
+      inspectorUrl: visible(item.querySelector('a.build-log')) ? item.querySelector('a.build-log').href : null,
+      buildLog: visible(item.querySelector('a.build-log'))
+        ? {text: item.querySelector('a.build-log').textContent, target: item.querySelector('a.build-log').target, rel: item.querySelector('a.build-log').rel}
+        : null,
     };
   }),
   visibleIcons: [...root.querySelectorAll('[data-icon]')].filter(visible).map((element) => element.getAttribute('data-icon')),
@@ -44,6 +62,14 @@ return {
   button: { text: document.getElementById('deploy-button').textContent.trim(), disabled: document.getElementById('deploy-button').disabled },
   formDisabled: document.getElementById('deploy-fields').disabled,
   notice: document.getElementById('connection-notice').hidden ? null : document.getElementById('connection-notice').textContent,
+  // After Cancel: the notice about provider work still being stopped (null when hidden).
+  stopping: visible(document.getElementById('stopping-notice')) ? {
+    text: document.getElementById('stopping-notice-text').textContent,
+    stalled: document.getElementById('stopping-notice').dataset.stalled === 'true',
+    title: document.getElementById('stopping-notice').title,
+  } : null,
+  cancelButton: {text: document.getElementById('cancel-button').textContent.trim(), visible: visible(document.getElementById('cancel-button')),
+                 disabled: document.getElementById('cancel-button').disabled},
   announcement: document.getElementById('progress-announcer').textContent,
 };
 """

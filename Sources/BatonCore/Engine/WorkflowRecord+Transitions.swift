@@ -146,7 +146,7 @@ extension WorkflowRecord {
                 if action.state == .running {
                     let heldUntil = action.lease.map { max($0.expiresAt, now) } ?? now
                     action.pendingStop = PendingStop(since: now, notBefore: heldUntil)
-                    action.message = "Canceled; stopping what it started"
+                    action.message = Self.stoppingMessage
                 } else {
                     action.message = "Canceled"
                 }
@@ -171,7 +171,9 @@ extension WorkflowRecord {
             action.pendingStop = nil
             switch outcome {
             case .stopped(let what): action.message = "Canceled; \(what)"
-            case .nothingToStop: action.message = "Canceled"
+            case .nothingToStop:
+                // An earlier try may have stopped something already; its message stays.
+                if action.message == Self.stoppingMessage { action.message = "Canceled" }
             }
         } else {
             stop.lastProblem = problem
@@ -181,6 +183,9 @@ extension WorkflowRecord {
         apply(action, at: index, now: now)
         return true
     }
+
+    /// The message of a canceled action whose provider work is still being stopped.
+    static let stoppingMessage = "Canceled; stopping what it started"
 
     /// Stores an updated action, stamping times and recording a history entry when its state changed.
     private mutating func apply(_ updated: ActionRecord, at index: ActionIndex, now: Date) {

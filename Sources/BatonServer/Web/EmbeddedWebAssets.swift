@@ -6,7 +6,7 @@ extension WebAsset {
         WebAsset(
             path: "/",
             contentType: "text/html; charset=utf-8",
-            etag: #""f9fafefe56144af84aa7129e046b79f3""#,
+            etag: #""7be3d6d5a44f9e72ad3263bbd5cca837""#,
             body: #"""
 <!doctype html>
 <html lang="en">
@@ -114,6 +114,15 @@ extension WebAsset {
             Try again
           </button>
         </div>
+        <div id="stopping-notice" role="status" hidden
+             class="mx-5 mt-4 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          <p id="stopping-notice-text"></p>
+          <ul id="stopping-notice-details" hidden class="mt-1 list-disc space-y-0.5 pl-5 text-xs text-amber-800 [overflow-wrap:anywhere]"></ul>
+          <button id="check-stopping-button" type="button" hidden
+                  class="mt-2 rounded-lg border border-amber-400 bg-white px-3 py-1 text-xs font-medium text-amber-900 hover:bg-amber-100 focus:outline-none focus:ring-2 focus:ring-amber-300 disabled:opacity-60">
+            Check again
+          </button>
+        </div>
         <p id="progress-empty" class="px-5 py-6 text-sm text-slate-500">Choose apps and press Deploy: each app's steps appear here as they run.</p>
         <ol id="progress-apps" role="list" aria-label="Apps being deployed" class="divide-y divide-slate-100"></ol>
       </section>
@@ -150,10 +159,10 @@ extension WebAsset {
         WebAsset(
             path: "/assets/baton.css",
             contentType: "text/css; charset=utf-8",
-            etag: #""eddec9e8326a991f58ce1029075a7371""#,
+            etag: #""4118aa19fc9cd3fa0927b55567d41c27""#,
             body: #"""
 /*! tailwindcss v4.3.3 | MIT License | https://tailwindcss.com */
-@layer properties{@supports (((-webkit-hyphens:none)) and (not (margin-trim:inline))) or ((-moz-orient:inline) and (not (color:rgb(from red r g b)))){*,:before,:after,::backdrop{--tw-space-y-reverse:0;--tw-divide-y-reverse:0;--tw-border-style:solid;--tw-leading:initial;--tw-font-weight:initial;--tw-tracking:initial;--tw-ordinal:initial;--tw-slashed-zero:initial;--tw-numeric-figure:initial;--tw-numeric-spacing:initial;--tw-numeric-fraction:initial;--tw-shadow:0 0 #0000;--tw-shadow-color:initial;--tw-shadow-alpha:100%;--tw-inset-shadow:0 0 #0000;--tw-inset-shadow-color:initial;--tw-inset-shadow-alpha:100%;--tw-ring-color:initial;--tw-ring-shadow:0 0 #0000;--tw-inset-ring-color:initial;--tw-inset-ring-shadow:0 0 #0000;--tw-ring-inset:initial;--tw-ring-offset-width:0px;--tw-ring-offset-color:#fff;--tw-ring-offset-shadow:0 0 #0000}}}@layer theme{:root,:host{--font-sans:-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Helvetica Neue", "Noto Sans", Arial, sans-serif, "Apple Color Emoji", "Segoe UI Emoji", "Segoe UI Symbol", "Noto Color Emoji";--font-mono:ui-monospace, SFMono-Regular, Menlo, Monaco, Consolas, "Liberation Mono", "Courier New", monospace;--color-red-50:oklch(97.1% .013 17.38);--color-red-200:oklch(88.5% .062 18.334);--color-red-300:oklch(80.8% .114 19.571);--color-red-500:oklch(63.7% .237 25.331);--color-red-600:oklch(57.7% .245 27.325);--color-red-700:oklch(50.5% .213 27.518);--color-red-800:oklch(44.4% .177 26.899);--color-amber-50:oklch(98.7% .022 95.277);--color-amber-300:oklch(87.9% .169 91.605);--color-amber-500:oklch(76.9% .188 70.08);--color-amber-900:oklch(41.4% .112 45.904);--color-emerald-600:oklch(59.6% .145 163.225);--color-indigo-50:oklch(96.2% .018 272.314);--color-indigo-200:oklch(87% .065 274.039);--color-indigo-300:oklch(78.5% .115 274.713);--color-indigo-400:oklch(67.3% .182 276.935);--color-indigo-500:oklch(58.5% .233 277.117);--color-indigo-600:oklch(51.1% .262 276.966);--color-indigo-700:oklch(45.7% .24 277.023);--color-indigo-900:oklch(35.9% .144 278.697);--color-slate-50:oklch(98.4% .003 247.858);--color-slate-100:oklch(96.8% .007 247.896);--color-slate-200:oklch(92.9% .013 255.508);--color-slate-300:oklch(86.9% .022 252.894);--color-slate-400:oklch(70.4% .04 256.788);--color-slate-500:oklch(55.4% .046 257.417);--color-slate-600:oklch(44.6% .043 257.281);--color-slate-700:oklch(37.2% .044 257.287);--color-slate-900:oklch(20.8% .042 265.755);--color-white:#fff;--spacing:.25rem;--container-6xl:72rem;--text-xs:.75rem;--text-xs--line-height:calc(1 / .75);--text-sm:.875rem;--text-sm--line-height:calc(1.25 / .875);--text-base:1rem;--text-base--line-height:calc(1.5 / 1);--text-lg:1.125rem;--text-lg--line-height:calc(1.75 / 1.125);--font-weight-normal:400;--font-weight-medium:500;--font-weight-semibold:600;--tracking-wide:.025em;--leading-tight:1.25;--radius-md:.375rem;--radius-lg:.5rem;--radius-xl:.75rem;--animate-spin:spin 1s linear infinite;--default-transition-duration:.15s;--default-transition-timing-function:cubic-bezier(.4, 0, .2, 1);--default-font-family:var(--font-sans);--default-mono-font-family:var(--font-mono)}}@layer base{*,:after,:before,::backdrop{box-sizing:border-box;border:0 solid;margin:0;padding:0}::file-selector-button{box-sizing:border-box;border:0 solid;margin:0;padding:0}html,:host{-webkit-text-size-adjust:100%;tab-size:4;line-height:1.5;font-family:var(--default-font-family,-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Helvetica Neue", "Noto Sans", Arial, sans-serif, "Apple Color Emoji", "Segoe UI Emoji", "Segoe UI Symbol", "Noto Color Emoji");font-feature-settings:var(--default-font-feature-settings,normal);font-variation-settings:var(--default-font-variation-settings,normal);-webkit-tap-highlight-color:transparent}hr{height:0;color:inherit;border-top-width:1px}abbr:where([title]){-webkit-text-decoration:underline dotted;text-decoration:underline dotted}h1,h2,h3,h4,h5,h6{font-size:inherit;font-weight:inherit}a{color:inherit;-webkit-text-decoration:inherit;-webkit-text-decoration:inherit;-webkit-text-decoration:inherit;text-decoration:inherit}b,strong{font-weight:bolder}code,kbd,samp,pre{font-family:var(--default-mono-font-family,ui-monospace, SFMono-Regular, Menlo, Monaco, Consolas, "Liberation Mono", "Courier New", monospace);font-feature-settings:var(--default-mono-font-feature-settings,normal);font-variation-settings:var(--default-mono-font-variation-settings,normal);font-size:1em}small{font-size:80%}sub,sup{vertical-align:baseline;font-size:75%;line-height:0;position:relative}sub{bottom:-.25em}sup{top:-.5em}table{text-indent:0;border-color:inherit;border-collapse:collapse}:-moz-focusring:where(:not(iframe)){outline:auto}progress{vertical-align:baseline}summary{display:list-item}ol,ul,menu{list-style:none}img,svg,video,canvas,audio,iframe,embed,object{vertical-align:middle;display:block}img,video{max-width:100%;height:auto}button,input,select,optgroup,textarea{font:inherit;font-feature-settings:inherit;font-variation-settings:inherit;letter-spacing:inherit;color:inherit;opacity:1;background-color:#0000;border-radius:0}::file-selector-button{font:inherit;font-feature-settings:inherit;font-variation-settings:inherit;letter-spacing:inherit;color:inherit;opacity:1;background-color:#0000;border-radius:0}:where(select:is([multiple],[size])) optgroup{font-weight:bolder}:where(select:is([multiple],[size])) optgroup option{padding-inline-start:20px}::file-selector-button{margin-inline-end:4px}::placeholder{opacity:1}@supports (not ((-webkit-appearance:-apple-pay-button))) or (contain-intrinsic-size:1px){::placeholder{color:currentColor}@supports (color:color-mix(in lab, red, red)){::placeholder{color:color-mix(in oklab, currentcolor 50%, transparent)}}}textarea{resize:vertical}::-webkit-search-decoration{-webkit-appearance:none}::-webkit-date-and-time-value{min-height:1lh;text-align:inherit}::-webkit-datetime-edit{display:inline-flex}::-webkit-datetime-edit-fields-wrapper{padding:0}::-webkit-datetime-edit{padding-block:0}::-webkit-datetime-edit-year-field{padding-block:0}::-webkit-datetime-edit-month-field{padding-block:0}::-webkit-datetime-edit-day-field{padding-block:0}::-webkit-datetime-edit-hour-field{padding-block:0}::-webkit-datetime-edit-minute-field{padding-block:0}::-webkit-datetime-edit-second-field{padding-block:0}::-webkit-datetime-edit-millisecond-field{padding-block:0}::-webkit-datetime-edit-meridiem-field{padding-block:0}::-webkit-calendar-picker-indicator{line-height:1}:-moz-ui-invalid{box-shadow:none}button,input:where([type=button],[type=reset],[type=submit]){appearance:button}::file-selector-button{appearance:button}::-webkit-inner-spin-button{height:auto}::-webkit-outer-spin-button{height:auto}[hidden]:where(:not([hidden=until-found])){display:none!important}}@layer components;@layer utilities{.sr-only{clip-path:inset(50%);white-space:nowrap;border-width:0;width:1px;height:1px;margin:-1px;padding:0;position:absolute;overflow:hidden}.absolute{position:absolute}.relative{position:relative}.sticky{position:sticky}.inset-y-0{inset-block:0}.top-0{top:0}.right-0{right:0}.z-10{z-index:10}.container{width:100%}@media (min-width:40rem){.container{max-width:40rem}}@media (min-width:48rem){.container{max-width:48rem}}@media (min-width:64rem){.container{max-width:64rem}}@media (min-width:80rem){.container{max-width:80rem}}@media (min-width:96rem){.container{max-width:96rem}}.mx-5{margin-inline:calc(var(--spacing) * 5)}.mx-auto{margin-inline:auto}.mt-0\.5{margin-top:calc(var(--spacing) * .5)}.mt-1{margin-top:var(--spacing)}.mt-2{margin-top:calc(var(--spacing) * 2)}.mt-3{margin-top:calc(var(--spacing) * 3)}.mt-4{margin-top:calc(var(--spacing) * 4)}.mt-5{margin-top:calc(var(--spacing) * 5)}.mt-6{margin-top:calc(var(--spacing) * 6)}.mb-4{margin-bottom:calc(var(--spacing) * 4)}.ml-2\.5{margin-left:calc(var(--spacing) * 2.5)}.block{display:block}.flex{display:flex}.grid{display:grid}.hidden{display:none}.inline{display:inline}.inline-flex{display:inline-flex}.table{display:table}.size-4{width:calc(var(--spacing) * 4);height:calc(var(--spacing) * 4)}.size-5{width:calc(var(--spacing) * 5);height:calc(var(--spacing) * 5)}.size-8{width:calc(var(--spacing) * 8);height:calc(var(--spacing) * 8)}.max-h-\[500px\]{max-height:500px}.min-h-screen{min-height:100vh}.w-full{width:100%}.max-w-6xl{max-width:var(--container-6xl)}.min-w-0{min-width:0}.flex-1{flex:1}.shrink-0{flex-shrink:0}.animate-spin{animation:var(--animate-spin)}.cursor-pointer{cursor:pointer}.list-disc{list-style-type:disc}.flex-wrap{flex-wrap:wrap}.items-baseline{align-items:baseline}.items-center{align-items:center}.items-start{align-items:flex-start}.justify-between{justify-content:space-between}.justify-center{justify-content:center}.gap-2{gap:calc(var(--spacing) * 2)}.gap-3{gap:calc(var(--spacing) * 3)}.gap-5{gap:calc(var(--spacing) * 5)}.gap-6{gap:calc(var(--spacing) * 6)}:where(.space-y-0\.5>:not(:last-child)){--tw-space-y-reverse:0;margin-block-start:calc(calc(var(--spacing) * .5) * var(--tw-space-y-reverse));margin-block-end:calc(calc(var(--spacing) * .5) * calc(1 - var(--tw-space-y-reverse)))}:where(.space-y-1>:not(:last-child)){--tw-space-y-reverse:0;margin-block-start:calc(var(--spacing) * var(--tw-space-y-reverse));margin-block-end:calc(var(--spacing) * calc(1 - var(--tw-space-y-reverse)))}:where(.space-y-2>:not(:last-child)){--tw-space-y-reverse:0;margin-block-start:calc(calc(var(--spacing) * 2) * var(--tw-space-y-reverse));margin-block-end:calc(calc(var(--spacing) * 2) * calc(1 - var(--tw-space-y-reverse)))}:where(.space-y-3>:not(:last-child)){--tw-space-y-reverse:0;margin-block-start:calc(calc(var(--spacing) * 3) * var(--tw-space-y-reverse));margin-block-end:calc(calc(var(--spacing) * 3) * calc(1 - var(--tw-space-y-reverse)))}:where(.space-y-4>:not(:last-child)){--tw-space-y-reverse:0;margin-block-start:calc(calc(var(--spacing) * 4) * var(--tw-space-y-reverse));margin-block-end:calc(calc(var(--spacing) * 4) * calc(1 - var(--tw-space-y-reverse)))}:where(.space-y-5>:not(:last-child)){--tw-space-y-reverse:0;margin-block-start:calc(calc(var(--spacing) * 5) * var(--tw-space-y-reverse));margin-block-end:calc(calc(var(--spacing) * 5) * calc(1 - var(--tw-space-y-reverse)))}:where(.space-y-6>:not(:last-child)){--tw-space-y-reverse:0;margin-block-start:calc(calc(var(--spacing) * 6) * var(--tw-space-y-reverse));margin-block-end:calc(calc(var(--spacing) * 6) * calc(1 - var(--tw-space-y-reverse)))}.gap-x-2{column-gap:calc(var(--spacing) * 2)}:where(.divide-y>:not(:last-child)){--tw-divide-y-reverse:0;border-bottom-style:var(--tw-border-style);border-top-style:var(--tw-border-style);border-top-width:calc(1px * var(--tw-divide-y-reverse));border-bottom-width:calc(1px * calc(1 - var(--tw-divide-y-reverse)))}:where(.divide-slate-100>:not(:last-child)){border-color:var(--color-slate-100)}.truncate{text-overflow:ellipsis;white-space:nowrap;overflow:hidden}.overflow-x-auto{overflow-x:auto}.overflow-y-auto{overflow-y:auto}.rounded{border-radius:.25rem}.rounded-lg{border-radius:var(--radius-lg)}.rounded-md{border-radius:var(--radius-md)}.rounded-xl{border-radius:var(--radius-xl)}.rounded-r-lg{border-top-right-radius:var(--radius-lg);border-bottom-right-radius:var(--radius-lg)}.border{border-style:var(--tw-border-style);border-width:1px}.border-b{border-bottom-style:var(--tw-border-style);border-bottom-width:1px}.border-l{border-left-style:var(--tw-border-style);border-left-width:1px}.border-amber-300{border-color:var(--color-amber-300)}.border-red-200{border-color:var(--color-red-200)}.border-slate-200{border-color:var(--color-slate-200)}.border-slate-300{border-color:var(--color-slate-300)}.bg-amber-50{background-color:var(--color-amber-50)}.bg-amber-50\/40{background-color:#fffbeb66}@supports (color:color-mix(in lab, red, red)){.bg-amber-50\/40{background-color:color-mix(in oklab, var(--color-amber-50) 40%, transparent)}}.bg-indigo-600{background-color:var(--color-indigo-600)}.bg-red-50{background-color:var(--color-red-50)}.bg-red-600{background-color:var(--color-red-600)}.bg-slate-50{background-color:var(--color-slate-50)}.bg-white{background-color:var(--color-white)}.p-4{padding:calc(var(--spacing) * 4)}.p-5{padding:calc(var(--spacing) * 5)}.px-1{padding-inline:var(--spacing)}.px-2{padding-inline:calc(var(--spacing) * 2)}.px-2\.5{padding-inline:calc(var(--spacing) * 2.5)}.px-3{padding-inline:calc(var(--spacing) * 3)}.px-4{padding-inline:calc(var(--spacing) * 4)}.px-5{padding-inline:calc(var(--spacing) * 5)}.py-1{padding-block:var(--spacing)}.py-1\.5{padding-block:calc(var(--spacing) * 1.5)}.py-2{padding-block:calc(var(--spacing) * 2)}.py-2\.5{padding-block:calc(var(--spacing) * 2.5)}.py-3{padding-block:calc(var(--spacing) * 3)}.py-4{padding-block:calc(var(--spacing) * 4)}.py-6{padding-block:calc(var(--spacing) * 6)}.pt-0\.5{padding-top:calc(var(--spacing) * .5)}.pr-3{padding-right:calc(var(--spacing) * 3)}.pr-16{padding-right:calc(var(--spacing) * 16)}.pl-4{padding-left:calc(var(--spacing) * 4)}.pl-5{padding-left:calc(var(--spacing) * 5)}.text-center{text-align:center}.text-left{text-align:left}.text-right{text-align:right}.font-mono{font-family:var(--font-mono)}.text-base{font-size:var(--text-base);line-height:var(--tw-leading,var(--text-base--line-height))}.text-lg{font-size:var(--text-lg);line-height:var(--tw-leading,var(--text-lg--line-height))}.text-sm{font-size:var(--text-sm);line-height:var(--tw-leading,var(--text-sm--line-height))}.text-xs{font-size:var(--text-xs);line-height:var(--tw-leading,var(--text-xs--line-height))}.leading-tight{--tw-leading:var(--leading-tight);line-height:var(--leading-tight)}.font-medium{--tw-font-weight:var(--font-weight-medium);font-weight:var(--font-weight-medium)}.font-normal{--tw-font-weight:var(--font-weight-normal);font-weight:var(--font-weight-normal)}.font-semibold{--tw-font-weight:var(--font-weight-semibold);font-weight:var(--font-weight-semibold)}.tracking-wide{--tw-tracking:var(--tracking-wide);letter-spacing:var(--tracking-wide)}.\[overflow-wrap\:anywhere\]{overflow-wrap:anywhere}.break-all{word-break:break-all}.text-amber-500{color:var(--color-amber-500)}.text-amber-900{color:var(--color-amber-900)}.text-emerald-600{color:var(--color-emerald-600)}.text-indigo-600{color:var(--color-indigo-600)}.text-indigo-700{color:var(--color-indigo-700)}.text-red-600{color:var(--color-red-600)}.text-red-700{color:var(--color-red-700)}.text-red-800{color:var(--color-red-800)}.text-slate-300{color:var(--color-slate-300)}.text-slate-400{color:var(--color-slate-400)}.text-slate-500{color:var(--color-slate-500)}.text-slate-600{color:var(--color-slate-600)}.text-slate-700{color:var(--color-slate-700)}.text-slate-900{color:var(--color-slate-900)}.text-white{color:var(--color-white)}.uppercase{text-transform:uppercase}.tabular-nums{--tw-numeric-spacing:tabular-nums;font-variant-numeric:var(--tw-ordinal,) var(--tw-slashed-zero,) var(--tw-numeric-figure,) var(--tw-numeric-spacing,) var(--tw-numeric-fraction,)}.underline{text-decoration-line:underline}.decoration-indigo-300{-webkit-text-decoration-color:var(--color-indigo-300);-webkit-text-decoration-color:var(--color-indigo-300);text-decoration-color:var(--color-indigo-300)}.underline-offset-2{text-underline-offset:2px}.antialiased{-webkit-font-smoothing:antialiased;-moz-osx-font-smoothing:grayscale}.accent-indigo-600{accent-color:var(--color-indigo-600)}.shadow-sm{--tw-shadow:0 1px 3px 0 var(--tw-shadow-color,#0000001a), 0 1px 2px -1px var(--tw-shadow-color,#0000001a);box-shadow:var(--tw-inset-shadow), var(--tw-inset-ring-shadow), var(--tw-ring-offset-shadow), var(--tw-ring-shadow), var(--tw-shadow)}.ring{--tw-ring-shadow:var(--tw-ring-inset,) 0 0 0 calc(1px + var(--tw-ring-offset-width)) var(--tw-ring-color,currentcolor);box-shadow:var(--tw-inset-shadow), var(--tw-inset-ring-shadow), var(--tw-ring-offset-shadow), var(--tw-ring-shadow), var(--tw-shadow)}.transition-transform{transition-property:transform,translate,scale,rotate;transition-timing-function:var(--tw-ease,var(--default-transition-timing-function));transition-duration:var(--tw-duration,var(--default-transition-duration))}.group-aria-expanded\:rotate-90:is(:where(.group)[aria-expanded=true] *){rotate:90deg}@media (hover:hover){.hover\:border-indigo-300:hover{border-color:var(--color-indigo-300)}.hover\:bg-indigo-50:hover{background-color:var(--color-indigo-50)}.hover\:bg-indigo-500:hover{background-color:var(--color-indigo-500)}.hover\:bg-red-500:hover{background-color:var(--color-red-500)}.hover\:bg-slate-50:hover{background-color:var(--color-slate-50)}.hover\:text-indigo-900:hover{color:var(--color-indigo-900)}}.focus\:border-indigo-500:focus{border-color:var(--color-indigo-500)}.focus\:ring-2:focus{--tw-ring-shadow:var(--tw-ring-inset,) 0 0 0 calc(2px + var(--tw-ring-offset-width)) var(--tw-ring-color,currentcolor);box-shadow:var(--tw-inset-shadow), var(--tw-inset-ring-shadow), var(--tw-ring-offset-shadow), var(--tw-ring-shadow), var(--tw-shadow)}.focus\:ring-indigo-200:focus{--tw-ring-color:var(--color-indigo-200)}.focus\:ring-indigo-300:focus{--tw-ring-color:var(--color-indigo-300)}.focus\:ring-indigo-500:focus{--tw-ring-color:var(--color-indigo-500)}.focus\:ring-red-300:focus{--tw-ring-color:var(--color-red-300)}.focus\:outline-none:focus{--tw-outline-style:none;outline-style:none}.focus-visible\:ring-2:focus-visible{--tw-ring-shadow:var(--tw-ring-inset,) 0 0 0 calc(2px + var(--tw-ring-offset-width)) var(--tw-ring-color,currentcolor);box-shadow:var(--tw-inset-shadow), var(--tw-inset-ring-shadow), var(--tw-ring-offset-shadow), var(--tw-ring-shadow), var(--tw-shadow)}.focus-visible\:ring-indigo-300:focus-visible{--tw-ring-color:var(--color-indigo-300)}.disabled\:cursor-not-allowed:disabled{cursor:not-allowed}.disabled\:bg-indigo-400:disabled{background-color:var(--color-indigo-400)}.disabled\:bg-slate-100:disabled{background-color:var(--color-slate-100)}.has-\[\:checked\]\:border-indigo-400:has(:checked){border-color:var(--color-indigo-400)}.has-\[\:checked\]\:bg-indigo-50:has(:checked){background-color:var(--color-indigo-50)}.aria-\[invalid\=true\]\:border-red-500[aria-invalid=true]{border-color:var(--color-red-500)}@media (prefers-reduced-motion:reduce){.motion-reduce\:animate-\[spin_3s_linear_infinite\]{animation:3s linear infinite spin}}@media (min-width:40rem){.sm\:w-auto{width:auto}.sm\:grid-cols-2{grid-template-columns:repeat(2,minmax(0,1fr))}}@media (min-width:64rem){.lg\:grid-cols-2{grid-template-columns:repeat(2,minmax(0,1fr))}.lg\:items-start{align-items:flex-start}}}@property --tw-space-y-reverse{syntax:"*";inherits:false;initial-value:0}@property --tw-divide-y-reverse{syntax:"*";inherits:false;initial-value:0}@property --tw-border-style{syntax:"*";inherits:false;initial-value:solid}@property --tw-leading{syntax:"*";inherits:false}@property --tw-font-weight{syntax:"*";inherits:false}@property --tw-tracking{syntax:"*";inherits:false}@property --tw-ordinal{syntax:"*";inherits:false}@property --tw-slashed-zero{syntax:"*";inherits:false}@property --tw-numeric-figure{syntax:"*";inherits:false}@property --tw-numeric-spacing{syntax:"*";inherits:false}@property --tw-numeric-fraction{syntax:"*";inherits:false}@property --tw-shadow{syntax:"*";inherits:false;initial-value:0 0 #0000}@property --tw-shadow-color{syntax:"*";inherits:false}@property --tw-shadow-alpha{syntax:"<percentage>";inherits:false;initial-value:100%}@property --tw-inset-shadow{syntax:"*";inherits:false;initial-value:0 0 #0000}@property --tw-inset-shadow-color{syntax:"*";inherits:false}@property --tw-inset-shadow-alpha{syntax:"<percentage>";inherits:false;initial-value:100%}@property --tw-ring-color{syntax:"*";inherits:false}@property --tw-ring-shadow{syntax:"*";inherits:false;initial-value:0 0 #0000}@property --tw-inset-ring-color{syntax:"*";inherits:false}@property --tw-inset-ring-shadow{syntax:"*";inherits:false;initial-value:0 0 #0000}@property --tw-ring-inset{syntax:"*";inherits:false}@property --tw-ring-offset-width{syntax:"<length>";inherits:false;initial-value:0}@property --tw-ring-offset-color{syntax:"*";inherits:false;initial-value:#fff}@property --tw-ring-offset-shadow{syntax:"*";inherits:false;initial-value:0 0 #0000}@keyframes spin{to{transform:rotate(360deg)}}
+@layer properties{@supports (((-webkit-hyphens:none)) and (not (margin-trim:inline))) or ((-moz-orient:inline) and (not (color:rgb(from red r g b)))){*,:before,:after,::backdrop{--tw-space-y-reverse:0;--tw-divide-y-reverse:0;--tw-border-style:solid;--tw-leading:initial;--tw-font-weight:initial;--tw-tracking:initial;--tw-ordinal:initial;--tw-slashed-zero:initial;--tw-numeric-figure:initial;--tw-numeric-spacing:initial;--tw-numeric-fraction:initial;--tw-shadow:0 0 #0000;--tw-shadow-color:initial;--tw-shadow-alpha:100%;--tw-inset-shadow:0 0 #0000;--tw-inset-shadow-color:initial;--tw-inset-shadow-alpha:100%;--tw-ring-color:initial;--tw-ring-shadow:0 0 #0000;--tw-inset-ring-color:initial;--tw-inset-ring-shadow:0 0 #0000;--tw-ring-inset:initial;--tw-ring-offset-width:0px;--tw-ring-offset-color:#fff;--tw-ring-offset-shadow:0 0 #0000}}}@layer theme{:root,:host{--font-sans:-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Helvetica Neue", "Noto Sans", Arial, sans-serif, "Apple Color Emoji", "Segoe UI Emoji", "Segoe UI Symbol", "Noto Color Emoji";--font-mono:ui-monospace, SFMono-Regular, Menlo, Monaco, Consolas, "Liberation Mono", "Courier New", monospace;--color-red-50:oklch(97.1% .013 17.38);--color-red-200:oklch(88.5% .062 18.334);--color-red-300:oklch(80.8% .114 19.571);--color-red-500:oklch(63.7% .237 25.331);--color-red-600:oklch(57.7% .245 27.325);--color-red-700:oklch(50.5% .213 27.518);--color-red-800:oklch(44.4% .177 26.899);--color-amber-50:oklch(98.7% .022 95.277);--color-amber-100:oklch(96.2% .059 95.617);--color-amber-300:oklch(87.9% .169 91.605);--color-amber-400:oklch(82.8% .189 84.429);--color-amber-500:oklch(76.9% .188 70.08);--color-amber-800:oklch(47.3% .137 46.201);--color-amber-900:oklch(41.4% .112 45.904);--color-emerald-600:oklch(59.6% .145 163.225);--color-indigo-50:oklch(96.2% .018 272.314);--color-indigo-200:oklch(87% .065 274.039);--color-indigo-300:oklch(78.5% .115 274.713);--color-indigo-400:oklch(67.3% .182 276.935);--color-indigo-500:oklch(58.5% .233 277.117);--color-indigo-600:oklch(51.1% .262 276.966);--color-indigo-700:oklch(45.7% .24 277.023);--color-indigo-900:oklch(35.9% .144 278.697);--color-slate-50:oklch(98.4% .003 247.858);--color-slate-100:oklch(96.8% .007 247.896);--color-slate-200:oklch(92.9% .013 255.508);--color-slate-300:oklch(86.9% .022 252.894);--color-slate-400:oklch(70.4% .04 256.788);--color-slate-500:oklch(55.4% .046 257.417);--color-slate-600:oklch(44.6% .043 257.281);--color-slate-700:oklch(37.2% .044 257.287);--color-slate-900:oklch(20.8% .042 265.755);--color-white:#fff;--spacing:.25rem;--container-6xl:72rem;--text-xs:.75rem;--text-xs--line-height:calc(1 / .75);--text-sm:.875rem;--text-sm--line-height:calc(1.25 / .875);--text-base:1rem;--text-base--line-height:calc(1.5 / 1);--text-lg:1.125rem;--text-lg--line-height:calc(1.75 / 1.125);--font-weight-normal:400;--font-weight-medium:500;--font-weight-semibold:600;--tracking-wide:.025em;--leading-tight:1.25;--radius-md:.375rem;--radius-lg:.5rem;--radius-xl:.75rem;--animate-spin:spin 1s linear infinite;--default-transition-duration:.15s;--default-transition-timing-function:cubic-bezier(.4, 0, .2, 1);--default-font-family:var(--font-sans);--default-mono-font-family:var(--font-mono)}}@layer base{*,:after,:before,::backdrop{box-sizing:border-box;border:0 solid;margin:0;padding:0}::file-selector-button{box-sizing:border-box;border:0 solid;margin:0;padding:0}html,:host{-webkit-text-size-adjust:100%;tab-size:4;line-height:1.5;font-family:var(--default-font-family,-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Helvetica Neue", "Noto Sans", Arial, sans-serif, "Apple Color Emoji", "Segoe UI Emoji", "Segoe UI Symbol", "Noto Color Emoji");font-feature-settings:var(--default-font-feature-settings,normal);font-variation-settings:var(--default-font-variation-settings,normal);-webkit-tap-highlight-color:transparent}hr{height:0;color:inherit;border-top-width:1px}abbr:where([title]){-webkit-text-decoration:underline dotted;text-decoration:underline dotted}h1,h2,h3,h4,h5,h6{font-size:inherit;font-weight:inherit}a{color:inherit;-webkit-text-decoration:inherit;-webkit-text-decoration:inherit;-webkit-text-decoration:inherit;text-decoration:inherit}b,strong{font-weight:bolder}code,kbd,samp,pre{font-family:var(--default-mono-font-family,ui-monospace, SFMono-Regular, Menlo, Monaco, Consolas, "Liberation Mono", "Courier New", monospace);font-feature-settings:var(--default-mono-font-feature-settings,normal);font-variation-settings:var(--default-mono-font-variation-settings,normal);font-size:1em}small{font-size:80%}sub,sup{vertical-align:baseline;font-size:75%;line-height:0;position:relative}sub{bottom:-.25em}sup{top:-.5em}table{text-indent:0;border-color:inherit;border-collapse:collapse}:-moz-focusring:where(:not(iframe)){outline:auto}progress{vertical-align:baseline}summary{display:list-item}ol,ul,menu{list-style:none}img,svg,video,canvas,audio,iframe,embed,object{vertical-align:middle;display:block}img,video{max-width:100%;height:auto}button,input,select,optgroup,textarea{font:inherit;font-feature-settings:inherit;font-variation-settings:inherit;letter-spacing:inherit;color:inherit;opacity:1;background-color:#0000;border-radius:0}::file-selector-button{font:inherit;font-feature-settings:inherit;font-variation-settings:inherit;letter-spacing:inherit;color:inherit;opacity:1;background-color:#0000;border-radius:0}:where(select:is([multiple],[size])) optgroup{font-weight:bolder}:where(select:is([multiple],[size])) optgroup option{padding-inline-start:20px}::file-selector-button{margin-inline-end:4px}::placeholder{opacity:1}@supports (not ((-webkit-appearance:-apple-pay-button))) or (contain-intrinsic-size:1px){::placeholder{color:currentColor}@supports (color:color-mix(in lab, red, red)){::placeholder{color:color-mix(in oklab, currentcolor 50%, transparent)}}}textarea{resize:vertical}::-webkit-search-decoration{-webkit-appearance:none}::-webkit-date-and-time-value{min-height:1lh;text-align:inherit}::-webkit-datetime-edit{display:inline-flex}::-webkit-datetime-edit-fields-wrapper{padding:0}::-webkit-datetime-edit{padding-block:0}::-webkit-datetime-edit-year-field{padding-block:0}::-webkit-datetime-edit-month-field{padding-block:0}::-webkit-datetime-edit-day-field{padding-block:0}::-webkit-datetime-edit-hour-field{padding-block:0}::-webkit-datetime-edit-minute-field{padding-block:0}::-webkit-datetime-edit-second-field{padding-block:0}::-webkit-datetime-edit-millisecond-field{padding-block:0}::-webkit-datetime-edit-meridiem-field{padding-block:0}::-webkit-calendar-picker-indicator{line-height:1}:-moz-ui-invalid{box-shadow:none}button,input:where([type=button],[type=reset],[type=submit]){appearance:button}::file-selector-button{appearance:button}::-webkit-inner-spin-button{height:auto}::-webkit-outer-spin-button{height:auto}[hidden]:where(:not([hidden=until-found])){display:none!important}}@layer components;@layer utilities{.sr-only{clip-path:inset(50%);white-space:nowrap;border-width:0;width:1px;height:1px;margin:-1px;padding:0;position:absolute;overflow:hidden}.absolute{position:absolute}.relative{position:relative}.sticky{position:sticky}.inset-y-0{inset-block:0}.top-0{top:0}.right-0{right:0}.z-10{z-index:10}.container{width:100%}@media (min-width:40rem){.container{max-width:40rem}}@media (min-width:48rem){.container{max-width:48rem}}@media (min-width:64rem){.container{max-width:64rem}}@media (min-width:80rem){.container{max-width:80rem}}@media (min-width:96rem){.container{max-width:96rem}}.mx-5{margin-inline:calc(var(--spacing) * 5)}.mx-auto{margin-inline:auto}.mt-0\.5{margin-top:calc(var(--spacing) * .5)}.mt-1{margin-top:var(--spacing)}.mt-2{margin-top:calc(var(--spacing) * 2)}.mt-3{margin-top:calc(var(--spacing) * 3)}.mt-4{margin-top:calc(var(--spacing) * 4)}.mt-5{margin-top:calc(var(--spacing) * 5)}.mt-6{margin-top:calc(var(--spacing) * 6)}.mb-4{margin-bottom:calc(var(--spacing) * 4)}.ml-2\.5{margin-left:calc(var(--spacing) * 2.5)}.block{display:block}.flex{display:flex}.grid{display:grid}.hidden{display:none}.inline{display:inline}.inline-flex{display:inline-flex}.table{display:table}.size-3{width:calc(var(--spacing) * 3);height:calc(var(--spacing) * 3)}.size-4{width:calc(var(--spacing) * 4);height:calc(var(--spacing) * 4)}.size-5{width:calc(var(--spacing) * 5);height:calc(var(--spacing) * 5)}.size-8{width:calc(var(--spacing) * 8);height:calc(var(--spacing) * 8)}.max-h-\[500px\]{max-height:500px}.min-h-screen{min-height:100vh}.w-full{width:100%}.max-w-6xl{max-width:var(--container-6xl)}.min-w-0{min-width:0}.flex-1{flex:1}.shrink-0{flex-shrink:0}.animate-spin{animation:var(--animate-spin)}.cursor-pointer{cursor:pointer}.list-disc{list-style-type:disc}.flex-wrap{flex-wrap:wrap}.items-baseline{align-items:baseline}.items-center{align-items:center}.items-start{align-items:flex-start}.justify-between{justify-content:space-between}.justify-center{justify-content:center}.gap-0\.5{gap:calc(var(--spacing) * .5)}.gap-2{gap:calc(var(--spacing) * 2)}.gap-3{gap:calc(var(--spacing) * 3)}.gap-5{gap:calc(var(--spacing) * 5)}.gap-6{gap:calc(var(--spacing) * 6)}:where(.space-y-0\.5>:not(:last-child)){--tw-space-y-reverse:0;margin-block-start:calc(calc(var(--spacing) * .5) * var(--tw-space-y-reverse));margin-block-end:calc(calc(var(--spacing) * .5) * calc(1 - var(--tw-space-y-reverse)))}:where(.space-y-1>:not(:last-child)){--tw-space-y-reverse:0;margin-block-start:calc(var(--spacing) * var(--tw-space-y-reverse));margin-block-end:calc(var(--spacing) * calc(1 - var(--tw-space-y-reverse)))}:where(.space-y-2>:not(:last-child)){--tw-space-y-reverse:0;margin-block-start:calc(calc(var(--spacing) * 2) * var(--tw-space-y-reverse));margin-block-end:calc(calc(var(--spacing) * 2) * calc(1 - var(--tw-space-y-reverse)))}:where(.space-y-3>:not(:last-child)){--tw-space-y-reverse:0;margin-block-start:calc(calc(var(--spacing) * 3) * var(--tw-space-y-reverse));margin-block-end:calc(calc(var(--spacing) * 3) * calc(1 - var(--tw-space-y-reverse)))}:where(.space-y-4>:not(:last-child)){--tw-space-y-reverse:0;margin-block-start:calc(calc(var(--spacing) * 4) * var(--tw-space-y-reverse));margin-block-end:calc(calc(var(--spacing) * 4) * calc(1 - var(--tw-space-y-reverse)))}:where(.space-y-5>:not(:last-child)){--tw-space-y-reverse:0;margin-block-start:calc(calc(var(--spacing) * 5) * var(--tw-space-y-reverse));margin-block-end:calc(calc(var(--spacing) * 5) * calc(1 - var(--tw-space-y-reverse)))}:where(.space-y-6>:not(:last-child)){--tw-space-y-reverse:0;margin-block-start:calc(calc(var(--spacing) * 6) * var(--tw-space-y-reverse));margin-block-end:calc(calc(var(--spacing) * 6) * calc(1 - var(--tw-space-y-reverse)))}.gap-x-2{column-gap:calc(var(--spacing) * 2)}.gap-y-1{row-gap:var(--spacing)}:where(.divide-y>:not(:last-child)){--tw-divide-y-reverse:0;border-bottom-style:var(--tw-border-style);border-top-style:var(--tw-border-style);border-top-width:calc(1px * var(--tw-divide-y-reverse));border-bottom-width:calc(1px * calc(1 - var(--tw-divide-y-reverse)))}:where(.divide-slate-100>:not(:last-child)){border-color:var(--color-slate-100)}.truncate{text-overflow:ellipsis;white-space:nowrap;overflow:hidden}.overflow-x-auto{overflow-x:auto}.overflow-y-auto{overflow-y:auto}.rounded{border-radius:.25rem}.rounded-lg{border-radius:var(--radius-lg)}.rounded-md{border-radius:var(--radius-md)}.rounded-xl{border-radius:var(--radius-xl)}.rounded-r-lg{border-top-right-radius:var(--radius-lg);border-bottom-right-radius:var(--radius-lg)}.border{border-style:var(--tw-border-style);border-width:1px}.border-b{border-bottom-style:var(--tw-border-style);border-bottom-width:1px}.border-l{border-left-style:var(--tw-border-style);border-left-width:1px}.border-amber-300{border-color:var(--color-amber-300)}.border-amber-400{border-color:var(--color-amber-400)}.border-red-200{border-color:var(--color-red-200)}.border-slate-200{border-color:var(--color-slate-200)}.border-slate-300{border-color:var(--color-slate-300)}.bg-amber-50{background-color:var(--color-amber-50)}.bg-amber-50\/40{background-color:#fffbeb66}@supports (color:color-mix(in lab, red, red)){.bg-amber-50\/40{background-color:color-mix(in oklab, var(--color-amber-50) 40%, transparent)}}.bg-indigo-600{background-color:var(--color-indigo-600)}.bg-red-50{background-color:var(--color-red-50)}.bg-red-600{background-color:var(--color-red-600)}.bg-slate-50{background-color:var(--color-slate-50)}.bg-slate-100{background-color:var(--color-slate-100)}.bg-white{background-color:var(--color-white)}.p-4{padding:calc(var(--spacing) * 4)}.p-5{padding:calc(var(--spacing) * 5)}.px-1{padding-inline:var(--spacing)}.px-1\.5{padding-inline:calc(var(--spacing) * 1.5)}.px-2{padding-inline:calc(var(--spacing) * 2)}.px-2\.5{padding-inline:calc(var(--spacing) * 2.5)}.px-3{padding-inline:calc(var(--spacing) * 3)}.px-4{padding-inline:calc(var(--spacing) * 4)}.px-5{padding-inline:calc(var(--spacing) * 5)}.py-0\.5{padding-block:calc(var(--spacing) * .5)}.py-1{padding-block:var(--spacing)}.py-1\.5{padding-block:calc(var(--spacing) * 1.5)}.py-2{padding-block:calc(var(--spacing) * 2)}.py-2\.5{padding-block:calc(var(--spacing) * 2.5)}.py-3{padding-block:calc(var(--spacing) * 3)}.py-4{padding-block:calc(var(--spacing) * 4)}.py-6{padding-block:calc(var(--spacing) * 6)}.pt-0\.5{padding-top:calc(var(--spacing) * .5)}.pr-3{padding-right:calc(var(--spacing) * 3)}.pr-16{padding-right:calc(var(--spacing) * 16)}.pl-4{padding-left:calc(var(--spacing) * 4)}.pl-5{padding-left:calc(var(--spacing) * 5)}.text-center{text-align:center}.text-left{text-align:left}.text-right{text-align:right}.font-mono{font-family:var(--font-mono)}.text-base{font-size:var(--text-base);line-height:var(--tw-leading,var(--text-base--line-height))}.text-lg{font-size:var(--text-lg);line-height:var(--tw-leading,var(--text-lg--line-height))}.text-sm{font-size:var(--text-sm);line-height:var(--tw-leading,var(--text-sm--line-height))}.text-xs{font-size:var(--text-xs);line-height:var(--tw-leading,var(--text-xs--line-height))}.leading-tight{--tw-leading:var(--leading-tight);line-height:var(--leading-tight)}.font-medium{--tw-font-weight:var(--font-weight-medium);font-weight:var(--font-weight-medium)}.font-normal{--tw-font-weight:var(--font-weight-normal);font-weight:var(--font-weight-normal)}.font-semibold{--tw-font-weight:var(--font-weight-semibold);font-weight:var(--font-weight-semibold)}.tracking-wide{--tw-tracking:var(--tracking-wide);letter-spacing:var(--tracking-wide)}.\[overflow-wrap\:anywhere\]{overflow-wrap:anywhere}.break-all{word-break:break-all}.text-amber-500{color:var(--color-amber-500)}.text-amber-800{color:var(--color-amber-800)}.text-amber-900{color:var(--color-amber-900)}.text-emerald-600{color:var(--color-emerald-600)}.text-indigo-600{color:var(--color-indigo-600)}.text-indigo-700{color:var(--color-indigo-700)}.text-red-600{color:var(--color-red-600)}.text-red-700{color:var(--color-red-700)}.text-red-800{color:var(--color-red-800)}.text-slate-300{color:var(--color-slate-300)}.text-slate-400{color:var(--color-slate-400)}.text-slate-500{color:var(--color-slate-500)}.text-slate-600{color:var(--color-slate-600)}.text-slate-700{color:var(--color-slate-700)}.text-slate-900{color:var(--color-slate-900)}.text-white{color:var(--color-white)}.uppercase{text-transform:uppercase}.tabular-nums{--tw-numeric-spacing:tabular-nums;font-variant-numeric:var(--tw-ordinal,) var(--tw-slashed-zero,) var(--tw-numeric-figure,) var(--tw-numeric-spacing,) var(--tw-numeric-fraction,)}.underline{text-decoration-line:underline}.decoration-indigo-300{-webkit-text-decoration-color:var(--color-indigo-300);-webkit-text-decoration-color:var(--color-indigo-300);text-decoration-color:var(--color-indigo-300)}.underline-offset-2{text-underline-offset:2px}.antialiased{-webkit-font-smoothing:antialiased;-moz-osx-font-smoothing:grayscale}.accent-indigo-600{accent-color:var(--color-indigo-600)}.shadow-sm{--tw-shadow:0 1px 3px 0 var(--tw-shadow-color,#0000001a), 0 1px 2px -1px var(--tw-shadow-color,#0000001a);box-shadow:var(--tw-inset-shadow), var(--tw-inset-ring-shadow), var(--tw-ring-offset-shadow), var(--tw-ring-shadow), var(--tw-shadow)}.ring,.ring-1{--tw-ring-shadow:var(--tw-ring-inset,) 0 0 0 calc(1px + var(--tw-ring-offset-width)) var(--tw-ring-color,currentcolor);box-shadow:var(--tw-inset-shadow), var(--tw-inset-ring-shadow), var(--tw-ring-offset-shadow), var(--tw-ring-shadow), var(--tw-shadow)}.ring-slate-200{--tw-ring-color:var(--color-slate-200)}.transition-transform{transition-property:transform,translate,scale,rotate;transition-timing-function:var(--tw-ease,var(--default-transition-timing-function));transition-duration:var(--tw-duration,var(--default-transition-duration))}.ring-inset{--tw-ring-inset:inset}.group-aria-expanded\:rotate-90:is(:where(.group)[aria-expanded=true] *){rotate:90deg}@media (hover:hover){.hover\:border-indigo-300:hover{border-color:var(--color-indigo-300)}.hover\:bg-amber-100:hover{background-color:var(--color-amber-100)}.hover\:bg-indigo-50:hover{background-color:var(--color-indigo-50)}.hover\:bg-indigo-500:hover{background-color:var(--color-indigo-500)}.hover\:bg-red-500:hover{background-color:var(--color-red-500)}.hover\:bg-slate-50:hover{background-color:var(--color-slate-50)}.hover\:text-indigo-900:hover{color:var(--color-indigo-900)}}.focus\:border-indigo-500:focus{border-color:var(--color-indigo-500)}.focus\:ring-2:focus{--tw-ring-shadow:var(--tw-ring-inset,) 0 0 0 calc(2px + var(--tw-ring-offset-width)) var(--tw-ring-color,currentcolor);box-shadow:var(--tw-inset-shadow), var(--tw-inset-ring-shadow), var(--tw-ring-offset-shadow), var(--tw-ring-shadow), var(--tw-shadow)}.focus\:ring-amber-300:focus{--tw-ring-color:var(--color-amber-300)}.focus\:ring-indigo-200:focus{--tw-ring-color:var(--color-indigo-200)}.focus\:ring-indigo-300:focus{--tw-ring-color:var(--color-indigo-300)}.focus\:ring-indigo-500:focus{--tw-ring-color:var(--color-indigo-500)}.focus\:ring-red-300:focus{--tw-ring-color:var(--color-red-300)}.focus\:outline-none:focus{--tw-outline-style:none;outline-style:none}.focus-visible\:ring-2:focus-visible{--tw-ring-shadow:var(--tw-ring-inset,) 0 0 0 calc(2px + var(--tw-ring-offset-width)) var(--tw-ring-color,currentcolor);box-shadow:var(--tw-inset-shadow), var(--tw-inset-ring-shadow), var(--tw-ring-offset-shadow), var(--tw-ring-shadow), var(--tw-shadow)}.focus-visible\:ring-indigo-300:focus-visible{--tw-ring-color:var(--color-indigo-300)}.disabled\:cursor-not-allowed:disabled{cursor:not-allowed}.disabled\:bg-indigo-400:disabled{background-color:var(--color-indigo-400)}.disabled\:bg-slate-100:disabled{background-color:var(--color-slate-100)}.disabled\:opacity-60:disabled{opacity:.6}.has-\[\:checked\]\:border-indigo-400:has(:checked){border-color:var(--color-indigo-400)}.has-\[\:checked\]\:bg-indigo-50:has(:checked){background-color:var(--color-indigo-50)}.aria-\[invalid\=true\]\:border-red-500[aria-invalid=true]{border-color:var(--color-red-500)}@media (prefers-reduced-motion:reduce){.motion-reduce\:animate-\[spin_3s_linear_infinite\]{animation:3s linear infinite spin}}@media (min-width:40rem){.sm\:w-auto{width:auto}.sm\:grid-cols-2{grid-template-columns:repeat(2,minmax(0,1fr))}}@media (min-width:64rem){.lg\:grid-cols-2{grid-template-columns:repeat(2,minmax(0,1fr))}.lg\:items-start{align-items:flex-start}}}@property --tw-space-y-reverse{syntax:"*";inherits:false;initial-value:0}@property --tw-divide-y-reverse{syntax:"*";inherits:false;initial-value:0}@property --tw-border-style{syntax:"*";inherits:false;initial-value:solid}@property --tw-leading{syntax:"*";inherits:false}@property --tw-font-weight{syntax:"*";inherits:false}@property --tw-tracking{syntax:"*";inherits:false}@property --tw-ordinal{syntax:"*";inherits:false}@property --tw-slashed-zero{syntax:"*";inherits:false}@property --tw-numeric-figure{syntax:"*";inherits:false}@property --tw-numeric-spacing{syntax:"*";inherits:false}@property --tw-numeric-fraction{syntax:"*";inherits:false}@property --tw-shadow{syntax:"*";inherits:false;initial-value:0 0 #0000}@property --tw-shadow-color{syntax:"*";inherits:false}@property --tw-shadow-alpha{syntax:"<percentage>";inherits:false;initial-value:100%}@property --tw-inset-shadow{syntax:"*";inherits:false;initial-value:0 0 #0000}@property --tw-inset-shadow-color{syntax:"*";inherits:false}@property --tw-inset-shadow-alpha{syntax:"<percentage>";inherits:false;initial-value:100%}@property --tw-ring-color{syntax:"*";inherits:false}@property --tw-ring-shadow{syntax:"*";inherits:false;initial-value:0 0 #0000}@property --tw-inset-ring-color{syntax:"*";inherits:false}@property --tw-inset-ring-shadow{syntax:"*";inherits:false;initial-value:0 0 #0000}@property --tw-ring-inset{syntax:"*";inherits:false}@property --tw-ring-offset-width{syntax:"<length>";inherits:false;initial-value:0}@property --tw-ring-offset-color{syntax:"*";inherits:false;initial-value:#fff}@property --tw-ring-offset-shadow{syntax:"*";inherits:false;initial-value:0 0 #0000}@keyframes spin{to{transform:rotate(360deg)}}
 """#
         ),
         WebAsset(
@@ -275,7 +284,7 @@ async function readJSON(response) {
         WebAsset(
             path: "/assets/js/deployment.js",
             contentType: "text/javascript; charset=utf-8",
-            etag: #""071e87d8f006a248717e314f864e3e43""#,
+            etag: #""69b6fd92f1342a559cd2506448af1487""#,
             body: #"""
 // The client-driven deployment loop: init, then for each app in order, for each action: trigger, then status
 // with a long poll until the action is done, then the next. The server decides; this loop only walks the plan.
@@ -285,6 +294,11 @@ import { clearDeployment, saveDeployment } from './session.js';
 
 /** How long one `status` request may wait for a change (the server caps it by its request budget). */
 export const STATUS_WAIT_MS = 4000;
+
+/** After Cancel, while provider work is still being stopped: how long between whole-workflow status requests, and
+ * how many the page sends by itself before it waits for the person to ask again. */
+export const CANCELLATION_CHECK_MS = 2000;
+export const CANCELLATION_CHECKS = 10;
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -325,6 +339,13 @@ export class DeploymentRunner {
     this.outcome = 'idle';
     /** Why the loop stopped when it could not go on: `{message, canContinue}`. */
     this.problem = null;
+    /** Whether a `cancel` request is under way. */
+    this.isCanceling = false;
+    /** Provider work of the canceled workflow still being stopped, as the last whole-workflow answer listed it:
+     * `[{app, action, message}]`; whether the page is asking about it, and whether it stopped asking by itself. */
+    this.pendingCancellations = [];
+    this.checkingCancellations = false;
+    this.cancellationsStalled = false;
   }
 
   /** The latest status of an action (pending until the server said otherwise). */
@@ -393,7 +414,10 @@ export class DeploymentRunner {
       id: app.id, name: app.name, actions: app.actions.map((action) => ({ id: action.action, title: action.title, dependsOn: [] })),
     }));
     this.#recordWorkflow(workflow);
-    if (workflow.state === 'canceled') return this.#finish('canceled');
+    if (workflow.state === 'canceled') {
+      this.#finish('canceled');
+      return this.#followCancellations();
+    }
     return this.#drive();
   }
 
@@ -422,17 +446,57 @@ export class DeploymentRunner {
     return this.resume({ workflowId: this.workflowId, token: this.token, config: this.config });
   }
 
-  /** Cancels the workflow on the server; the loop stops. */
+  /** Cancels the workflow on the server; the loop stops. Provider work still being stopped is then asked about
+   * again (every ``CANCELLATION_CHECK_MS``) until the server lists none. */
   async cancel() {
-    if (!this.workflowId) return;
-    this.#generation += 1;
+    if (!this.workflowId || this.isCanceling) return;
+    const generation = ++this.#generation;
+    this.isCanceling = true;
+    this.#notify();
     try {
       const workflow = await this.#call({ mode: 'cancel' });
+      if (generation !== this.#generation) return;
       this.#recordWorkflow(workflow);
+      this.isCanceling = false;
       this.#finish('canceled');
     } catch (error) {
-      this.#stop(error);
+      this.isCanceling = false;
+      if (generation === this.#generation) await this.#stop(error);
+      return;
     }
+    return this.#followCancellations();
+  }
+
+  /** Asks again, after the page stopped asking by itself, whether the canceled work has stopped. */
+  checkCancellations() {
+    if (this.checkingCancellations || this.pendingCancellations.length === 0) return undefined;
+    return this.#followCancellations();
+  }
+
+  /** While the last answer lists pending cancellations: asks for the whole workflow's status (each answer lets the
+   * server try to stop them again) every ``CANCELLATION_CHECK_MS``, at most ``CANCELLATION_CHECKS`` times. */
+  async #followCancellations() {
+    const generation = this.#generation;
+    if (this.pendingCancellations.length === 0) return;
+    this.checkingCancellations = true;
+    this.cancellationsStalled = false;
+    this.#notify();
+    for (let check = 0; check < CANCELLATION_CHECKS && this.pendingCancellations.length > 0; check += 1) {
+      await sleep(CANCELLATION_CHECK_MS);
+      if (generation !== this.#generation) return;
+      try {
+        const workflow = await this.#call({ mode: 'status' });
+        if (generation !== this.#generation) return;
+        this.#recordWorkflow(workflow);
+      } catch {
+        // The notice stays; the next check (or Check again) asks once more.
+        if (generation !== this.#generation) return;
+      }
+      this.#notify();
+    }
+    this.checkingCancellations = false;
+    this.cancellationsStalled = this.pendingCancellations.length > 0;
+    this.#notify();
   }
 
   async #drive(generation = ++this.#generation) {
@@ -494,7 +558,8 @@ export class DeploymentRunner {
       } catch {
         // The actions keep the states last seen.
       }
-      return this.#finish('canceled');
+      this.#finish('canceled');
+      return this.#followCancellations();
     }
     if (error instanceof ApiError && (error.code === 'workflow_not_found' || error.code === 'unauthorized')) {
       clearDeployment();
@@ -525,6 +590,7 @@ export class DeploymentRunner {
     for (const app of workflow.apps) {
       for (const action of app.actions) this.statuses.set(`${action.app}/${action.action}`, action);
     }
+    this.pendingCancellations = Array.isArray(workflow.pendingCancellations) ? workflow.pendingCancellations : [];
   }
 
   #notify() {
@@ -537,7 +603,7 @@ export class DeploymentRunner {
         WebAsset(
             path: "/assets/js/dom.js",
             contentType: "text/javascript; charset=utf-8",
-            etag: #""0b31d64a468d1fe161e1fe43d99dac61""#,
+            etag: #""834d8232a9158782687cc48a72493c13""#,
             body: #"""
 // Small helpers for building DOM without a framework.
 
@@ -567,6 +633,73 @@ export function show(element, visible) {
 /** A string usable inside an id attribute. */
 export function idPart(text) {
   return String(text).replace(/[^A-Za-z0-9_-]/g, '_');
+}
+
+/** An http(s) URL inside prose; trailing punctuation (`.`, `;`, `)`…) is left out by `linkify`. */
+const URL_PATTERN = /https?:\/\/[^\s<>"']+/g;
+
+/**
+ * `text` as nodes for `element.append(...)`: plain text as text nodes, every http(s) URL in it as a link that opens
+ * in a new tab. Server text never goes through innerHTML.
+ */
+export function linkify(text, { linkClass = '' } = {}) {
+  const nodes = [];
+  let from = 0;
+  for (const match of String(text).matchAll(URL_PATTERN)) {
+    const url = match[0].replace(/[.,;:!?)\]]+$/, '');
+    if (!url.includes('.', url.indexOf('//'))) continue;
+    if (match.index > from) nodes.push(document.createTextNode(text.slice(from, match.index)));
+    nodes.push(h('a', { href: url, target: '_blank', rel: 'noopener noreferrer', class: linkClass }, url));
+    from = match.index + url.length;
+  }
+  if (from < text.length) nodes.push(document.createTextNode(text.slice(from)));
+  return nodes;
+}
+
+"""#
+        ),
+        WebAsset(
+            path: "/assets/js/durations.js",
+            contentType: "text/javascript; charset=utf-8",
+            etag: #""8b30ab5e858f915cb3a7721537005e94""#,
+            body: #"""
+// Durations for people: the elapsed time of a running action ("12 s", "1:23", "1:02:03") and the time left before
+// it gives up ("40 s", "4 min", "2 h"). Both come from server timestamps read with the browser's clock.
+
+/** Whole seconds from the ISO-8601 instant `since` to `now` (ms), never negative; `null` without a valid instant. */
+export function secondsSince(since, now = Date.now()) {
+  const at = typeof since === 'string' ? Date.parse(since) : NaN;
+  if (Number.isNaN(at)) return null;
+  return Math.max(0, Math.floor((now - at) / 1000));
+}
+
+/** Whole seconds from `now` (ms) to the ISO-8601 instant `until`, never negative; `null` without a valid instant. */
+export function secondsUntil(until, now = Date.now()) {
+  const at = typeof until === 'string' ? Date.parse(until) : NaN;
+  if (Number.isNaN(at)) return null;
+  return Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+/** "12 s" under a minute, then "1:23", then "1:02:03". */
+export function formatElapsed(seconds) {
+  if (seconds < 60) return `${seconds} s`;
+  const pad = (value) => String(value).padStart(2, '0');
+  const hours = Math.floor(seconds / 3600);
+  const minutes = Math.floor((seconds % 3600) / 60);
+  const rest = seconds % 60;
+  return hours > 0 ? `${hours}:${pad(minutes)}:${pad(rest)}` : `${minutes}:${pad(rest)}`;
+}
+
+/** "40 s" under a minute, "4 min" under two hours (rounded up), then "3 h". */
+export function formatRemaining(seconds) {
+  if (seconds < 60) return `${seconds} s`;
+  if (seconds < 7200) return `${Math.ceil(seconds / 60)} min`;
+  return `${Math.round(seconds / 3600)} h`;
+}
+
+/** An ISO-8601 duration for `<time datetime>`: `PT83S`. */
+export function isoDuration(seconds) {
+  return `PT${seconds}S`;
 }
 
 """#
@@ -810,7 +943,7 @@ export class DeployForm {
         WebAsset(
             path: "/assets/js/icons.js",
             contentType: "text/javascript; charset=utf-8",
-            etag: #""9b67349da9c7a5f988020f52377e9d47""#,
+            etag: #""52901e323b66d18df1a34ebcfb7ce33d""#,
             body: #"""
 // Baton's status icons, drawn as inline SVG. Every icon carries a text label (role="img" + aria-label + <title>)
 // and a data-icon attribute naming it, so tests and tools can find them.
@@ -899,6 +1032,25 @@ export function chevronIcon() {
   return icon;
 }
 
+/** A small arrow out of a box, after links that open in a new tab (decorative: the link says so in words). */
+export function externalIcon() {
+  const icon = document.createElementNS(SVG, 'svg');
+  icon.setAttribute('viewBox', '0 0 20 20');
+  icon.setAttribute('aria-hidden', 'true');
+  icon.setAttribute('class', 'size-3 shrink-0');
+  for (const d of ['M11 4h5v5', 'm16 4-7 7', 'M14 12v3a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1h3']) {
+    const path = document.createElementNS(SVG, 'path');
+    path.setAttribute('d', d);
+    path.setAttribute('fill', 'none');
+    path.setAttribute('stroke', 'currentColor');
+    path.setAttribute('stroke-width', '2');
+    path.setAttribute('stroke-linecap', 'round');
+    path.setAttribute('stroke-linejoin', 'round');
+    icon.append(path);
+  }
+  return icon;
+}
+
 /** The icon for an action or app state. Apps under way get the still `partial` icon so only the running step spins. */
 export function stateIcon(state, { forApp = false } = {}) {
   switch (state) {
@@ -915,7 +1067,7 @@ export function stateIcon(state, { forApp = false } = {}) {
         WebAsset(
             path: "/assets/js/main.js",
             contentType: "text/javascript; charset=utf-8",
-            etag: #""ad7c1e2066a0c26e261cd6fc38965bfe""#,
+            etag: #""dc2fe29c871304ad261519f63e3dee47""#,
             body: #"""
 // Baton's page: loads the catalog, renders the form, drives deployments and shows their progress.
 
@@ -945,6 +1097,7 @@ const progress = new DeploymentProgress(document.getElementById('deployment-prog
   onRetry: (appId, actionId) => runner.retry(appId, actionId),
   onCancel: () => runner.cancel(),
   onContinue: () => runner.continue(),
+  onCheckCancellations: () => runner.checkCancellations(),
 });
 const results = new DeploymentResults(document.getElementById('deployment-results'), {
   announce: (text) => { announcer.textContent = text; },
@@ -1015,26 +1168,45 @@ boot();
         WebAsset(
             path: "/assets/js/progress.js",
             contentType: "text/javascript; charset=utf-8",
-            etag: #""594e95ff964a7a2b5a2835535287b2f8""#,
+            etag: #""69028e9a435e970c0a85727442d5571b""#,
             body: #"""
 // The DeploymentProgress component: each app an item of a list, the current app expanded to show its actions,
 // completed apps collapsed to one line (a click expands them again). Every app item carries data-app-id and
 // data-state, every action item data-app-id, data-action-id and data-state. Changes are announced through an
 // aria-live region, and the current action is kept in view inside the component (at most 500 px tall).
+//
+// An action row also shows: while running, the time since its attempt started (counted by the page each second from
+// the last known `startedAt`; the time left before it gives up is in the row's tooltip); when failed, the error's
+// `fix` under its message (URLs as links); for a deployment, Vercel's `readyState` in words and a "Build log" link.
+// After Cancel, provider work still being stopped (`pendingCancellations`) is shown in a notice until it is done.
 
-import { h, idPart, show } from './dom.js';
-import { chevronIcon, stateIcon } from './icons.js';
+import { h, idPart, linkify, show } from './dom.js';
+import { formatElapsed, formatRemaining, isoDuration, secondsSince, secondsUntil } from './durations.js';
+import { chevronIcon, externalIcon, stateIcon } from './icons.js';
 
 const STATE_WORDS = {
   pending: 'not started', running: 'in progress', succeeded: 'completed', failed: 'failed', canceled: 'canceled',
 };
+
+/** Vercel's `readyState` of a deployment, in words. */
+const READY_STATE_WORDS = {
+  QUEUED: 'Queued for a build slot', INITIALIZING: 'Preparing the build', BUILDING: 'Building',
+  READY: 'Built; assigning the domain', ERROR: 'Build failed', CANCELED: 'Build canceled',
+};
+/** The `readyState`s a deployment ends in: the only ones still true once the action stopped running. */
+const FINAL_READY_STATES = new Set(['READY', 'ERROR', 'CANCELED']);
+
+const LINK_CLASSES = 'text-indigo-700 underline decoration-indigo-300 underline-offset-2 hover:text-indigo-900';
+
+/** How often the elapsed times are redrawn. */
+const TICK_MS = 1000;
 
 export class DeploymentProgress {
   /**
    * @param {HTMLElement} root the `#deployment-progress` element of index.html
    * @param {{onRetry: (appId: string, actionId: string) => void, onCancel: () => void, onContinue: () => void}} handlers
    */
-  constructor(root, { onRetry, onCancel, onContinue }) {
+  constructor(root, { onRetry, onCancel, onContinue, onCheckCancellations = () => {} }) {
     this.root = root;
     this.onRetry = onRetry;
     this.list = root.querySelector('#progress-apps');
@@ -1046,8 +1218,13 @@ export class DeploymentProgress {
     this.errorBox = root.querySelector('#deployment-error');
     this.errorMessage = root.querySelector('#deployment-error-message');
     this.resumeButton = root.querySelector('#resume-button');
+    this.stoppingNotice = root.querySelector('#stopping-notice');
+    this.stoppingText = root.querySelector('#stopping-notice-text');
+    this.stoppingDetails = root.querySelector('#stopping-notice-details');
+    this.checkAgainButton = root.querySelector('#check-stopping-button');
     this.cancelButton.addEventListener('click', () => onCancel());
     this.resumeButton.addEventListener('click', () => onContinue());
+    this.checkAgainButton.addEventListener('click', () => onCheckCancellations());
     /** The workflow the list was built for. */
     this.workflowId = null;
     /** Apps the person expanded or collapsed by hand: id → expanded. */
@@ -1059,6 +1236,8 @@ export class DeploymentProgress {
     this.shownStates = new Map();
     this.shownOutcome = null;
     this.focusKey = null;
+    /** The timer redrawing elapsed times while an action runs. */
+    this.ticker = null;
   }
 
   /** Shows `runner` (a DeploymentRunner). */
@@ -1083,8 +1262,10 @@ export class DeploymentProgress {
       });
     });
     this.#updateHeader(runner, announcements);
+    this.#updateStoppingNotice(runner);
     if (announcements.length) this.announcer.textContent = announcements.join(' ');
     this.#keepCurrentInView(runner);
+    this.#tick();
   }
 
   #build(runner) {
@@ -1125,8 +1306,18 @@ export class DeploymentProgress {
 
   #buildAction(app, action) {
     const icon = h('span', { class: 'action-icon flex pt-0.5' });
+    const elapsed = h('time', { class: 'action-elapsed shrink-0 text-xs tabular-nums text-slate-500', hidden: true });
     const message = h('p', { class: 'action-message text-xs text-slate-500 [overflow-wrap:anywhere]', hidden: true });
     const error = h('p', { class: 'action-error text-sm text-red-700 [overflow-wrap:anywhere]', hidden: true });
+    const fix = h('p', { class: 'action-fix mt-0.5 text-xs text-slate-600 [overflow-wrap:anywhere]', hidden: true });
+    const readyState = h('span', {
+      class: 'ready-state rounded bg-slate-100 px-1.5 py-0.5 font-medium text-slate-700 ring-1 ring-inset ring-slate-200', hidden: true,
+    });
+    const buildLog = h('a', {
+      class: `build-log inline-flex items-center gap-0.5 ${LINK_CLASSES}`, target: '_blank', rel: 'noopener noreferrer', hidden: true,
+    }, 'Build log', externalIcon(), h('span', { class: 'sr-only' }, ' (opens in a new tab)'));
+    const deployment = h('p', { class: 'action-deployment mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs', hidden: true },
+      readyState, buildLog);
     const retry = h('button', {
       type: 'button', class: 'retry-button mt-1 rounded-md bg-red-600 px-2.5 py-1 text-xs font-semibold text-white hover:bg-red-500 focus:outline-none focus:ring-2 focus:ring-red-300',
       'aria-label': `Retry ${action.title} for ${app.name}`, hidden: true,
@@ -1137,8 +1328,14 @@ export class DeploymentProgress {
     });
     const item = h('li', {
       'data-app-id': app.id, 'data-action-id': action.id, 'data-state': 'pending', class: 'flex gap-3 rounded-md px-2 py-1.5',
-    }, icon, h('div', { class: 'min-w-0 flex-1' }, h('p', { class: 'text-sm' }, action.title), message, error, retry));
-    this.actionItems.set(`${app.id}/${action.id}`, { item, icon, message, error, retry });
+    }, icon, h('div', { class: 'min-w-0 flex-1' },
+      h('div', { class: 'flex items-baseline justify-between gap-3' }, h('p', { class: 'min-w-0 text-sm' }, action.title), elapsed),
+      message, error, fix, deployment, retry));
+    this.actionItems.set(`${app.id}/${action.id}`, {
+      item, icon, elapsed, message, error, fix, deployment, readyState, buildLog, retry,
+      /** The instants the ticker counts from, and what was last drawn from the server's text. */
+      startedAt: null, deadlineAt: null, shownFix: null,
+    });
     return item;
   }
 
@@ -1185,8 +1382,110 @@ export class DeploymentProgress {
     const failure = state === 'failed' ? (status.error?.message ?? status.message ?? 'The step failed.') : '';
     parts.error.textContent = failure;
     show(parts.error, failure !== '');
+    this.#updateFix(parts, state === 'failed' ? (status.error?.fix ?? '') : '');
+    this.#updateDeployment(parts, state, status.progress);
+    const retryable = status.error?.retryable;
+    parts.retry.dataset.retryable = String(retryable ?? '');
+    parts.retry.title = retryable === false
+      ? 'Do what the message says first; retrying it unchanged fails again'
+      : 'Start it again; retrying it unchanged may succeed';
     show(parts.retry, state === 'failed' && !runner.isDeploying);
     if (state !== 'failed' || runner.isDeploying) parts.retry.disabled = false;
+    // The ticker draws the elapsed time and the tooltip from these.
+    parts.startedAt = state === 'running' ? (status.startedAt ?? null) : null;
+    parts.deadlineAt = state === 'running' ? (status.deadlineAt ?? null) : null;
+    if (parts.startedAt === null) {
+      show(parts.elapsed, false);
+      parts.elapsed.textContent = '';
+      parts.elapsed.removeAttribute('datetime');
+      delete parts.elapsed.dataset.seconds;
+      parts.item.removeAttribute('title');
+    }
+  }
+
+  /** The error's `fix`, visually secondary, its URLs as links (built from text nodes, never HTML). */
+  #updateFix(parts, fix) {
+    if (parts.shownFix === fix) return;
+    parts.shownFix = fix;
+    parts.fix.replaceChildren(...linkify(fix, { linkClass: `${LINK_CLASSES} [overflow-wrap:anywhere]` }));
+    show(parts.fix, fix !== '');
+  }
+
+  /** A deployment's `readyState` in words and its "Build log" link, while running and after failing. */
+  #updateDeployment(parts, state, progress) {
+    const facts = progress && typeof progress === 'object' ? progress : {};
+    const shown = state === 'running' || state === 'failed';
+    const readyState = typeof facts.readyState === 'string' ? facts.readyState : null;
+    // Once the action stopped, only a final readyState is still true (an earlier one may be the last seen).
+    const words = shown && readyState && (state === 'running' || FINAL_READY_STATES.has(readyState))
+      ? (READY_STATE_WORDS[readyState] ?? readyState.toLowerCase())
+      : null;
+    const url = shown && typeof facts.inspectorUrl === 'string' && /^https?:\/\//.test(facts.inspectorUrl) ? facts.inspectorUrl : null;
+    parts.readyState.textContent = words ?? '';
+    if (words) parts.readyState.dataset.readyState = readyState;
+    else delete parts.readyState.dataset.readyState;
+    show(parts.readyState, words !== null);
+    if (url) parts.buildLog.href = url;
+    else parts.buildLog.removeAttribute('href');
+    show(parts.buildLog, url !== null);
+    show(parts.deployment, words !== null || url !== null);
+  }
+
+  /** Redraws the elapsed time (and the time left, in the tooltip) of every running action; runs while there are any. */
+  #tick() {
+    const now = Date.now();
+    let running = false;
+    for (const parts of this.actionItems.values()) {
+      if (parts.startedAt === null) continue;
+      const elapsed = secondsSince(parts.startedAt, now);
+      if (elapsed === null) continue;
+      running = true;
+      const text = formatElapsed(elapsed);
+      if (parts.elapsed.textContent !== text) {
+        parts.elapsed.textContent = text;
+        parts.elapsed.setAttribute('datetime', isoDuration(elapsed));
+        parts.elapsed.dataset.seconds = String(elapsed);
+      }
+      show(parts.elapsed, true);
+      const left = secondsUntil(parts.deadlineAt, now);
+      const title = `Running for ${text}` + (left === null ? '' : left > 0 ? `; gives up in ${formatRemaining(left)}` : '; giving up now');
+      if (parts.item.title !== title) parts.item.title = title;
+    }
+    if (running && this.ticker === null) {
+      this.ticker = setInterval(() => this.#tick(), TICK_MS);
+    } else if (!running && this.ticker !== null) {
+      clearInterval(this.ticker);
+      this.ticker = null;
+    }
+  }
+
+  /** After Cancel: the provider work still being stopped, until a status answer has none left. */
+  #updateStoppingNotice(runner) {
+    const pending = runner.pendingCancellations ?? [];
+    show(this.stoppingNotice, pending.length > 0);
+    this.stoppingNotice.dataset.stalled = String(runner.cancellationsStalled === true);
+    if (pending.length === 0) {
+      this.stoppingText.textContent = '';
+      this.stoppingDetails.replaceChildren();
+      show(this.checkAgainButton, false);
+      return;
+    }
+    const builds = pending.filter((item) => item.action === 'deploy').length;
+    const others = pending.filter((item) => item.action !== 'deploy');
+    const parts = [];
+    if (builds > 0) parts.push(`Stopping ${builds} Vercel build${builds === 1 ? '' : 's'}…`);
+    if (others.length > 0) {
+      parts.push(builds === 0 && others.length === 1 ? others[0].message : `Stopping the work of ${others.length} more step${others.length === 1 ? '' : 's'}…`);
+    }
+    this.stoppingText.textContent = parts.join(' ');
+    this.stoppingNotice.title = pending.map((item) => `${item.app}, ${item.action}: ${item.message}`).join('\n');
+    // Once the page stopped asking by itself, say why and offer to ask again.
+    const stalled = runner.cancellationsStalled === true;
+    const details = stalled ? pending.map((item) => h('li', {}, item.message)) : [];
+    this.stoppingDetails.replaceChildren(...details);
+    show(this.stoppingDetails, details.length > 0);
+    show(this.checkAgainButton, stalled);
+    this.checkAgainButton.disabled = runner.checkingCancellations === true;
   }
 
   #updateHeader(runner, announcements) {
@@ -1212,6 +1511,8 @@ export class DeploymentProgress {
     this.root.dataset.currentAppIndex = String(runner.currentAppIndex);
     this.root.dataset.currentActionIndex = String(runner.currentActionIndex);
     show(this.cancelButton, runner.workflowId !== null && (runner.isDeploying || runner.outcome === 'failed'));
+    this.cancelButton.disabled = runner.isCanceling === true;
+    this.cancelButton.textContent = runner.isCanceling === true ? 'Canceling…' : 'Cancel';
     show(this.errorBox, runner.problem !== null);
     this.errorMessage.textContent = runner.problem?.message ?? '';
     show(this.resumeButton, runner.problem?.canContinue === true && runner.workflowId !== null);
