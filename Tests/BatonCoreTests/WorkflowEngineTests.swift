@@ -43,10 +43,16 @@ struct WorkflowEngineTests {
     }
 
     @Test func longPollAdvancesTheActionUntilItChanges() async throws {
-        let harness = try EngineHarness(.succeedAfterPolls(3, pollAfter: .milliseconds(20)))
+        let clock = ManualClock()
+        let harness = try EngineHarness(.succeedAfterPolls(3, pollAfter: .milliseconds(20)), clock: clock)
         let workflow = try await harness.initialize()
         _ = try await harness.trigger(workflow, "app-a", "fork-repository")
-        let status = try await harness.status(workflow, "app-a", "fork-repository", waitMs: 5000)
+        let polling = Task { try await harness.status(workflow, "app-a", "fork-repository", waitMs: 5000) }
+        for _ in 0..<3 {
+            try await ActionDeadlineTests.waitForSleepers(clock)
+            clock.advance(by: 0.02)
+        }
+        let status = try await polling.value
         #expect(status.state == .succeeded)
         #expect(status.message == "Done after 3 polls")
         #expect(harness.log.count(.poll, harness.key(workflow, "app-a", "fork-repository")) == 3)

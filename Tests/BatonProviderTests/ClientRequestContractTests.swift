@@ -21,7 +21,7 @@ struct ClientRequestContractTests {
         let lines = try String(contentsOf: recording, encoding: .utf8).split(separator: "\n")
         #expect(lines.count > 20)
         #expect(!lines.contains { $0.contains("s3cr3t-value") })
-        let (status, output) = try OpenAPIContract.validate(recording: recording)
+        let (status, output) = try await OpenAPIContract.validate(recording: recording)
         #expect(status == 0, "validator output:\n\(output)")
         #expect(output.contains("POST /v13/deployments") && output.contains("POST /repos/{owner}/{repo}/forks"))
     }

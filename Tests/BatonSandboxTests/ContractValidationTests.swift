@@ -20,14 +20,14 @@ struct ContractValidationTests {
         #expect(lines.count > 60)
         #expect(!lines.contains { $0.contains("s3cr3t") }, "recordings never hold variable values")
 
-        let (status, output) = try Self.runValidator(on: recording)
+        let (status, output) = try await Self.runValidator(on: recording)
         #expect(status == 0, "validator output:\n\(output)")
         #expect(output.contains(" passed, 0 failed"))
         #expect(output.contains("not in spec subset: vercel GET /v99/unknown"))
     }
 
     @Test("The validator fails a response that breaks the schema")
-    func validatorCatchesViolations() throws {
+    func validatorCatchesViolations() async throws {
         let recording = FileManager.default.temporaryDirectory
             .appendingPathComponent("baton-sandbox-broken-\(UUID().uuidString).jsonl")
         defer { try? FileManager.default.removeItem(at: recording) }
@@ -36,13 +36,13 @@ struct ContractValidationTests {
         let unlisted =
             #"{"provider":"vercel","method":"GET","path":"/v2/user","route":"/v2/user","query":{},"requestBody":null,"status":418,"responseBody":null,"injectedFailure":false}"#
         try (broken + "\n" + unlisted + "\n").write(to: recording, atomically: true, encoding: .utf8)
-        let (status, output) = try Self.runValidator(on: recording)
+        let (status, output) = try await Self.runValidator(on: recording)
         #expect(status == 1)
         #expect(output.contains("0 passed, 2 failed"))
     }
 
-    private static func runValidator(on recording: URL) throws -> (Int32, String) {
-        try OpenAPIContract.validate(recording: recording)
+    private static func runValidator(on recording: URL) async throws -> (Int32, String) {
+        try await OpenAPIContract.validate(recording: recording)
     }
 
     /// Calls every imitated operation, on its success and error paths.

@@ -7,7 +7,7 @@ import Testing
 /// Runs one ``TrialPlan``: a sandbox process, `baton serve` on a fresh SQLite file, a client driving one workflow
 /// while the plan kills and restarts `baton serve`, then the checks. Every child is killed on every path out.
 struct CrashTrial: Sendable {
-    static let responseDelayMs = 2_000
+    static let responseDelayMs = 1_000
 
     let plan: TrialPlan
     let http: HTTPClient
