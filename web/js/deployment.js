@@ -7,6 +7,11 @@ import { clearDeployment, saveDeployment } from './session.js';
 /** How long one `status` request may wait for a change (the server caps it by its request budget). */
 export const STATUS_WAIT_MS = 4000;
 
+/** After Cancel, while provider work is still being stopped: how long between whole-workflow status requests, and
+ * how many the page sends by itself before it waits for the person to ask again. */
+export const CANCELLATION_CHECK_MS = 2000;
+export const CANCELLATION_CHECKS = 10;
+
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The state of a group of actions, summarised the way the server does. */
@@ -46,6 +51,13 @@ export class DeploymentRunner {
     this.outcome = 'idle';
     /** Why the loop stopped when it could not go on: `{message, canContinue}`. */
     this.problem = null;
+    /** Whether a `cancel` request is under way. */
+    this.isCanceling = false;
+    /** Provider work of the canceled workflow still being stopped, as the last whole-workflow answer listed it:
+     * `[{app, action, message}]`; whether the page is asking about it, and whether it stopped asking by itself. */
+    this.pendingCancellations = [];
+    this.checkingCancellations = false;
+    this.cancellationsStalled = false;
   }
 
   /** The latest status of an action (pending until the server said otherwise). */
@@ -114,7 +126,10 @@ export class DeploymentRunner {
       id: app.id, name: app.name, actions: app.actions.map((action) => ({ id: action.action, title: action.title, dependsOn: [] })),
     }));
     this.#recordWorkflow(workflow);
-    if (workflow.state === 'canceled') return this.#finish('canceled');
+    if (workflow.state === 'canceled') {
+      this.#finish('canceled');
+      return this.#followCancellations();
+    }
     return this.#drive();
   }
 
@@ -143,17 +158,57 @@ export class DeploymentRunner {
     return this.resume({ workflowId: this.workflowId, token: this.token, config: this.config });
   }
 
-  /** Cancels the workflow on the server; the loop stops. */
+  /** Cancels the workflow on the server; the loop stops. Provider work still being stopped is then asked about
+   * again (every ``CANCELLATION_CHECK_MS``) until the server lists none. */
   async cancel() {
-    if (!this.workflowId) return;
-    this.#generation += 1;
+    if (!this.workflowId || this.isCanceling) return;
+    const generation = ++this.#generation;
+    this.isCanceling = true;
+    this.#notify();
     try {
       const workflow = await this.#call({ mode: 'cancel' });
+      if (generation !== this.#generation) return;
       this.#recordWorkflow(workflow);
+      this.isCanceling = false;
       this.#finish('canceled');
     } catch (error) {
-      this.#stop(error);
+      this.isCanceling = false;
+      if (generation === this.#generation) await this.#stop(error);
+      return;
     }
+    return this.#followCancellations();
+  }
+
+  /** Asks again, after the page stopped asking by itself, whether the canceled work has stopped. */
+  checkCancellations() {
+    if (this.checkingCancellations || this.pendingCancellations.length === 0) return undefined;
+    return this.#followCancellations();
+  }
+
+  /** While the last answer lists pending cancellations: asks for the whole workflow's status (each answer lets the
+   * server try to stop them again) every ``CANCELLATION_CHECK_MS``, at most ``CANCELLATION_CHECKS`` times. */
+  async #followCancellations() {
+    const generation = this.#generation;
+    if (this.pendingCancellations.length === 0) return;
+    this.checkingCancellations = true;
+    this.cancellationsStalled = false;
+    this.#notify();
+    for (let check = 0; check < CANCELLATION_CHECKS && this.pendingCancellations.length > 0; check += 1) {
+      await sleep(CANCELLATION_CHECK_MS);
+      if (generation !== this.#generation) return;
+      try {
+        const workflow = await this.#call({ mode: 'status' });
+        if (generation !== this.#generation) return;
+        this.#recordWorkflow(workflow);
+      } catch {
+        // The notice stays; the next check (or Check again) asks once more.
+        if (generation !== this.#generation) return;
+      }
+      this.#notify();
+    }
+    this.checkingCancellations = false;
+    this.cancellationsStalled = this.pendingCancellations.length > 0;
+    this.#notify();
   }
 
   async #drive(generation = ++this.#generation) {
@@ -215,7 +270,8 @@ export class DeploymentRunner {
       } catch {
         // The actions keep the states last seen.
       }
-      return this.#finish('canceled');
+      this.#finish('canceled');
+      return this.#followCancellations();
     }
     if (error instanceof ApiError && (error.code === 'workflow_not_found' || error.code === 'unauthorized')) {
       clearDeployment();
@@ -246,6 +302,7 @@ export class DeploymentRunner {
     for (const app of workflow.apps) {
       for (const action of app.actions) this.statuses.set(`${action.app}/${action.action}`, action);
     }
+    this.pendingCancellations = Array.isArray(workflow.pendingCancellations) ? workflow.pendingCancellations : [];
   }
 
   #notify() {

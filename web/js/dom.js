@@ -27,3 +27,24 @@ export function show(element, visible) {
 export function idPart(text) {
   return String(text).replace(/[^A-Za-z0-9_-]/g, '_');
 }
+
+/** An http(s) URL inside prose; trailing punctuation (`.`, `;`, `)`…) is left out by `linkify`. */
+const URL_PATTERN = /https?:\/\/[^\s<>"']+/g;
+
+/**
+ * `text` as nodes for `element.append(...)`: plain text as text nodes, every http(s) URL in it as a link that opens
+ * in a new tab. Server text never goes through innerHTML.
+ */
+export function linkify(text, { linkClass = '' } = {}) {
+  const nodes = [];
+  let from = 0;
+  for (const match of String(text).matchAll(URL_PATTERN)) {
+    const url = match[0].replace(/[.,;:!?)\]]+$/, '');
+    if (!url.includes('.', url.indexOf('//'))) continue;
+    if (match.index > from) nodes.push(document.createTextNode(text.slice(from, match.index)));
+    nodes.push(h('a', { href: url, target: '_blank', rel: 'noopener noreferrer', class: linkClass }, url));
+    from = match.index + url.length;
+  }
+  if (from < text.length) nodes.push(document.createTextNode(text.slice(from)));
+  return nodes;
+}

@@ -85,6 +85,25 @@ export function chevronIcon() {
   return icon;
 }
 
+/** A small arrow out of a box, after links that open in a new tab (decorative: the link says so in words). */
+export function externalIcon() {
+  const icon = document.createElementNS(SVG, 'svg');
+  icon.setAttribute('viewBox', '0 0 20 20');
+  icon.setAttribute('aria-hidden', 'true');
+  icon.setAttribute('class', 'size-3 shrink-0');
+  for (const d of ['M11 4h5v5', 'm16 4-7 7', 'M14 12v3a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1h3']) {
+    const path = document.createElementNS(SVG, 'path');
+    path.setAttribute('d', d);
+    path.setAttribute('fill', 'none');
+    path.setAttribute('stroke', 'currentColor');
+    path.setAttribute('stroke-width', '2');
+    path.setAttribute('stroke-linecap', 'round');
+    path.setAttribute('stroke-linejoin', 'round');
+    icon.append(path);
+  }
+  return icon;
+}
+
 /** The icon for an action or app state. Apps under way get the still `partial` icon so only the running step spins. */
 export function stateIcon(state, { forApp = false } = {}) {
   switch (state) {

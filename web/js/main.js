@@ -26,6 +26,7 @@ const progress = new DeploymentProgress(document.getElementById('deployment-prog
   onRetry: (appId, actionId) => runner.retry(appId, actionId),
   onCancel: () => runner.cancel(),
   onContinue: () => runner.continue(),
+  onCheckCancellations: () => runner.checkCancellations(),
 });
 const results = new DeploymentResults(document.getElementById('deployment-results'), {
   announce: (text) => { announcer.textContent = text; },

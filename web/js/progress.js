@@ -2,20 +2,39 @@
 // completed apps collapsed to one line (a click expands them again). Every app item carries data-app-id and
 // data-state, every action item data-app-id, data-action-id and data-state. Changes are announced through an
 // aria-live region, and the current action is kept in view inside the component (at most 500 px tall).
+//
+// An action row also shows: while running, the time since its attempt started (counted by the page each second from
+// the last known `startedAt`; the time left before it gives up is in the row's tooltip); when failed, the error's
+// `fix` under its message (URLs as links); for a deployment, Vercel's `readyState` in words and a "Build log" link.
+// After Cancel, provider work still being stopped (`pendingCancellations`) is shown in a notice until it is done.
 
-import { h, idPart, show } from './dom.js';
-import { chevronIcon, stateIcon } from './icons.js';
+import { h, idPart, linkify, show } from './dom.js';
+import { formatElapsed, formatRemaining, isoDuration, secondsSince, secondsUntil } from './durations.js';
+import { chevronIcon, externalIcon, stateIcon } from './icons.js';
 
 const STATE_WORDS = {
   pending: 'not started', running: 'in progress', succeeded: 'completed', failed: 'failed', canceled: 'canceled',
 };
+
+/** Vercel's `readyState` of a deployment, in words. */
+const READY_STATE_WORDS = {
+  QUEUED: 'Queued for a build slot', INITIALIZING: 'Preparing the build', BUILDING: 'Building',
+  READY: 'Built; assigning the domain', ERROR: 'Build failed', CANCELED: 'Build canceled',
+};
+/** The `readyState`s a deployment ends in: the only ones still true once the action stopped running. */
+const FINAL_READY_STATES = new Set(['READY', 'ERROR', 'CANCELED']);
+
+const LINK_CLASSES = 'text-indigo-700 underline decoration-indigo-300 underline-offset-2 hover:text-indigo-900';
+
+/** How often the elapsed times are redrawn. */
+const TICK_MS = 1000;
 
 export class DeploymentProgress {
   /**
    * @param {HTMLElement} root the `#deployment-progress` element of index.html
    * @param {{onRetry: (appId: string, actionId: string) => void, onCancel: () => void, onContinue: () => void}} handlers
    */
-  constructor(root, { onRetry, onCancel, onContinue }) {
+  constructor(root, { onRetry, onCancel, onContinue, onCheckCancellations = () => {} }) {
     this.root = root;
     this.onRetry = onRetry;
     this.list = root.querySelector('#progress-apps');
@@ -27,8 +46,13 @@ export class DeploymentProgress {
     this.errorBox = root.querySelector('#deployment-error');
     this.errorMessage = root.querySelector('#deployment-error-message');
     this.resumeButton = root.querySelector('#resume-button');
+    this.stoppingNotice = root.querySelector('#stopping-notice');
+    this.stoppingText = root.querySelector('#stopping-notice-text');
+    this.stoppingDetails = root.querySelector('#stopping-notice-details');
+    this.checkAgainButton = root.querySelector('#check-stopping-button');
     this.cancelButton.addEventListener('click', () => onCancel());
     this.resumeButton.addEventListener('click', () => onContinue());
+    this.checkAgainButton.addEventListener('click', () => onCheckCancellations());
     /** The workflow the list was built for. */
     this.workflowId = null;
     /** Apps the person expanded or collapsed by hand: id → expanded. */
@@ -40,6 +64,8 @@ export class DeploymentProgress {
     this.shownStates = new Map();
     this.shownOutcome = null;
     this.focusKey = null;
+    /** The timer redrawing elapsed times while an action runs. */
+    this.ticker = null;
   }
 
   /** Shows `runner` (a DeploymentRunner). */
@@ -64,8 +90,10 @@ export class DeploymentProgress {
       });
     });
     this.#updateHeader(runner, announcements);
+    this.#updateStoppingNotice(runner);
     if (announcements.length) this.announcer.textContent = announcements.join(' ');
     this.#keepCurrentInView(runner);
+    this.#tick();
   }
 
   #build(runner) {
@@ -106,8 +134,18 @@ export class DeploymentProgress {
 
   #buildAction(app, action) {
     const icon = h('span', { class: 'action-icon flex pt-0.5' });
+    const elapsed = h('time', { class: 'action-elapsed shrink-0 text-xs tabular-nums text-slate-500', hidden: true });
     const message = h('p', { class: 'action-message text-xs text-slate-500 [overflow-wrap:anywhere]', hidden: true });
     const error = h('p', { class: 'action-error text-sm text-red-700 [overflow-wrap:anywhere]', hidden: true });
+    const fix = h('p', { class: 'action-fix mt-0.5 text-xs text-slate-600 [overflow-wrap:anywhere]', hidden: true });
+    const readyState = h('span', {
+      class: 'ready-state rounded bg-slate-100 px-1.5 py-0.5 font-medium text-slate-700 ring-1 ring-inset ring-slate-200', hidden: true,
+    });
+    const buildLog = h('a', {
+      class: `build-log inline-flex items-center gap-0.5 ${LINK_CLASSES}`, target: '_blank', rel: 'noopener noreferrer', hidden: true,
+    }, 'Build log', externalIcon(), h('span', { class: 'sr-only' }, ' (opens in a new tab)'));
+    const deployment = h('p', { class: 'action-deployment mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs', hidden: true },
+      readyState, buildLog);
     const retry = h('button', {
       type: 'button', class: 'retry-button mt-1 rounded-md bg-red-600 px-2.5 py-1 text-xs font-semibold text-white hover:bg-red-500 focus:outline-none focus:ring-2 focus:ring-red-300',
       'aria-label': `Retry ${action.title} for ${app.name}`, hidden: true,
@@ -118,8 +156,14 @@ export class DeploymentProgress {
     });
     const item = h('li', {
       'data-app-id': app.id, 'data-action-id': action.id, 'data-state': 'pending', class: 'flex gap-3 rounded-md px-2 py-1.5',
-    }, icon, h('div', { class: 'min-w-0 flex-1' }, h('p', { class: 'text-sm' }, action.title), message, error, retry));
-    this.actionItems.set(`${app.id}/${action.id}`, { item, icon, message, error, retry });
+    }, icon, h('div', { class: 'min-w-0 flex-1' },
+      h('div', { class: 'flex items-baseline justify-between gap-3' }, h('p', { class: 'min-w-0 text-sm' }, action.title), elapsed),
+      message, error, fix, deployment, retry));
+    this.actionItems.set(`${app.id}/${action.id}`, {
+      item, icon, elapsed, message, error, fix, deployment, readyState, buildLog, retry,
+      /** The instants the ticker counts from, and what was last drawn from the server's text. */
+      startedAt: null, deadlineAt: null, shownFix: null,
+    });
     return item;
   }
 
@@ -166,8 +210,110 @@ export class DeploymentProgress {
     const failure = state === 'failed' ? (status.error?.message ?? status.message ?? 'The step failed.') : '';
     parts.error.textContent = failure;
     show(parts.error, failure !== '');
+    this.#updateFix(parts, state === 'failed' ? (status.error?.fix ?? '') : '');
+    this.#updateDeployment(parts, state, status.progress);
+    const retryable = status.error?.retryable;
+    parts.retry.dataset.retryable = String(retryable ?? '');
+    parts.retry.title = retryable === false
+      ? 'Do what the message says first; retrying it unchanged fails again'
+      : 'Start it again; retrying it unchanged may succeed';
     show(parts.retry, state === 'failed' && !runner.isDeploying);
     if (state !== 'failed' || runner.isDeploying) parts.retry.disabled = false;
+    // The ticker draws the elapsed time and the tooltip from these.
+    parts.startedAt = state === 'running' ? (status.startedAt ?? null) : null;
+    parts.deadlineAt = state === 'running' ? (status.deadlineAt ?? null) : null;
+    if (parts.startedAt === null) {
+      show(parts.elapsed, false);
+      parts.elapsed.textContent = '';
+      parts.elapsed.removeAttribute('datetime');
+      delete parts.elapsed.dataset.seconds;
+      parts.item.removeAttribute('title');
+    }
+  }
+
+  /** The error's `fix`, visually secondary, its URLs as links (built from text nodes, never HTML). */
+  #updateFix(parts, fix) {
+    if (parts.shownFix === fix) return;
+    parts.shownFix = fix;
+    parts.fix.replaceChildren(...linkify(fix, { linkClass: `${LINK_CLASSES} [overflow-wrap:anywhere]` }));
+    show(parts.fix, fix !== '');
+  }
+
+  /** A deployment's `readyState` in words and its "Build log" link, while running and after failing. */
+  #updateDeployment(parts, state, progress) {
+    const facts = progress && typeof progress === 'object' ? progress : {};
+    const shown = state === 'running' || state === 'failed';
+    const readyState = typeof facts.readyState === 'string' ? facts.readyState : null;
+    // Once the action stopped, only a final readyState is still true (an earlier one may be the last seen).
+    const words = shown && readyState && (state === 'running' || FINAL_READY_STATES.has(readyState))
+      ? (READY_STATE_WORDS[readyState] ?? readyState.toLowerCase())
+      : null;
+    const url = shown && typeof facts.inspectorUrl === 'string' && /^https?:\/\//.test(facts.inspectorUrl) ? facts.inspectorUrl : null;
+    parts.readyState.textContent = words ?? '';
+    if (words) parts.readyState.dataset.readyState = readyState;
+    else delete parts.readyState.dataset.readyState;
+    show(parts.readyState, words !== null);
+    if (url) parts.buildLog.href = url;
+    else parts.buildLog.removeAttribute('href');
+    show(parts.buildLog, url !== null);
+    show(parts.deployment, words !== null || url !== null);
+  }
+
+  /** Redraws the elapsed time (and the time left, in the tooltip) of every running action; runs while there are any. */
+  #tick() {
+    const now = Date.now();
+    let running = false;
+    for (const parts of this.actionItems.values()) {
+      if (parts.startedAt === null) continue;
+      const elapsed = secondsSince(parts.startedAt, now);
+      if (elapsed === null) continue;
+      running = true;
+      const text = formatElapsed(elapsed);
+      if (parts.elapsed.textContent !== text) {
+        parts.elapsed.textContent = text;
+        parts.elapsed.setAttribute('datetime', isoDuration(elapsed));
+        parts.elapsed.dataset.seconds = String(elapsed);
+      }
+      show(parts.elapsed, true);
+      const left = secondsUntil(parts.deadlineAt, now);
+      const title = `Running for ${text}` + (left === null ? '' : left > 0 ? `; gives up in ${formatRemaining(left)}` : '; giving up now');
+      if (parts.item.title !== title) parts.item.title = title;
+    }
+    if (running && this.ticker === null) {
+      this.ticker = setInterval(() => this.#tick(), TICK_MS);
+    } else if (!running && this.ticker !== null) {
+      clearInterval(this.ticker);
+      this.ticker = null;
+    }
+  }
+
+  /** After Cancel: the provider work still being stopped, until a status answer has none left. */
+  #updateStoppingNotice(runner) {
+    const pending = runner.pendingCancellations ?? [];
+    show(this.stoppingNotice, pending.length > 0);
+    this.stoppingNotice.dataset.stalled = String(runner.cancellationsStalled === true);
+    if (pending.length === 0) {
+      this.stoppingText.textContent = '';
+      this.stoppingDetails.replaceChildren();
+      show(this.checkAgainButton, false);
+      return;
+    }
+    const builds = pending.filter((item) => item.action === 'deploy').length;
+    const others = pending.filter((item) => item.action !== 'deploy');
+    const parts = [];
+    if (builds > 0) parts.push(`Stopping ${builds} Vercel build${builds === 1 ? '' : 's'}…`);
+    if (others.length > 0) {
+      parts.push(builds === 0 && others.length === 1 ? others[0].message : `Stopping the work of ${others.length} more step${others.length === 1 ? '' : 's'}…`);
+    }
+    this.stoppingText.textContent = parts.join(' ');
+    this.stoppingNotice.title = pending.map((item) => `${item.app}, ${item.action}: ${item.message}`).join('\n');
+    // Once the page stopped asking by itself, say why and offer to ask again.
+    const stalled = runner.cancellationsStalled === true;
+    const details = stalled ? pending.map((item) => h('li', {}, item.message)) : [];
+    this.stoppingDetails.replaceChildren(...details);
+    show(this.stoppingDetails, details.length > 0);
+    show(this.checkAgainButton, stalled);
+    this.checkAgainButton.disabled = runner.checkingCancellations === true;
   }
 
   #updateHeader(runner, announcements) {
@@ -193,6 +339,8 @@ export class DeploymentProgress {
     this.root.dataset.currentAppIndex = String(runner.currentAppIndex);
     this.root.dataset.currentActionIndex = String(runner.currentActionIndex);
     show(this.cancelButton, runner.workflowId !== null && (runner.isDeploying || runner.outcome === 'failed'));
+    this.cancelButton.disabled = runner.isCanceling === true;
+    this.cancelButton.textContent = runner.isCanceling === true ? 'Canceling…' : 'Cancel';
     show(this.errorBox, runner.problem !== null);
     this.errorMessage.textContent = runner.problem?.message ?? '';
     show(this.resumeButton, runner.problem?.canContinue === true && runner.workflowId !== null);
