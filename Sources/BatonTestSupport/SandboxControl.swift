@@ -19,6 +19,13 @@ public struct SandboxControl: Sendable {
         return try SandboxSnapshot.decode(reply.text)
     }
 
+    /// A `POST` to the sandbox's GitHub or Vercel API (`path` below `/sandbox`, such as `/vercel/v10/projects/p/env`)
+    /// with a valid token, as another client of the same account would: to set up what a user did by hand before.
+    public func providerCall(_ path: String, json: String) async throws -> JSONReply {
+        let token = path.hasPrefix("/github") ? "test-github-token" : "test-vercel-token"
+        return try await client.post(sandboxURL + path, json: json, token: token, absolute: true)
+    }
+
     /// `POST /sandbox/faults` with `json`.
     public func setFaults(_ json: String) async throws {
         let reply = try await client.post(sandboxURL + "/faults", json: json, absolute: true)

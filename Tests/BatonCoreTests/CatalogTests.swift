@@ -27,6 +27,20 @@ struct CatalogTests {
         #expect(issues.contains(FieldIssue(path: "apps[2].subdomain", message: "repeats the subdomain 'a'")))
     }
 
+    @Test func rejectsTwoForkModeAppsOnOneTemplateNamingBoth() {
+        var catalog = Catalog.builtIn
+        catalog.apps[1].template = "Baton-Templates/App-A"
+        let issues = catalog.validationIssues()
+        #expect(issues.count == 1)
+        #expect(issues.first?.path == "apps[1].repository")
+        #expect(issues.first?.message.contains("like the app 'app-a'") == true)
+        #expect(issues.first?.message.contains("repository: generate") == true)
+        catalog.apps[1].repository = .generate
+        #expect(catalog.validationIssues().isEmpty, "one fork and one generated repository of a template is fine")
+        catalog.apps[2].template = "baton-templates/app-a"
+        #expect(catalog.validationIssues().isEmpty, "generated repositories are named after their apps")
+    }
+
     @Test func rejectsAnEmptyCatalog() {
         #expect(Catalog(apps: []).validationIssues().map(\.path) == ["apps"])
     }

@@ -48,6 +48,18 @@ struct CatalogFileTests {
         #expect(error?.problems.map { $0.components(separatedBy: ":").first } == ["apps[0].id", "apps[0].template"])
     }
 
+    @Test func twoForkModeAppsOnOneTemplateAreRefusedNamingBoth() throws {
+        let path = try write("""
+            apps:
+              - {id: blog, name: Blog, template: acme/site, subdomain: blog}
+              - {id: docs, name: Docs, template: acme/site, subdomain: docs}
+            """, ext: "yaml")
+        let error = #expect(throws: CatalogFileError.self) { try CatalogFile.load(path: path) }
+        #expect(error?.problems == [
+            "apps[1].repository: forks acme/site like the app 'blog', but GitHub keeps one fork of a repository per account; use `repository: generate` for one of them",
+        ])
+    }
+
     @Test func aMissingFileIsReported() {
         let error = #expect(throws: CatalogFileError.self) { try CatalogFile.load(path: "/nonexistent/catalog.json") }
         #expect(error?.description.contains("/nonexistent/catalog.json") == true)

@@ -9,6 +9,7 @@ extension Catalog {
         }
         var seenIDs: Set<String> = []
         var seenSubdomains: Set<String> = []
+        var forkedTemplates: [String: String] = [:]
         for (index, app) in apps.enumerated() {
             let path = "apps[\(index)]"
             if !Patterns.isSlug(app.id) {
@@ -21,6 +22,18 @@ extension Catalog {
             }
             if !Patterns.isRepositoryReference(app.template) {
                 issues.append(FieldIssue(path: "\(path).template", message: "must be a GitHub repository as owner/name"))
+            } else if app.repository == .fork {
+                // GitHub keeps one fork of a repository network per account and answers a second fork request with
+                // the first fork, so two fork-mode apps on one template would deploy one repository.
+                let template = app.template.lowercased()
+                if let first = forkedTemplates[template] {
+                    issues.append(FieldIssue(
+                        path: "\(path).repository",
+                        message: "forks \(app.template) like the app '\(first)', but GitHub keeps one fork of a repository per account; use `repository: generate` for one of them"
+                    ))
+                } else {
+                    forkedTemplates[template] = app.id
+                }
             }
             if let framework = app.framework, !Patterns.isSlug(framework) {
                 issues.append(FieldIssue(path: "\(path).framework", message: "must be a Vercel framework slug or null"))

@@ -33,7 +33,7 @@ extension WorkflowEngine {
             let why = stop.lastProblem.map { " (last try: \($0))" } ?? ""
             return PendingCancellation(
                 app: record.apps[index.app].id, action: action.id,
-                message: "Stopping what \(action.title.lowercased()) started\(why); ask for the status or cancel again to go on."
+                message: "Stopping what \(action.title.lowercased()) started\(why)"
             )
         }
         return WorkflowStatus(

@@ -23,7 +23,19 @@ struct ConfigureEnvAction: ProviderStepAction {
                 fix: "Start a new workflow with the env values."
             ))
         }
-        let failed = try await clients.vercel.upsertEnv(projectID: projectID, values: context.envValues, teamID: clients.teamID(context.config))
+        let failed: [String: String]
+        do {
+            failed = try await clients.vercel.upsertEnv(projectID: projectID, values: context.envValues, teamID: clients.teamID(context.config))
+        } catch ProviderError.unexpected(.vercel, 400, "ENV_CONFLICT", let message) {
+            // Vercel refuses to upsert a variable whose targets differ from the existing one's; retrying cannot help.
+            let project = context.output(of: WorkflowDefinition.ActionID.createProject, "name")?.stringValue ?? projectID
+            return .failed(ActionFailure(
+                code: "env_conflict",
+                message: "Vercel refused to set the env vars of \(project): \(message)",
+                retryable: false,
+                fix: "On Vercel, remove or rename the variable it names in \(project) (Settings → Environment Variables), or give it exactly the targets production and preview, then trigger the action again."
+            ))
+        }
         guard failed.isEmpty else {
             let reasons = failed.keys.sorted().map { "\($0): \(failed[$0]!)" }.joined(separator: "; ")
             return .failed(ActionFailure(

@@ -73,7 +73,7 @@ struct DeployAction: ProviderStepAction {
             let branch = try context.requiredString(WorkflowDefinition.ActionID.forkRepository, "defaultBranch")
             let meta = meta(context)
             let earlier = try await clients.vercel.productionDeployments(projectID: projectID, meta: meta, teamID: team)
-            if let live = earlier.first(where: { !$0.hasFailed }) {
+            if let live = earlier.first(where: { !$0.isUnusable }) {
                 return .next(following(live), message: "Following the Vercel deployment \(live.id)")
             }
             switch try await clients.vercel.createProductionDeployment(
@@ -124,7 +124,18 @@ struct DeployAction: ProviderStepAction {
                 message: "The Vercel deployment \(deployment.id) ended \(state): \(deployment.errorMessage ?? "no message")",
                 retryable: true,
                 fix: "Read \(logs); fix what it names in the repository if needed, then trigger deploy again (it starts a new deployment)."
-            ))
+            ), in: following(deployment))
+        }
+        if state == "READY", let aliasError = deployment.aliasError {
+            let certificate = aliasError.code == "cert_missing"
+            return .failed(ActionFailure(
+                code: "alias_failed",
+                message: "The Vercel deployment \(deployment.id) is ready at https://\(deployment.url), but Vercel could not point the production domain at it (\(aliasError.code)): \(aliasError.message)",
+                retryable: certificate,
+                fix: certificate
+                    ? "Vercel is still issuing the TLS certificate for the production domain; trigger deploy again in a few minutes (it starts a new deployment)."
+                    : "Check the project's Domains settings on Vercel for the domain the message names, then trigger deploy again."
+            ), in: following(deployment))
         }
         if state == "READY" && deployment.aliasAssigned == true {
             let host = deployment.alias?.first ?? deployment.url

@@ -4,8 +4,10 @@ import Foundation
 /// `fork-repository`: makes the app's repository in the workflow's GitHub owner, by forking the template
 /// (or generating from it, when the catalog says so), and waits until its default branch has a commit.
 ///
-/// It converges: GitHub answers a second fork request with the existing fork, and a generated repository
-/// that exists already is adopted when it was made from the same template. Once GitHub has answered the fork or
+/// The repository is named after the app (`<owner>/<app id>`), so two apps never share one. It converges: a repository
+/// of that name made from the app's template (an earlier run's) is adopted; GitHub answers a second fork request with
+/// the existing fork, which is adopted only when it is this app's (its name, its parent the template); anything else
+/// fails with the ways out. Once GitHub has answered the fork or
 /// generate request, the repository is recorded, so a request cut off while waiting for its content never asks again.
 /// GitHub copies a large template for minutes; the attempt is bounded by ``timeouts`` (10 minutes by default).
 struct ForkRepositoryAction: ProviderStepAction {
@@ -57,33 +59,52 @@ struct ForkRepositoryAction: ProviderStepAction {
         let template = context.app.template
         let parts = template.split(separator: "/").map(String.init)
         let owner = context.config.github.owner
-        switch context.app.repository {
-        case .fork:
-            let login = try await clients.github.authenticatedLogin()
-            let organization = login.lowercased() == owner.lowercased() ? nil : owner
-            guard let fork = try await clients.github.fork(owner: parts[0], name: parts[1], into: organization) else {
-                return .failure(templateNotFound(template))
-            }
-            return .success(NewRepository(fork))
-        case .generate:
-            let name = parts[1]
+        let name = context.app.id
+        do {
             if let existing = try await clients.github.repository(owner: owner, name: name) {
                 return adopt(existing, template: template)
             }
-            switch try await clients.github.generate(templateOwner: parts[0], templateName: parts[1], owner: owner, name: name) {
-            case .created(let repository):
-                return .success(NewRepository(repository))
-            case .templateNotFound:
-                return .failure(templateNotFound(template))
-            case .nameTaken:
-                guard let existing = try await clients.github.repository(owner: owner, name: name) else {
-                    return .failure(ActionFailure(
-                        code: "name_taken", message: "GitHub says \(owner)/\(name) exists but cannot show it.", retryable: true,
-                        fix: "Trigger the action again in a moment; if it persists, check that GITHUB_TOKEN can read \(owner)/\(name)."
-                    ))
+            switch context.app.repository {
+            case .fork:
+                let login = try await clients.github.authenticatedLogin()
+                let organization = login.lowercased() == owner.lowercased() ? nil : owner
+                guard let fork = try await clients.github.fork(owner: parts[0], name: parts[1], into: organization, newName: name) else {
+                    return .failure(templateNotFound(template))
                 }
-                return adopt(existing, template: template)
+                guard fork.name.lowercased() == name.lowercased(), fork.isCopy(of: template) else {
+                    return .failure(existingFork(fork, wanted: "\(owner)/\(name)", template: template))
+                }
+                return .success(NewRepository(fork))
+            case .generate:
+                switch try await clients.github.generate(templateOwner: parts[0], templateName: parts[1], owner: owner, name: name) {
+                case .created(let repository):
+                    return .success(NewRepository(repository))
+                case .templateNotFound:
+                    return .failure(templateNotFound(template))
+                case .notATemplate(let message):
+                    return .failure(ActionFailure(
+                        code: "not_a_template", message: "GitHub cannot generate from \(template). GitHub said: \(message)",
+                        retryable: false,
+                        fix: "Mark \(template) as a template repository (its Settings → General → Template repository), or set `repository: fork` for this app in the catalog, then trigger the action again."
+                    ))
+                case .nameTaken:
+                    guard let existing = try await clients.github.repository(owner: owner, name: name) else {
+                        return .failure(ActionFailure(
+                            code: "name_taken", message: "GitHub says \(owner)/\(name) exists but cannot show it.", retryable: true,
+                            fix: "Trigger the action again in a moment; if it persists, check that GITHUB_TOKEN can read \(owner)/\(name)."
+                        ))
+                    }
+                    return adopt(existing, template: template)
+                }
             }
+        } catch let error as ProviderError {
+            guard case .permissionDenied = error else { throw error }
+            return .failure(ActionFailure(
+                code: "permission_denied",
+                message: "GitHub refused to create \(owner)/\(name) with GITHUB_TOKEN: \(error.failure.message.dropFirst("GitHub refused GITHUB_TOKEN: ".count))",
+                retryable: false,
+                fix: "Give GITHUB_TOKEN \(error.neededPermissions ?? "permission to create repositories") on \(owner) (a fine-grained token must have \(owner) as its resource owner; for an organization, its user must be allowed to create repositories there), then trigger the action again."
+            ))
         }
     }
 
@@ -97,6 +118,17 @@ struct ForkRepositoryAction: ProviderStepAction {
             ))
         }
         return .success(NewRepository(repository))
+    }
+
+    /// GitHub keeps one fork of a repository network per account and answers another fork request with it, whatever
+    /// name was asked for: an owner who forked the template before gets that fork back.
+    private func existingFork(_ fork: GitHubRepository, wanted: String, template: String) -> ActionFailure {
+        ActionFailure(
+            code: "existing_fork",
+            message: "GitHub answered the fork request with \(fork.fullName), not \(wanted): the account already has a fork of \(template), and GitHub keeps one fork of a repository per account.",
+            retryable: false,
+            fix: "Delete \(fork.fullName) (or rename it to \(wanted.split(separator: "/").last ?? "") if it is this app's), switch the app to `repository: generate` in the catalog, or deploy to another owner; then trigger the action again."
+        )
     }
 
     private func checkContent(_ repository: NewRepository) async throws -> ProviderStep<State> {

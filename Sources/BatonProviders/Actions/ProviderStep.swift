@@ -12,8 +12,9 @@ public enum ProviderStep<State: Codable & Sendable>: Sendable {
     case wait(State, after: Duration, message: String, ifDeadlinePasses: ActionFailure? = nil)
     /// Done.
     case succeeded(outputs: [String: JSONValue], message: String)
-    /// Failed.
-    case failed(ActionFailure)
+    /// Failed; with `in`, the state it ended in, whose ``ProviderStepAction/details(of:)`` clients keep seeing (a
+    /// deployment that ended `ERROR`, say).
+    case failed(ActionFailure, in: State? = nil)
 }
 
 /// A provider action written as a small state machine: `start` runs ``advance(_:context:)`` from ``initialState``,
@@ -101,7 +102,10 @@ extension ProviderStepAction {
                 return .running(try progress(ProviderCheckpoint(state: state, retries: 0, problem: problem), after: after, message: message))
             case .succeeded(let outputs, let message):
                 return .succeeded(outputs: outputs, message: message)
-            case .failed(let failure):
+            case .failed(let failure, let final):
+                if let final, !details(of: final).isEmpty {
+                    try await context.recordProgress(try progress(ProviderCheckpoint(state: final, retries: 0), after: .zero, message: failure.message))
+                }
                 return .failed(failure)
             }
         }

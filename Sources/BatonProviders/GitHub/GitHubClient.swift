@@ -30,16 +30,18 @@ public struct GitHubClient: Sendable {
         return try response.decode(GitHubRepository.self)
     }
 
-    /// Forks `owner/name` into `organization` (or the token's user when `nil`). When the account already has a fork,
-    /// GitHub answers with that fork, so forking twice creates nothing twice.
+    /// Forks `owner/name` into `organization` (or the token's user when `nil`), named `newName` (the template's name
+    /// when `nil`). GitHub keeps one fork of a repository network per account: when the account already has one, it
+    /// answers with that fork, whatever its name and whatever name was asked for (see ``GitHubRepository/isCopy(of:)``).
     /// - Returns: the fork, or `nil` when the source repository does not exist.
-    public func fork(owner: String, name: String, into organization: String?) async throws -> GitHubRepository? {
+    public func fork(owner: String, name: String, into organization: String?, newName: String? = nil) async throws -> GitHubRepository? {
         struct Body: Encodable, Sendable {
             var organization: String?
+            var name: String?
             var default_branch_only: Bool
         }
         let response = try await transport.send(.POST, "/repos/\(escape(owner))/\(escape(name))/forks",
-                                                 body: Body(organization: organization, default_branch_only: true))
+                                                 body: Body(organization: organization, name: newName, default_branch_only: true))
         if response.status == 404 { return nil }
         try expect(response, 202)
         return try response.decode(GitHubRepository.self)
@@ -49,9 +51,12 @@ public struct GitHubClient: Sendable {
     public enum GenerateResult: Sendable {
         /// The new repository.
         case created(GitHubRepository)
-        /// A repository of that name exists already.
+        /// A repository of that name exists already (422 "Could not clone: Name already exists on this account").
         case nameTaken
-        /// The template does not exist or is not a template.
+        /// The source is not a template repository (422 "Could not clone: … is not a template repository."; GitHub's
+        /// message).
+        case notATemplate(String)
+        /// The template does not exist or the token cannot see it (404).
         case templateNotFound
     }
 
@@ -70,7 +75,11 @@ public struct GitHubClient: Sendable {
         switch response.status {
         case 201: return .created(try response.decode(GitHubRepository.self))
         case 404: return .templateNotFound
-        case 422: return .nameTaken
+        case 422:
+            let message = ProviderErrorBody.message(in: response)
+            if message.localizedCaseInsensitiveContains("not a template") { return .notATemplate(message) }
+            if message.localizedCaseInsensitiveContains("already exists") { return .nameTaken }
+            throw ProviderError.unexpected(provider: .github, status: 422, code: nil, message: message)
         default:
             throw ProviderError.unexpected(
                 provider: .github, status: response.status, code: nil, message: ProviderErrorBody.message(in: response)

@@ -8,6 +8,10 @@ public enum ProviderError: Error, Sendable, Equatable {
     /// Rate limited, a 5xx, a timeout or a dropped connection: it may pass, so the action retries under its
     /// ``ActionRetryPolicy``, after the wait the provider asked for (`hint`) or a backoff.
     case transient(provider: Provider, code: TransientCode, message: String, hint: RetryHint)
+    /// The token is valid but may not do this (GitHub's 403 "Resource not accessible by …"): the permissions GitHub
+    /// names in `X-Accepted-GitHub-Permissions` (fine-grained and App tokens; `permission=level` pairs, alternatives
+    /// separated by `;`) or the scopes in `X-Accepted-OAuth-Scopes` (classic tokens). Retrying cannot help.
+    case permissionDenied(provider: Provider, message: String, acceptedPermissions: String?, acceptedScopes: String?)
     /// Any other answer the caller did not expect, with the provider's status, error code and message.
     case unexpected(provider: Provider, status: Int, code: String?, message: String)
 
@@ -60,6 +64,13 @@ extension ProviderError {
             )
         case .transient(let provider, let code, let message, _):
             return ActionFailure(code: code.rawValue, message: "\(provider.rawValue): \(message)", retryable: true, fix: code.fix(provider))
+        case .permissionDenied(let provider, let message, _, _):
+            return ActionFailure(
+                code: "permission_denied",
+                message: "\(provider.rawValue) refused \(provider.tokenVariable): \(message)\(neededPermissions.map { " (it needs \($0))" } ?? "")",
+                retryable: false,
+                fix: "Give \(provider.tokenVariable) \(neededPermissions ?? "the permission this needs"), then trigger the action again."
+            )
         case .unexpected(let provider, let status, let code, let message):
             return ActionFailure(
                 code: code ?? "provider_error",
@@ -68,6 +79,24 @@ extension ProviderError {
                 fix: "Read \(provider.rawValue)'s message above; once what it names is fixed, trigger the action again."
             )
         }
+    }
+}
+
+extension ProviderError {
+    /// What a permission refusal says the token needs, for people: `administration=write, contents=read (a fine-grained
+    /// token's repository permissions)` or `the repo scope (a classic token)`.
+    var neededPermissions: String? {
+        guard case .permissionDenied(_, _, let permissions, let scopes) = self else { return nil }
+        if let permissions = permissions?.trimmingCharacters(in: .whitespaces), !permissions.isEmpty {
+            let sets = permissions.split(separator: ";").map {
+                $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")
+            }
+            return sets.joined(separator: " or ") + " (repository permissions of a fine-grained token or GitHub App)"
+        }
+        if let scopes = scopes?.trimmingCharacters(in: .whitespaces), !scopes.isEmpty {
+            return "the scope \(scopes) (a classic token)"
+        }
+        return nil
     }
 }
 

@@ -88,6 +88,14 @@ public struct ProviderTransport: Sendable {
         if ProviderErrorBody.isBadCredentials(response, provider: provider) {
             throw ProviderError.badCredentials(provider: provider, message: message)
         }
+        let permissions = response.headers.first(name: "x-accepted-github-permissions")
+        if provider == .github, response.status == 403,
+           permissions != nil || message.localizedCaseInsensitiveContains("Resource not accessible") {
+            throw ProviderError.permissionDenied(
+                provider: provider, message: message, acceptedPermissions: permissions,
+                acceptedScopes: response.headers.first(name: "x-accepted-oauth-scopes")
+            )
+        }
     }
 
     private static func describe(_ error: any Error) -> String {

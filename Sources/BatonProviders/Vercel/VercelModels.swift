@@ -50,6 +50,15 @@ public struct VercelDeployment: Decodable, Sendable, Hashable {
     public var meta: [String: String]?
     /// `production`, `staging`, or `nil` for preview.
     public var target: String?
+    /// Why the aliases could not be assigned (the build succeeded, the release did not), such as `cert_missing`;
+    /// `nil` unless aliasing failed (Vercel's description of `GET /v13/deployments/{idOrUrl}`).
+    public var aliasError: AliasError?
+
+    /// Vercel's `aliasError`: a code and a message.
+    public struct AliasError: Decodable, Sendable, Hashable {
+        public var code: String
+        public var message: String
+    }
 
     /// Whether the build ended without producing the deployment.
     public var hasFailed: Bool { readyState == "ERROR" || readyState == "CANCELED" }
@@ -58,7 +67,7 @@ public struct VercelDeployment: Decodable, Sendable, Hashable {
     public var isFinished: Bool { hasFailed || readyState == "READY" }
 
     enum CodingKeys: String, CodingKey {
-        case id, uid, url, readyState, state, aliasAssigned, alias, inspectorUrl, errorCode, errorMessage, meta, target
+        case id, uid, url, readyState, state, aliasAssigned, alias, inspectorUrl, errorCode, errorMessage, meta, target, aliasError
     }
 
     /// Reads both shapes: `GET /v13/deployments/{id}` (`id`, `readyState`) and the `GET /v6/deployments` list (`uid`, `state`).
@@ -78,7 +87,11 @@ public struct VercelDeployment: Decodable, Sendable, Hashable {
         errorMessage = try container.decodeIfPresent(String.self, forKey: .errorMessage)
         meta = try container.decodeIfPresent([String: String].self, forKey: .meta)
         target = try container.decodeIfPresent(String.self, forKey: .target)
+        aliasError = try? container.decodeIfPresent(AliasError.self, forKey: .aliasError)
     }
+
+    /// Whether it is no good to follow: its build failed, or it is ready but its release (aliasing) failed.
+    public var isUnusable: Bool { hasFailed || aliasError != nil }
 }
 
 /// A domain on a project.

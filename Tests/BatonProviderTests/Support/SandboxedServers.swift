@@ -29,6 +29,7 @@ struct SandboxedServers: Sendable {
         budget: Duration = .seconds(8),
         actionTimeouts: [String: Duration] = [:],
         engineClock: any BatonClock = SystemClock(),
+        catalog: Catalog = .builtIn,
         githubToken: String = "test-github-token",
         _ body: @Sendable (SandboxedServers) async throws -> Value
     ) async throws -> Value {
@@ -54,12 +55,12 @@ struct SandboxedServers: Sendable {
                 )
                 let clients = ProviderClients(settings: settings, http: http)
                 let engine = try WorkflowEngine(
-                    store: MemoryWorkflowStore(), catalog: .builtIn, actions: .providers(clients), sealer: .ephemeral(),
+                    store: MemoryWorkflowStore(), catalog: catalog, actions: .providers(clients), sealer: .ephemeral(),
                     clock: engineClock, configuration: .init(requestBudget: budget, actionTimeouts: actionTimeouts), logger: logger
                 )
                 let batonPort = PortPromise()
                 let baton = BatonApplication.build(
-                    configuration: BatonServerConfiguration(host: "127.0.0.1", port: 0), engine: engine, catalog: .builtIn,
+                    configuration: BatonServerConfiguration(host: "127.0.0.1", port: 0), engine: engine, catalog: catalog,
                     logger: logger, onServerRunning: { await batonPort.fulfil($0) }
                 )
                 let batonServices = ServiceGroup(configuration: .init(services: [baton], logger: logger))
@@ -90,6 +91,12 @@ struct SandboxedServers: Sendable {
     /// The sandbox's `GET /sandbox/state`.
     func sandboxState() async throws -> SandboxSnapshot {
         try await SandboxControl(client: client, sandboxURL: sandboxURL).state()
+    }
+
+    /// Sends a request to the sandbox's GitHub or Vercel API with the servers' valid token, as another client of
+    /// the same account would (`path` below `/sandbox`, such as `/vercel/v10/projects/p/env`).
+    func providerCall(_ path: String, json: String) async throws -> JSONReply {
+        try await SandboxControl(client: client, sandboxURL: sandboxURL).providerCall(path, json: json)
     }
 
     /// Sets sandbox knobs and faults with `POST /sandbox/faults`.
