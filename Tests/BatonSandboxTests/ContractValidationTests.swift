@@ -26,7 +26,7 @@ struct ContractValidationTests {
         #expect(output.contains("not in spec subset: vercel GET /v99/unknown"))
     }
 
-    @Test("The validator fails a response that breaks the schema")
+    @Test("The validator fails a response that breaks the schema, or an unlisted status without a reason")
     func validatorCatchesViolations() async throws {
         let recording = FileManager.default.temporaryDirectory
             .appendingPathComponent("baton-sandbox-broken-\(UUID().uuidString).jsonl")
@@ -35,10 +35,18 @@ struct ContractValidationTests {
             #"{"provider":"vercel","method":"POST","path":"/v10/projects/p/domains","route":"/v10/projects/{idOrName}/domains","query":{},"requestBody":{"name":"a.example.com"},"status":200,"responseBody":{"name":"a.example.com"},"injectedFailure":false}"#
         let unlisted =
             #"{"provider":"vercel","method":"GET","path":"/v2/user","route":"/v2/user","query":{},"requestBody":null,"status":418,"responseBody":null,"injectedFailure":false}"#
-        try (broken + "\n" + unlisted + "\n").write(to: recording, atomically: true, encoding: .utf8)
+        // GitHub's 403 is allowed on generate (secondary rate limit, read-only owner), not on a branch read.
+        let forbiddenGenerate =
+            #"{"provider":"github","method":"POST","path":"/repos/o/t/generate","route":"/repos/{template_owner}/{template_repo}/generate","query":{},"requestBody":{"name":"x"},"status":403,"responseBody":{"message":"Resource not accessible by personal access token","documentation_url":"https://docs.github.com/rest","status":"403"},"injectedFailure":false}"#
+        let forbiddenBranch =
+            #"{"provider":"github","method":"GET","path":"/repos/o/r/branches/main","route":"/repos/{owner}/{repo}/branches/{branch}","query":{},"requestBody":null,"status":403,"responseBody":{"message":"Forbidden","status":"403"},"injectedFailure":false}"#
+        try [broken, unlisted, forbiddenGenerate, forbiddenBranch].map { $0 + "\n" }.joined()
+            .write(to: recording, atomically: true, encoding: .utf8)
         let (status, output) = try await Self.runValidator(on: recording)
         #expect(status == 1)
-        #expect(output.contains("0 passed, 2 failed"))
+        #expect(output.contains("1 passed, 3 failed"), "validator output:\n\(output)")
+        #expect(output.contains("allowed undocumented: github 403 POST /repos/{template_owner}/{template_repo}/generate"))
+        #expect(output.contains("GET /repos/{owner}/{repo}/branches/{branch} [github] -> 403: status 403 is not listed"))
     }
 
     private static func runValidator(on recording: URL) async throws -> (Int32, String) {
@@ -64,7 +72,23 @@ struct ContractValidationTests {
             .post, "/repos/baton-templates/app-c/generate", body: #"{"name":"gen","owner":"acme","private":false}"#)
         _ = try await client.github(
             .post, "/repos/baton-templates/app-c/generate", body: #"{"name":"gen","owner":"acme"}"#)
-        _ = try await client.github(.post, "/repos/acme/app-a/generate", body: #"{"name":"other"}"#)
+        let notTemplate = try await client.github(.post, "/repos/acme/app-a/generate", body: #"{"name":"other"}"#)
+        #expect(notTemplate.status == 422)
+        _ = try await client.github(.post, "/repos/nobody/nothing/generate", body: #"{"name":"other"}"#)
+        // Faults on content creation: a secondary rate limit, then a token that may not create in `acme` (403s).
+        _ = try await client.faults(#"{"secondaryRateLimit":{"count":2,"retryAfter":60}}"#)
+        let limitedFork = try await client.github(
+            .post, "/repos/baton-templates/app-b/forks", body: #"{"organization":"zeta"}"#)
+        let limitedGenerate = try await client.github(
+            .post, "/repos/baton-templates/app-c/generate", body: #"{"name":"limited","owner":"zeta"}"#)
+        #expect(limitedFork.status == 403 && limitedGenerate.status == 403)
+        _ = try await client.faults(#"{"readOnlyOwner":"acme"}"#)
+        let readOnlyFork = try await client.github(
+            .post, "/repos/baton-templates/app-b/forks", body: #"{"organization":"acme"}"#)
+        let readOnlyGenerate = try await client.github(
+            .post, "/repos/baton-templates/app-c/generate", body: #"{"name":"locked","owner":"acme"}"#)
+        #expect(readOnlyFork.status == 403 && readOnlyGenerate.status == 403)
+        _ = try await client.faults(#"{"readOnlyOwner":null}"#)
         _ = try await client.github(.get, "/repos/acme/app-a/branches/main")
         _ = try await client.github(.get, "/repos/acme/app-a/commits?per_page=1")
         client.clock.advance(by: 3)
@@ -98,6 +122,10 @@ struct ContractValidationTests {
             .post, "/v10/projects/\(projectID)/env?upsert=true&teamId=team_acme", body: variables)
         _ = try await client.vercel(
             .post, "/v10/projects/\(projectID)/env?upsert=true&teamId=team_acme", body: variables)
+        let conflict = try await client.vercel(
+            .post, "/v10/projects/\(projectID)/env?upsert=true&teamId=team_acme",
+            body: #"{"key":"API_URL","value":"s3cr3t","type":"plain","target":["production","preview"]}"#)
+        #expect(conflict.status == 400 && conflict.vercelErrorCode == "ENV_CONFLICT")
         _ = try await client.vercel(
             .post, "/v10/projects/\(projectID)/env?teamId=team_acme",
             body: #"{"key":"API_URL","value":"s3cr3t","type":"plain","target":["production"]}"#)
@@ -121,6 +149,9 @@ struct ContractValidationTests {
         let deploymentID = created.json?["id"]?.string ?? ""
         _ = try await client.faults(#"{"failDeployment":"shop"}"#)
         let failing = try await client.deploy("shop", repoID: repoID, query: "?teamId=team_acme")
+        _ = try await client.faults(#"{"aliasError":{"project":"shop","code":"cert_missing"}}"#)
+        let unaliasedID =
+            try await client.deploy("shop", repoID: repoID, query: "?teamId=team_acme").json?["id"]?.string ?? ""
         _ = try await client.vercel(
             .post, "/v13/deployments?teamId=team_acme",
             body:
@@ -129,8 +160,11 @@ struct ContractValidationTests {
         for _ in 0..<6 {
             _ = try await client.vercel(.get, "/v13/deployments/\(deploymentID)?teamId=team_acme")
             _ = try await client.vercel(.get, "/v13/deployments/\(failing.json?["id"]?.string ?? "")?teamId=team_acme")
+            _ = try await client.vercel(.get, "/v13/deployments/\(unaliasedID)?teamId=team_acme")
             client.clock.advance(by: 1)
         }
+        let unaliased = try await client.vercel(.get, "/v13/deployments/\(unaliasedID)?teamId=team_acme")
+        #expect(unaliased.json?["readyState"]?.string == "READY" && unaliased.json?["aliasError"]?["code"] != nil)
         _ = try await client.vercel(.get, "/v13/deployments/dpl_nothing?teamId=team_acme")
         // Cancel: a build still going (200, CANCELED), one that finished (400), an unknown one (404).
         let building = try await client.deploy("shop", repoID: repoID, query: "?teamId=team_acme")
@@ -141,7 +175,9 @@ struct ContractValidationTests {
         #expect(again.status == 400)
         #expect(try await client.vercel(.patch, "/v12/deployments/\(deploymentID)/cancel?teamId=team_acme").status == 400)
         #expect(try await client.vercel(.patch, "/v12/deployments/dpl_nothing/cancel?teamId=team_acme").status == 404)
-        _ = try await client.vercel(.get, "/v6/deployments?projectId=\(projectID)&target=production&teamId=team_acme")
+        let listed = try await client.vercel(
+            .get, "/v6/deployments?projectId=\(projectID)&target=production&teamId=team_acme")
+        #expect(listed.json?["deployments"]?.array?.contains { $0["aliasError"]?["code"] != nil } == true)
         _ = try await client.vercel(.get, "/v6/deployments?projectId=shop&meta-batonWorkflowId=wf-1&teamId=team_acme")
         _ = try await client.vercel(.get, "/v6/deployments?projectId=missing&teamId=team_acme")
 

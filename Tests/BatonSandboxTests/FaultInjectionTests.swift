@@ -108,6 +108,62 @@ struct FaultInjectionTests {
         }
     }
 
+    @Test("The provider faults are shown by GET /sandbox/faults, cleared one by one with null or all with {}")
+    func providerFaultsRoundTrip() async throws {
+        try await SandboxHarness().run { client in
+            let initial = try await client.control(.get, "/sandbox/faults")
+            for name in ["secondaryRateLimit", "readOnlyOwner", "aliasError"] {
+                #expect(initial.json?[name]?.isNull == true, "\(name) is off at start-up")
+            }
+            let set = try await client.faults(
+                #"{"secondaryRateLimit":{"count":3},"readOnlyOwner":"acme","aliasError":{"project":"shop","code":"cert_missing"}}"#
+            )
+            #expect(set.status == 200)
+            let shown = try await client.control(.get, "/sandbox/faults")
+            #expect(shown.json?["secondaryRateLimit"] == .literal(#"{"count":3,"retryAfter":null}"#))
+            #expect(shown.json?["readOnlyOwner"]?.string == "acme")
+            #expect(shown.json?["aliasError"] == .literal(#"{"project":"shop","code":"cert_missing"}"#))
+            #expect(try await client.state()["faults"]?["readOnlyOwner"]?.string == "acme")
+
+            let cleared = try await client.faults(#"{"secondaryRateLimit":null}"#)
+            #expect(cleared.json?["secondaryRateLimit"]?.isNull == true)
+            #expect(cleared.json?["readOnlyOwner"]?.string == "acme", "null clears only the field it is given for")
+            #expect(cleared.json?["aliasError"]?["code"]?.string == "cert_missing")
+            let kept = try await client.faults(#"{"latencyMs":0}"#)
+            #expect(kept.json?["readOnlyOwner"]?.string == "acme", "fields not sent keep their value")
+            let reset = try await client.faults("{}")
+            #expect(reset.json?["readOnlyOwner"]?.isNull == true)
+            #expect(reset.json?["aliasError"]?.isNull == true)
+        }
+    }
+
+    @Test(
+        "An invalid provider fault is a 400 naming its field, and changes nothing",
+        arguments: [
+            ("secondaryRateLimit", #"{"count":0}"#), ("secondaryRateLimit", #"{"count":"2"}"#),
+            ("secondaryRateLimit", #"{"count":1.5}"#), ("secondaryRateLimit", #"{"retryAfter":5}"#),
+            ("secondaryRateLimit", #"{"count":1,"retryAfter":-1}"#),
+            ("secondaryRateLimit", #"{"count":1,"retryAfter":"soon"}"#),
+            ("secondaryRateLimit", #"{"count":1,"burst":true}"#), ("secondaryRateLimit", "2"),
+            ("readOnlyOwner", #""""#), ("readOnlyOwner", "7"), ("readOnlyOwner", #"{"owner":"acme"}"#),
+            ("aliasError", #"{"project":"shop"}"#), ("aliasError", #"{"project":"shop","code":""}"#),
+            ("aliasError", #"{"project":"","code":"cert_missing"}"#),
+            ("aliasError", #"{"project":"shop","code":"cert_missing","alias":"x"}"#),
+            ("aliasError", #""shop""#),
+        ])
+    func invalidProviderFault(field: String, value: String) async throws {
+        try await SandboxHarness().run { client in
+            let refused = try await client.faults(#"{"rejectTokens":true,"\#(field)":\#(value)}"#)
+            #expect(refused.status == 400)
+            #expect(refused.json?["error"]?["code"]?.string == "invalid_value")
+            #expect(refused.json?["error"]?["field"]?.string == field)
+            #expect(refused.json?["error"]?["message"]?.string?.hasPrefix("`\(field)` must be") == true)
+            let faults = try await client.control(.get, "/sandbox/faults")
+            #expect(faults.json?[field]?.isNull == true)
+            #expect(faults.json?["rejectTokens"]?.bool == false, "a refused update applies nothing")
+        }
+    }
+
     private func failureSequence(seed: UInt64) async throws -> [Int] {
         let statuses = StatusLog()
         try await SandboxHarness(configuration: .init(failureRate: 0.5, seed: seed)).run { client in

@@ -30,17 +30,29 @@ struct GitHubGenerateTests {
         }
     }
 
-    @Test("Generate from a repository that is not a template, or does not exist, is 404")
+    @Test("Generate from a repository that is not a template is 422 Could not clone; a missing one is 404")
     func generateFromNonTemplate() async throws {
         try await SandboxHarness().run { client in
             _ = try await client.github(.post, "/repos/baton-templates/app-a/forks", body: #"{"organization":"acme"}"#)
-            let fromFork = try await client.github(.post, "/repos/acme/app-a/generate", body: #"{"name":"x"}"#)
-            #expect(fromFork.status == 404)
+            let fromFork = try await client.github(
+                .post, "/repos/ACME/app-a/generate", body: #"{"name":"x","owner":"zeta"}"#)
+            #expect(fromFork.status == 422)
+            let message = "Could not clone: acme/app-a is not a template repository."
+            #expect(
+                fromFork.json
+                    == .literal(
+                        #"{"message":"\#(message)","errors":["\#(message)"],"documentation_url":"https://docs.github.com/rest/repos/repos#create-a-repository-using-a-template","status":"422"}"#
+                    ))
+            #expect(fromFork.header("x-ratelimit-remaining") != nil)
             let fromNothing = try await client.github(.post, "/repos/ghost/none/generate", body: #"{"name":"x"}"#)
             #expect(fromNothing.status == 404)
+            #expect(fromNothing.json?["message"]?.string == "Not Found")
             let withoutName = try await client.github(
                 .post, "/repos/baton-templates/app-a/generate", body: #"{"owner":"acme"}"#)
             #expect(withoutName.status == 422)
+            let repositories = try await client.state()["repositories"]?.array?.compactMap { $0["fullName"]?.string }
+            #expect(repositories?.contains("zeta/x") == false, "a refused generate creates nothing")
+            #expect(repositories?.count == 4)
         }
     }
 

@@ -26,6 +26,58 @@ struct VercelEnvironmentTests {
         }
     }
 
+    @Test("Upsert of a key whose targets differ is 400 ENV_CONFLICT and the request changes nothing; the same set updates")
+    func upsertWithOtherTargets() async throws {
+        try await SandboxHarness().run { client in
+            let project = try await client.linkedProject("envs")
+            _ = try await client.vercel(.post, "/v10/projects/\(project.projectID)/env?upsert=true", body: batch)
+            let before = try await client.vercel(.get, "/v10/projects/envs/env")
+
+            let conflict = try await client.vercel(
+                .post, "/v10/projects/envs/env?upsert=true",
+                body: #"{"key":"API_URL","value":"https://other.example.com","type":"plain","target":["development","production"]}"#)
+            #expect(conflict.status == 400)
+            #expect(
+                conflict.json
+                    == .literal(
+                        #"{"error":{"code":"ENV_CONFLICT","message":"The environment variable API_URL already exists for the targets production, preview; it cannot be upserted with the targets development, production.","key":"API_URL"}}"#
+                    ))
+            let subset = try await client.vercel(
+                .post, "/v10/projects/envs/env?upsert=true",
+                body: #"{"key":"API_URL","value":"https://other.example.com","type":"plain","target":["production"]}"#)
+            #expect(subset.status == 400)
+            #expect(subset.vercelErrorCode == "ENV_CONFLICT")
+            #expect(try await client.vercel(.get, "/v10/projects/envs/env").json == before.json, "nothing changed")
+
+            // SECRET_TOKEN exists for production only; NEW does not exist.
+            let mixed = try await client.vercel(
+                .post, "/v10/projects/envs/env?upsert=true",
+                body:
+                    #"[{"key":"SECRET_TOKEN","value":"v","type":"encrypted","target":["production","preview"]},{"key":"NEW","value":"n","type":"plain","target":["preview"]}]"#
+            )
+            #expect(mixed.status == 400, "a conflict refuses the whole request")
+            #expect(mixed.vercelErrorCode == "ENV_CONFLICT")
+            #expect(mixed.json?["error"]?["key"]?.string == "SECRET_TOKEN")
+            #expect(try await client.vercel(.get, "/v10/projects/envs/env").json == before.json, "NEW was not created")
+
+            let sameSet = try await client.vercel(
+                .post, "/v10/projects/envs/env?upsert=true",
+                body: #"{"key":"API_URL","value":"https://new.example.com","type":"plain","target":["preview","production"]}"#)
+            #expect(sameSet.status == 201)
+            #expect(sameSet.json?["created"]?["value"]?.string == "https://new.example.com")
+            #expect(sameSet.json?["created"]?["target"] == .literal(#"["production","preview"]"#))
+
+            let separate = try await client.vercel(
+                .post, "/v10/projects/envs/env?upsert=true",
+                body: #"{"key":"API_URL","value":"http://localhost","type":"plain","target":["development"]}"#)
+            #expect(separate.status == 201, "a key for targets it does not have yet is a variable of its own")
+            let list = try #require(try await client.vercel(.get, "/v10/projects/envs/env").json?["envs"]?.array)
+            let urls = list.filter { $0["key"]?.string == "API_URL" }
+            #expect(urls.compactMap { $0["value"]?.string } == ["https://new.example.com", "http://localhost"])
+            #expect(urls.first?["target"] == .literal(#"["production","preview"]"#))
+        }
+    }
+
     @Test("Without upsert an existing key is 403 ENV_ALREADY_EXISTS, or listed in failed next to created ones")
     func alreadyExists() async throws {
         try await SandboxHarness().run { client in

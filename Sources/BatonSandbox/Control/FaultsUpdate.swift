@@ -6,7 +6,7 @@ struct FaultsUpdate: Sendable {
     /// The accepted field names.
     static let fieldNames = [
         "latencyMs", "forkSeconds", "buildSeconds", "failureRate", "seed", "failDeployment", "rejectTokens",
-        "missingGitHubApp", "responseDelayMs",
+        "missingGitHubApp", "responseDelayMs", "secondaryRateLimit", "readOnlyOwner", "aliasError",
     ]
 
     private let members: [String: JSONValue]
@@ -39,6 +39,13 @@ struct FaultsUpdate: Sendable {
             return (0...1).contains(value.doubleValue ?? -1) ? nil : "a number from 0 to 1"
         case "rejectTokens":
             return value.boolValue != nil ? nil : "a boolean"
+        case "secondaryRateLimit":
+            return value == .null || SecondaryRateLimitFault(value) != nil
+                ? nil
+                : "null or {\"count\": a positive integer, \"retryAfter\": a non-negative integer of seconds or null}"
+        case "aliasError":
+            return value == .null || AliasErrorFault(value) != nil
+                ? nil : "null or {\"project\": a project name, \"code\": a non-empty string such as \"cert_missing\"}"
         default:
             return value == .null || value.stringValue?.isEmpty == false ? nil : "a non-empty string or null"
         }
@@ -64,6 +71,11 @@ struct FaultsUpdate: Sendable {
         if let flag = members["rejectTokens"]?.boolValue { state.faults.rejectTokens = flag }
         if let value = members["failDeployment"] { state.faults.failDeployment = value.stringValue }
         if let value = members["missingGitHubApp"] { state.faults.missingGitHubApp = value.stringValue }
+        if let value = members["secondaryRateLimit"] {
+            state.faults.secondaryRateLimit = SecondaryRateLimitFault(value)
+        }
+        if let value = members["readOnlyOwner"] { state.faults.readOnlyOwner = value.stringValue }
+        if let value = members["aliasError"] { state.faults.aliasError = AliasErrorFault(value) }
     }
 }
 

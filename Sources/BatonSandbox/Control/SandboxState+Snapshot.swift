@@ -21,6 +21,7 @@ extension SandboxState {
             return [
                 "id": .string(deployment.id), "projectId": .string(deployment.projectID),
                 "readyState": .string(phase.readyState), "aliasAssigned": .bool(phase.aliasAssigned),
+                "aliasError": deployment.aliasErrorJSON(phase),
                 "target": .optional(deployment.target), "url": .string(deployment.url),
                 "meta": .object(deployment.meta.mapValues(JSONValue.string)),
             ]
@@ -50,6 +51,8 @@ extension SandboxState {
             "seed": Int(exactly: configuration.seed).map(JSONValue.int) ?? .string(String(configuration.seed)),
             "failDeployment": .optional(faults.failDeployment), "rejectTokens": .bool(faults.rejectTokens),
             "missingGitHubApp": .optional(faults.missingGitHubApp),
+            "secondaryRateLimit": faults.secondaryRateLimit?.json ?? .null,
+            "readOnlyOwner": .optional(faults.readOnlyOwner), "aliasError": faults.aliasError?.json ?? .null,
             "responseDelayMs": .int(configuration.responseDelayMs),
         ]
     }

@@ -7,9 +7,74 @@ struct SandboxFaults: Sendable, Equatable {
     /// A GitHub owner login on which the Vercel GitHub App is "not installed": linking or deploying its
     /// repositories fails.
     var missingGitHubApp: String?
+    /// GitHub's secondary rate limit on content creation: the next calls to fork or generate are refused with 403.
+    var secondaryRateLimit: SecondaryRateLimitFault?
+    /// A GitHub owner login the token may not create repositories in: forks into it and repositories generated
+    /// into it are refused with 403 `Resource not accessible by personal access token`. Stays until cleared.
+    var readOnlyOwner: String?
+    /// A Vercel project whose next deployment becomes `READY` but never gets its alias (`aliasError`); cleared
+    /// when that deployment is created.
+    var aliasError: AliasErrorFault?
 
     /// Whether the Vercel GitHub App cannot see repositories of `owner`.
     func lacksGitHubApp(owner: String) -> Bool {
         missingGitHubApp.map { $0.lowercased() == owner.lowercased() } ?? false
+    }
+
+    /// Whether the token may not create repositories in `owner` (compared without case, as GitHub logins are).
+    func isReadOnly(owner: String) -> Bool {
+        readOnlyOwner.map { $0.lowercased() == owner.lowercased() } ?? false
+    }
+}
+
+/// `secondaryRateLimit`: `{"count": N, "retryAfter": SECONDS or null}`.
+struct SecondaryRateLimitFault: Sendable, Equatable {
+    /// How many more content-creating calls are refused; the fault clears itself when this reaches 0.
+    var remaining: Int
+    /// The `retry-after` header in seconds; nil sends none (GitHub says it "might be present").
+    let retryAfter: Int?
+
+    /// Reads the fault from its JSON; nil when it is not `{"count": positive integer, "retryAfter"?: integer ≥ 0
+    /// or null}`.
+    init?(_ value: JSONValue) {
+        guard let members = value.objectValue,
+            members.keys.allSatisfy(["count", "retryAfter"].contains),
+            let count = members["count"]?.intValue, count > 0
+        else { return nil }
+        switch members["retryAfter"] {
+        case nil, .null?: retryAfter = nil
+        case let seconds?:
+            guard let whole = seconds.intValue, whole >= 0 else { return nil }
+            retryAfter = whole
+        }
+        remaining = count
+    }
+
+    /// As `GET /sandbox/faults` shows it.
+    var json: JSONValue {
+        ["count": .int(remaining), "retryAfter": retryAfter.map(JSONValue.int) ?? .null]
+    }
+}
+
+/// `aliasError`: `{"project": NAME, "code": CODE}`.
+struct AliasErrorFault: Sendable, Equatable {
+    /// The Vercel project (name or id) whose next deployment fails to get its alias.
+    let project: String
+    /// The `aliasError.code` to report, e.g. `cert_missing`.
+    let code: String
+
+    /// Reads the fault from its JSON; nil when it is not `{"project": non-empty string, "code": non-empty string}`.
+    init?(_ value: JSONValue) {
+        guard let members = value.objectValue, members.count == 2,
+            let project = members["project"]?.stringValue, !project.isEmpty,
+            let code = members["code"]?.stringValue, !code.isEmpty
+        else { return nil }
+        self.project = project
+        self.code = code
+    }
+
+    /// As `GET /sandbox/faults` shows it.
+    var json: JSONValue {
+        ["project": .string(project), "code": .string(code)]
     }
 }

@@ -11,6 +11,8 @@ enum GitHubErrorReply {
         static let listCommits = "https://docs.github.com/rest/commits/commits#list-commits"
         static let apiVersions = "https://docs.github.com/rest/about-the-rest-api/api-versions"
         static let rateLimits = "https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api"
+        static let secondaryRateLimits =
+            "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits"
     }
 
     /// An error reply with GitHub's body shape.

@@ -4,11 +4,15 @@ import Foundation
 ///
 /// An existing fork of the same network in the destination is returned unchanged (202, old `created_at`);
 /// a name taken by another repository gets `-1`, `-2`…; the new fork stays empty for `forkSeconds`.
+/// The `secondaryRateLimit` and `readOnlyOwner` faults refuse it with 403.
 enum GitHubForkHandler {
     private static let documentation = GitHubErrorReply.Documentation.createFork
+    /// The fine-grained permissions GitHub's documentation lists for creating a fork.
+    static let acceptedPermissions = "administration=write,contents=read"
 
     /// Serves the fork request.
     static func createFork(_ state: inout SandboxState, _ call: ProviderCall) throws(ProviderReply) -> ProviderReply {
+        try GitHubContentCreation.checkSecondaryRateLimit(&state)
         let options = try GitHubRequestBody.members(of: call.body, required: false, documentation: documentation)
         try GitHubRequestBody.checkTypes(
             options, [("organization", .string), ("name", .string), ("default_branch_only", .boolean)],
@@ -18,7 +22,11 @@ enum GitHubForkHandler {
                 owner: call.parameter("owner"), name: call.parameter("repo"), in: state.github, call: call)
         else { throw GitHubErrorReply.notFound(documentation) }
 
-        let destination = state.github.account(options["organization"]?.stringValue ?? GitHubWorld.authenticatedLogin)
+        let destinationLogin = options["organization"]?.stringValue ?? GitHubWorld.authenticatedLogin
+        try GitHubContentCreation.checkWritable(
+            owner: destinationLogin, state: state, documentation: documentation,
+            acceptedPermissions: acceptedPermissions)
+        let destination = state.github.account(destinationLogin)
         guard destination.login.lowercased() != source.ownerLogin.lowercased() else {
             throw GitHubErrorReply.make(
                 422, "Validation Failed", documentation: documentation,

@@ -4,11 +4,17 @@ import Foundation
 ///
 /// As on GitHub, a taken name is a 422 (`Could not clone: Name already exists on this account`), so callers
 /// converge by checking `GET /repos/{owner}/{name}` first; the new repository stays empty for `forkSeconds`.
+/// A source that exists but is not a template is a 422 too (`Could not clone: OWNER/REPO is not a template
+/// repository.`); only a missing or invisible one is 404. The `secondaryRateLimit` and `readOnlyOwner` faults
+/// refuse it with 403.
 enum GitHubGenerateHandler {
     private static let documentation = GitHubErrorReply.Documentation.generate
+    /// The fine-grained permission GitHub's documentation lists for creating a repository from a template.
+    static let acceptedPermissions = "administration=write"
 
     /// Serves the generate request.
     static func generate(_ state: inout SandboxState, _ call: ProviderCall) throws(ProviderReply) -> ProviderReply {
+        try GitHubContentCreation.checkSecondaryRateLimit(&state)
         let options = try GitHubRequestBody.members(of: call.body, required: true, documentation: documentation)
         try GitHubRequestBody.checkTypes(
             options,
@@ -23,15 +29,19 @@ enum GitHubGenerateHandler {
         guard
             let template = GitHubRoutes.visibleRepository(
                 owner: call.parameter("template_owner"), name: call.parameter("template_repo"), in: state.github,
-                call: call),
-            template.isTemplate
+                call: call)
         else { throw GitHubErrorReply.notFound(documentation) }
+        let ownerLogin = options["owner"]?.stringValue ?? GitHubWorld.authenticatedLogin
+        try GitHubContentCreation.checkWritable(
+            owner: ownerLogin, state: state, documentation: documentation, acceptedPermissions: acceptedPermissions)
+        guard template.isTemplate else {
+            throw couldNotClone("Could not clone: \(template.fullName) is not a template repository.")
+        }
 
-        let owner = state.github.account(options["owner"]?.stringValue ?? GitHubWorld.authenticatedLogin)
+        let owner = state.github.account(ownerLogin)
         let name = GitHubRequestBody.repositoryName(requestedName)
         guard state.github.repository(owner: owner.login, name: name) == nil else {
-            let message = "Could not clone: Name already exists on this account"
-            throw GitHubErrorReply.make(422, message, documentation: documentation, errors: [.string(message)])
+            throw couldNotClone("Could not clone: Name already exists on this account")
         }
         let generated = state.github.add(
             name: name, owner: owner.login, description: options["description"]?.stringValue,
@@ -43,5 +53,10 @@ enum GitHubGenerateHandler {
             body: generated.fullJSON(in: state.github, now: call.now, apiVersion: call.gitHubAPIVersion))
         reply.headers["location"] = "https://api.github.com/repos/\(generated.fullName)"
         return reply
+    }
+
+    /// GitHub's 422 for a generate it refuses: the message, repeated as the only (plain string) item of `errors`.
+    private static func couldNotClone(_ message: String) -> ProviderReply {
+        GitHubErrorReply.make(422, message, documentation: documentation, errors: [.string(message)])
     }
 }

@@ -15,8 +15,8 @@ extension VercelDeployment {
             "buildingAt": VercelTimestamp.json(instant(Self.buildingTenths)), "type": "LAMBDAS", "version": 2,
             "meta": .object(meta.mapValues(JSONValue.string)), "inspectorUrl": .string(inspectorURL),
             "aliasAssigned": .bool(phase.aliasAssigned), "alias": .strings(phase.aliasAssigned ? [aliasWhenReady] : []),
-            "aliasError": nil, "automaticAliases": [], "public": false, "plan": "hobby", "regions": ["iad1"],
-            "createdIn": "sfo1", "ownerId": .string(scope.accountID),
+            "aliasError": aliasErrorJSON(phase), "automaticAliases": [], "public": false, "plan": "hobby",
+            "regions": ["iad1"], "createdIn": "sfo1", "ownerId": .string(scope.accountID),
             "creator": [
                 "uid": .string(VercelScope.personalAccountID), "username": .string(VercelScope.personalUsername),
             ],
@@ -62,7 +62,8 @@ extension VercelDeployment {
                 "uid": .string(VercelScope.personalAccountID), "username": .string(VercelScope.personalUsername),
             ],
             "meta": .object(meta.mapValues(JSONValue.string)), "target": .optional(target),
-            "aliasAssigned": .bool(phase.aliasAssigned), "aliasError": nil, "inspectorUrl": .string(inspectorURL),
+            "aliasAssigned": .bool(phase.aliasAssigned), "aliasError": aliasErrorJSON(phase),
+            "inspectorUrl": .string(inspectorURL),
         ]
         if phase.readyState == "READY" { members["ready"] = VercelTimestamp.json(instant(Self.readyTenths)) }
         if phase.readyState == "ERROR" {
@@ -70,6 +71,11 @@ extension VercelDeployment {
             members["errorMessage"] = "Command \"npm run build\" exited with 1"
         }
         return .object(members)
+    }
+
+    /// `aliasError` in `phase`: `{code, message}` once `READY` with an alias failure, else null.
+    func aliasErrorJSON(_ phase: VercelDeploymentPhase) -> JSONValue {
+        phase.aliasFailed ? aliasFailure?.json ?? .null : .null
     }
 
     /// The dashboard page of the deployment.

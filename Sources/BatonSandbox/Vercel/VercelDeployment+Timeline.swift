@@ -6,6 +6,8 @@ struct VercelDeploymentPhase: Sendable, Equatable {
     let readyState: String
     /// Whether the alias has been assigned (shortly after `READY`).
     let aliasAssigned: Bool
+    /// Whether `aliasError` is reported: the deployment is `READY` and its alias will never be assigned.
+    var aliasFailed = false
 }
 
 extension VercelDeployment {
@@ -19,7 +21,7 @@ extension VercelDeployment {
     static let aliasTenths = 11
 
     /// The phase at `now`: `QUEUED` → `INITIALIZING` → `BUILDING` → `READY` (or `ERROR`), then the alias; `CANCELED`
-    /// from when it was canceled.
+    /// from when it was canceled. With an ``aliasFailure`` the alias never comes and `READY` reports `aliasError`.
     func phase(at now: Date) -> VercelDeploymentPhase {
         if let canceledAt, canceledAt <= now {
             return VercelDeploymentPhase(readyState: "CANCELED", aliasAssigned: false)
@@ -35,8 +37,9 @@ extension VercelDeployment {
         } else {
             state = failsBuild ? "ERROR" : "READY"
         }
-        let aliased = !failsBuild && elapsed >= offset(Self.aliasTenths)
-        return VercelDeploymentPhase(readyState: state, aliasAssigned: aliased)
+        let aliased = !failsBuild && aliasFailure == nil && elapsed >= offset(Self.aliasTenths)
+        return VercelDeploymentPhase(
+            readyState: state, aliasAssigned: aliased, aliasFailed: state == "READY" && aliasFailure != nil)
     }
 
     /// The phase reported by the creation response.

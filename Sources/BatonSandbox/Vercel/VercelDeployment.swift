@@ -28,6 +28,8 @@ struct VercelDeployment: Sendable, Equatable {
     let buildSeconds: Double
     /// Whether its build fails (the `failDeployment` fault named its project).
     let failsBuild: Bool
+    /// Why its alias is never assigned (the `aliasError` fault named its project); reported once it is `READY`.
+    let aliasFailure: VercelAliasFailure?
     /// When `PATCH /v12/deployments/{id}/cancel` canceled it, if it did.
     var canceledAt: Date? = nil
 }
@@ -44,4 +46,29 @@ struct VercelGitSource: Sendable, Equatable {
     let ref: String
     /// The resolved commit SHA.
     let sha: String
+}
+
+/// Vercel's `aliasError` of a deployment that is `READY` but whose alias could not be assigned.
+struct VercelAliasFailure: Sendable, Equatable {
+    /// The error code, e.g. `cert_missing`.
+    let code: String
+    /// A sentence naming the alias.
+    let message: String
+
+    /// The failure with `code` for `alias`, with the sentence Vercel would plausibly give.
+    init(code: String, alias: String) {
+        self.code = code
+        message =
+            switch code {
+            case "cert_missing": "The certificate for \(alias) is not ready yet."
+            case "invalid_alias": "The alias \(alias) is not valid."
+            case "deployment_not_ready": "The deployment was not ready when \(alias) was to be assigned to it."
+            default: "The alias \(alias) could not be assigned to the deployment."
+            }
+    }
+
+    /// `{"code", "message"}`.
+    var json: JSONValue {
+        ["code": .string(code), "message": .string(message)]
+    }
 }

@@ -13,7 +13,8 @@ enum VercelDeploymentHandlers {
     ]
 
     /// Creates a deployment from a GitHub source; 400 `incorrect_git_source_info` while the repository is missing
-    /// or still empty. A deployment of the project named by the `failDeployment` fault will end in `ERROR`.
+    /// or still empty. A deployment of the project named by the `failDeployment` fault will end in `ERROR`; one of
+    /// the project named by the `aliasError` fault will be `READY` without its alias. Each fault is used up here.
     static func create(_ state: inout SandboxState, _ call: ProviderCall) throws(ProviderReply) -> ProviderReply {
         let scope = VercelScope(query: call.query)
         let members = try VercelRequestBody.members(of: call.body, allowed: createProperties, required: ["name"])
@@ -45,12 +46,17 @@ enum VercelDeploymentHandlers {
             case "staging": "\(project.name)-staging-\(scope.slug).vercel.app"
             default: "\(project.name)-git-\(hostnameLabel(source.ref))-\(scope.slug).vercel.app"
             }
+        var aliasFailure: VercelAliasFailure?
+        if let fault = state.faults.aliasError, project.isNamed(fault.project) {
+            aliasFailure = VercelAliasFailure(code: fault.code, alias: alias)
+            state.faults.aliasError = nil
+        }
         let deployment = VercelDeployment(
             id: state.identifiers.make(prefix: "dpl_", length: 28), projectID: project.id, projectName: project.name,
             scope: scope, url: "\(project.name)-\(state.identifiers.lowercase(length: 9))-\(scope.slug).vercel.app",
             target: target, meta: source.metadata.merging(meta) { _, requested in requested }, gitSource: source,
             projectSettings: settings, aliasWhenReady: alias, createdAt: call.now,
-            buildSeconds: state.configuration.buildSeconds, failsBuild: failsBuild)
+            buildSeconds: state.configuration.buildSeconds, failsBuild: failsBuild, aliasFailure: aliasFailure)
         state.vercel.deployments.append(deployment)
         return ProviderReply(status: 200, body: deployment.json(phase: VercelDeployment.creationPhase))
     }

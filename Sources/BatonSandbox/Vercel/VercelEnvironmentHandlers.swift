@@ -5,9 +5,12 @@ enum VercelEnvironmentHandlers {
         let error: JSONValue
     }
 
-    /// Creates variables from one object or an array; with `?upsert=true` an existing key is updated instead of
-    /// failing with 403 `ENV_ALREADY_EXISTS`. Answers 201 `{created, failed}`, or the first failure's status and
-    /// error when nothing could be created.
+    /// Creates variables from one object or an array; with `?upsert=true` an existing key with the same targets
+    /// (compared as sets) gets the new value instead of failing with 403 `ENV_ALREADY_EXISTS`. An upsert of a key
+    /// that exists for only some of the targets, or for others besides, is refused whole: 400 `ENV_CONFLICT` and
+    /// nothing of the request is applied (a key whose targets are all different is a new variable, as without
+    /// upsert). Answers 201 `{created, failed}`, or the first failure's status and error when nothing could be
+    /// created.
     static func create(_ state: inout SandboxState, _ call: ProviderCall) throws(ProviderReply) -> ProviderReply {
         let project = try VercelProjectHandlers.project(call, in: state.vercel)
         let items: [JSONValue]
@@ -24,6 +27,9 @@ enum VercelEnvironmentHandlers {
         for item in items { drafts.append(try VercelEnvironmentDraft.envEndpointItem(item)) }
 
         let upsert = call.query["upsert"] == "true"
+        if upsert {
+            try checkTargetConflicts(drafts, projectID: project.id, in: state.vercel)
+        }
         var created: [JSONValue] = []
         var failures: [Failure] = []
         for draft in drafts {
@@ -47,7 +53,6 @@ enum VercelEnvironmentHandlers {
                 }
                 existing.value = draft.value
                 existing.type = draft.type
-                existing.targets = draft.targets
                 existing.comment = draft.comment ?? existing.comment
                 existing.updatedAt = call.now
                 state.vercel.environmentVariables[index] = existing
@@ -79,6 +84,29 @@ enum VercelEnvironmentHandlers {
                 "envs": .array(variables.map(\.json)),
                 "pagination": ["count": .int(variables.count), "next": nil, "prev": nil],
             ])
+    }
+
+    /// Throws Vercel's 400 `ENV_CONFLICT` (providers.md §6.4) for the first upserted variable whose key exists with
+    /// a target set that overlaps the requested one without being equal to it; the existing variable names the
+    /// targets it has.
+    private static func checkTargetConflicts(
+        _ drafts: [VercelEnvironmentDraft], projectID: String, in world: VercelWorld
+    ) throws(ProviderReply) {
+        for draft in drafts {
+            guard
+                let existing = world.environmentVariables.first(where: { variable in
+                    variable.projectID == projectID
+                        && variable.conflicts(key: draft.key, targets: draft.targets, gitBranch: draft.gitBranch)
+                }),
+                Set(existing.targets) != Set(draft.targets)
+            else { continue }
+            let message =
+                "The environment variable \(existing.key) already exists for the targets "
+                + "\(existing.targets.joined(separator: ", ")); it cannot be upserted with the targets "
+                + "\(draft.targets.joined(separator: ", "))."
+            throw VercelErrorReply.make(
+                400, code: "ENV_CONFLICT", message: message, extra: ["key": .string(existing.key)])
+        }
     }
 
     private static func alreadyExists(_ existing: VercelEnvironmentVariable, project: VercelProject) -> JSONValue {

@@ -12,8 +12,8 @@ struct VercelEnvironmentVariable: Sendable, Equatable {
     var value: String
     /// `plain`, `encrypted`, `sensitive`, `secret` or `system`.
     var type: String
-    /// `production`, `preview` and/or `development`.
-    var targets: [String]
+    /// `production`, `preview` and/or `development`; an upsert never changes them (a different set is `ENV_CONFLICT`).
+    let targets: [String]
     /// The preview branch it is limited to, if any.
     var gitBranch: String?
     /// The optional comment.

@@ -31,6 +31,11 @@ enum TestJSON: Sendable, Equatable, Decodable {
         try? JSONDecoder().decode(TestJSON.self, from: data)
     }
 
+    /// Parses `text`, an expected body written out in a test; nil when it is not JSON.
+    static func literal(_ text: String) -> TestJSON? {
+        parse(Data(text.utf8))
+    }
+
     subscript(key: String) -> TestJSON? {
         if case .object(let members) = self { return members[key] }
         return nil

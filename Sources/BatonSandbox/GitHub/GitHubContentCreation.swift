@@ -1,0 +1,36 @@
+/// The faults that refuse GitHub's content-creating calls (`POST …/forks` and `POST …/generate`), answered the way
+/// GitHub answers them: nothing is created.
+enum GitHubContentCreation {
+    /// The message of GitHub's secondary rate limit (providers.md §6.1; the docs give no exact wording).
+    static let secondaryRateLimitMessage =
+        "You have exceeded a secondary rate limit. Please wait a few minutes before you try again."
+    /// The message for a fine-grained personal access token lacking a permission (providers.md §6.2).
+    static let notAccessibleMessage = "Resource not accessible by personal access token"
+
+    /// Throws 403 while the `secondaryRateLimit` fault has calls left, counting this one; the fault clears itself
+    /// after its last refusal. The reply carries the usual `x-ratelimit-*` headers (added for every GitHub answer,
+    /// so `x-ratelimit-remaining` is not 0: the primary quota is not what ran out) and `retry-after` only when the
+    /// fault names a number of seconds.
+    static func checkSecondaryRateLimit(_ state: inout SandboxState) throws(ProviderReply) {
+        guard var limit = state.faults.secondaryRateLimit else { return }
+        limit.remaining -= 1
+        state.faults.secondaryRateLimit = limit.remaining > 0 ? limit : nil
+        var reply = GitHubErrorReply.make(
+            403, secondaryRateLimitMessage, documentation: GitHubErrorReply.Documentation.secondaryRateLimits)
+        if let seconds = limit.retryAfter {
+            reply.headers["retry-after"] = String(seconds)
+        }
+        throw reply
+    }
+
+    /// Throws 403 `Resource not accessible by personal access token` when `owner` is the `readOnlyOwner` fault's,
+    /// with `X-Accepted-GitHub-Permissions` naming what the operation needs.
+    static func checkWritable(
+        owner: String, state: SandboxState, documentation: String, acceptedPermissions: String
+    ) throws(ProviderReply) {
+        guard state.faults.isReadOnly(owner: owner) else { return }
+        var reply = GitHubErrorReply.make(403, notAccessibleMessage, documentation: documentation)
+        reply.headers["x-accepted-github-permissions"] = acceptedPermissions
+        throw reply
+    }
+}
