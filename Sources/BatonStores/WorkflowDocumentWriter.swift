@@ -109,6 +109,9 @@ enum WorkflowDocumentWriter {
                     }
                 }
             }
+            if let sequence = action.sequence {
+                writer.member("sequence"); writer.integer(sequence)
+            }
         }
     }
 

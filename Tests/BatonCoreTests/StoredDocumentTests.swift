@@ -35,6 +35,7 @@ struct StoredDocumentTests {
         action.progress = ["deploymentId": "dpl_1", "inspectorUrl": nil, "readyState": "BUILDING"]
         action.pendingStop = PendingStop(since: Fixtures.start.addingTimeInterval(2), notBefore: Fixtures.start.addingTimeInterval(9.75),
                                          lastProblem: "Vercel answered 502")
+        action.sequence = 12
         record.apps[0].actions[0] = action
         record.history = [
             HistoryEntry(at: Fixtures.start.addingTimeInterval(0.05), app: "app-a", action: action.id, from: .pending, to: .running,

@@ -60,6 +60,14 @@ struct TransitionPropertyTests {
             let violations = record.invariantViolations()
             #expect(violations.isEmpty, "seed \(seed) step \(step): \(violations)")
             if !violations.isEmpty { return }
+            // Every change of an action advances its sequence; nothing moves it back.
+            for other in indices {
+                let (old, new) = (before[other], record[other])
+                #expect((new.sequence ?? 0) >= (old.sequence ?? 0))
+                if new.state != old.state || new.attempt != old.attempt || new.message != old.message || new.outputs != old.outputs {
+                    #expect((new.sequence ?? 0) > (old.sequence ?? 0), "seed \(seed) step \(step): \(new.id) changed without a new sequence")
+                }
+            }
             // Finished actions stay finished, except a failed one that a trigger restarts.
             for other in indices where before[other].state == .succeeded {
                 #expect(record[other].state == .succeeded)

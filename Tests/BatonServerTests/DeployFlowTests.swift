@@ -53,7 +53,7 @@ struct DeployFlowTests {
             let object = try #require(reply.body.objectValue)
             #expect(Set(object.keys) == [
                 "app", "action", "title", "state", "attempt", "message", "pollAfterMs", "outputs", "error", "updatedAt",
-                "startedAt", "deadlineAt", "progress",
+                "startedAt", "deadlineAt", "progress", "sequence",
             ])
             #expect(object["error"] == .null && object["outputs"] == .object([:]) && object["attempt"] == 1)
             #expect(object["progress"] == .null)

@@ -23,6 +23,8 @@ public struct ActionSnapshot: Sendable, Hashable, Identifiable {
     public var deadlineAt: Date?
     /// Public facts about the work in progress, such as a deployment's `readyState` and `inspectorUrl`.
     public var progress: [String: JSONValue]?
+    /// The server's change counter of the status shown (``ActionStatus/sequence``); an older status never replaces it.
+    public var sequence: Int = -1
 
     /// Creates an action's progress.
     public init(
@@ -48,8 +50,12 @@ public struct ActionSnapshot: Sendable, Hashable, Identifiable {
         return .milliseconds(Int(max(0, now.timeIntervalSince(startedAt)) * 1000))
     }
 
-    /// Takes in what the server reported.
-    mutating func update(from status: ActionStatus) {
+    /// Takes in what the server reported, unless it is older than what is shown (a late or reordered answer).
+    /// - Returns: whether it was taken.
+    @discardableResult
+    mutating func update(from status: ActionStatus) -> Bool {
+        guard status.sequence >= sequence else { return false }
+        sequence = status.sequence
         title = status.title
         state = status.state
         message = status.message
@@ -59,5 +65,6 @@ public struct ActionSnapshot: Sendable, Hashable, Identifiable {
         startedAt = status.startedAt
         deadlineAt = status.deadlineAt
         progress = status.progress
+        return true
     }
 }

@@ -57,13 +57,20 @@ public struct DeploymentSnapshot: Sendable, Hashable {
     /// Every app's DNS records, in plan order.
     public var dnsRecords: [DNSRecordToCreate] { apps.flatMap(\.dnsRecords) }
 
-    /// Records what the server reported about one action; `false` when the snapshot has no such action.
+    /// Records what the server reported about one action, unless the snapshot shows a newer status of it already.
+    /// - Returns: `false` when the snapshot has no such action or the status was older.
     @discardableResult
     mutating func update(from status: ActionStatus) -> Bool {
         guard let appIndex = apps.firstIndex(where: { $0.id == status.app }),
               let actionIndex = apps[appIndex].actions.firstIndex(where: { $0.id == status.action })
         else { return false }
-        apps[appIndex].actions[actionIndex].update(from: status)
-        return true
+        return apps[appIndex].actions[actionIndex].update(from: status)
+    }
+
+    /// Records every action of a whole-workflow status, each only when it is newer than what the snapshot shows.
+    mutating func update(from status: WorkflowStatus) {
+        for app in status.apps {
+            for action in app.actions { update(from: action) }
+        }
     }
 }

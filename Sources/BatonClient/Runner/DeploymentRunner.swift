@@ -151,11 +151,9 @@ public actor DeploymentRunner {
         if snapshot.update(from: status) || noticeCleared { broadcaster.publish(snapshot) }
     }
 
-    /// Replaces every app's progress with the server's whole-workflow report.
+    /// Takes in the server's whole-workflow report: each action where it is newer than what the snapshot shows.
     func replace(with status: WorkflowStatus) {
-        var fresh = DeploymentSnapshot(status: status)
-        fresh.isDriving = snapshot.isDriving
-        snapshot = fresh
+        snapshot.update(from: status)
         broadcaster.publish(snapshot)
     }
 

@@ -15,7 +15,7 @@ extension WorkflowEngine {
             outputs: action.outputs, error: action.error?.withFix, updatedAt: action.updatedAt,
             startedAt: action.attempt > 0 ? action.startedAt : nil,
             deadlineAt: action.state == .running ? action.deadline?.at : nil,
-            progress: action.progress
+            progress: action.progress, sequence: action.sequence ?? 0
         )
     }
 

@@ -187,11 +187,13 @@ extension WorkflowRecord {
     /// The message of a canceled action whose provider work is still being stopped.
     static let stoppingMessage = "Canceled; stopping what it started"
 
-    /// Stores an updated action, stamping times and recording a history entry when its state changed.
+    /// Stores an updated action, stamping times, advancing its ``ActionRecord/sequence`` and recording a history entry
+    /// when its state changed.
     private mutating func apply(_ updated: ActionRecord, at index: ActionIndex, now: Date) {
         var updated = updated
         let previous = self[index]
         updated.updatedAt = now
+        updated.sequence = (previous.sequence ?? 0) + 1
         if previous.state != updated.state {
             history.append(HistoryEntry(
                 at: now, app: apps[index.app].id, action: updated.id, from: previous.state, to: updated.state,

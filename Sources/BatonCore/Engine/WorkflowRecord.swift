@@ -96,6 +96,10 @@ public struct ActionRecord: Codable, Sendable, Hashable {
     public var progress: [String: JSONValue]?
     /// Provider work left to stop after the workflow was canceled; `nil` when there is none (or it was stopped).
     public var pendingStop: PendingStop?
+    /// How many times the action changed: it grows with every change, under the workflow's compare-and-set, so it
+    /// orders the action's statuses whichever instance answered and in whatever order answers arrive. `nil` (0) until
+    /// the first change.
+    public var sequence: Int?
 
     public init(planned: PlannedAction, at time: Date) {
         self.id = planned.id
@@ -115,6 +119,7 @@ public struct ActionRecord: Codable, Sendable, Hashable {
         self.phase = nil
         self.progress = nil
         self.pendingStop = nil
+        self.sequence = nil
     }
 }
 

@@ -30,11 +30,14 @@ public struct ActionStatus: Codable, Sendable, Hashable {
     /// Public facts about the work in progress, such as a deployment's `deploymentId`, `readyState` and
     /// `inspectorUrl`; `nil` when the action reported none.
     public var progress: [String: JSONValue]?
+    /// The action's change counter (0 before its first change): a status with a higher `sequence` is newer. Clients
+    /// keep the status with the highest one, whatever order answers arrive in.
+    public var sequence: Int
 
     public init(
         app: String, action: String, title: String, state: ActionState, attempt: Int, message: String,
         pollAfterMs: Int?, outputs: [String: JSONValue], error: ActionFailure?, updatedAt: Date,
-        startedAt: Date? = nil, deadlineAt: Date? = nil, progress: [String: JSONValue]? = nil
+        startedAt: Date? = nil, deadlineAt: Date? = nil, progress: [String: JSONValue]? = nil, sequence: Int = 0
     ) {
         self.app = app
         self.action = action
@@ -49,10 +52,30 @@ public struct ActionStatus: Codable, Sendable, Hashable {
         self.startedAt = startedAt
         self.deadlineAt = deadlineAt
         self.progress = progress
+        self.sequence = sequence
     }
 
     enum CodingKeys: String, CodingKey {
         case app, action, title, state, attempt, message, pollAfterMs, outputs, error, updatedAt, startedAt, deadlineAt, progress
+        case sequence
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        app = try container.decode(String.self, forKey: .app)
+        action = try container.decode(String.self, forKey: .action)
+        title = try container.decode(String.self, forKey: .title)
+        state = try container.decode(ActionState.self, forKey: .state)
+        attempt = try container.decode(Int.self, forKey: .attempt)
+        message = try container.decode(String.self, forKey: .message)
+        pollAfterMs = try container.decodeIfPresent(Int.self, forKey: .pollAfterMs)
+        outputs = try container.decodeIfPresent([String: JSONValue].self, forKey: .outputs) ?? [:]
+        error = try container.decodeIfPresent(ActionFailure.self, forKey: .error)
+        updatedAt = try container.decode(Date.self, forKey: .updatedAt)
+        startedAt = try container.decodeIfPresent(Date.self, forKey: .startedAt)
+        deadlineAt = try container.decodeIfPresent(Date.self, forKey: .deadlineAt)
+        progress = try container.decodeIfPresent([String: JSONValue].self, forKey: .progress)
+        sequence = try container.decodeIfPresent(Int.self, forKey: .sequence) ?? 0
     }
 
     /// Writes every key, `null` included, so clients see one shape.
@@ -71,5 +94,6 @@ public struct ActionStatus: Codable, Sendable, Hashable {
         try container.encode(startedAt, forKey: .startedAt)
         try container.encode(deadlineAt, forKey: .deadlineAt)
         try container.encode(progress, forKey: .progress)
+        try container.encode(sequence, forKey: .sequence)
     }
 }
