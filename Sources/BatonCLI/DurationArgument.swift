@@ -17,7 +17,8 @@ struct DurationArgument: ExpressibleByArgument, Sendable {
             scale = factor
             break
         }
-        guard let value = Double(number), value >= 0, value.isFinite else { return nil }
+        // At most ten years: longer is a typo, and would overflow the arithmetic of instants.
+        guard let value = Double(number), value >= 0, value.isFinite, value * scale <= 315_360_000 else { return nil }
         duration = .milliseconds(Int((value * scale * 1000).rounded()))
     }
 

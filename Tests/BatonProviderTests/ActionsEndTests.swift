@@ -142,7 +142,7 @@ struct ActionsEndTests {
             #expect(["provider_unavailable", "rate_limited"].contains(error.code) && error.retryable)
             #expect(error.message.hasPrefix("GitHub: answered ") && error.message.hasSuffix("(gave up after 10 tries)"), "\(error.message)")
             #expect(error.fix?.isEmpty == false)
-            #expect(try await servers.sandboxState().calls("GET /user") == 10)
+            #expect(try await servers.sandboxState().calls("GET /repos/{owner}/{repo}") == 10, "the first call, tried ten times")
         }
     }
 

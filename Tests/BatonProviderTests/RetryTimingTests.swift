@@ -24,3 +24,14 @@ struct RetryTimingTests {
         #expect(RetryTiming.hint([:]) == .none)
     }
 }
+
+@Suite("Retry headers that would overflow")
+struct RetryHeaderBoundsTests {
+    @Test func infiniteOrFarOffWaitsAreClampedInsteadOfCrashing() {
+        #expect(RetryTiming.hint(["Retry-After": "inf"]) == .retryAfter(.seconds(86_400)))
+        #expect(RetryTiming.hint(["Retry-After": "nan"]) == .none)
+        let hint = RetryTiming.hint(["x-ratelimit-remaining": "0", "x-ratelimit-reset": "1e300"])
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        #expect(ActionRetryPolicy.standard.delay(retry: 0, hint: hint, now: now) == .seconds(86_401))
+    }
+}

@@ -103,6 +103,10 @@ struct FaultInjectionTests {
             #expect(wrongType.status == 400)
             #expect(wrongType.json?["error"]?["field"]?.string == "failureRate")
             #expect(try await client.faults(#"{"rejectTokens":1}"#).status == 400)
+            for outOfRange in [#"{"buildSeconds":1e308}"#, #"{"forkSeconds":1e308}"#, #"{"responseDelayMs":9223372036854775807}"#,
+                               #"{"latencyMs":600001}"#] {
+                #expect(try await client.faults(outOfRange).status == 400, "values that would overflow are refused: \(outOfRange)")
+            }
             #expect(try await client.faults("[]").status == 400)
             #expect(try await client.control(.get, "/sandbox/faults").json?["rejectTokens"]?.bool == false)
         }
@@ -150,6 +154,7 @@ struct FaultInjectionTests {
             ("aliasError", #"{"project":"","code":"cert_missing"}"#),
             ("aliasError", #"{"project":"shop","code":"cert_missing","alias":"x"}"#),
             ("aliasError", #""shop""#),
+            ("secondaryRateLimit", #"{"count":1,"retryAfter":9223372036854775807}"#),
         ])
     func invalidProviderFault(field: String, value: String) async throws {
         try await SandboxHarness().run { client in

@@ -69,7 +69,8 @@ public struct ActionRetryPolicy: Sendable, Hashable {
         case .rateLimitReset(let reset):
             let seconds = reset.timeIntervalSince(now)
             guard seconds > 0 else { return backoff(retry: retry, random: random) }
-            return .milliseconds(Int((seconds * 1000).rounded(.up)) + 1000)
+            // A reset more than a day away is read as a day: the action's deadline ends the wait before.
+            return .milliseconds(Int((min(seconds, 86_400) * 1000).rounded(.up)) + 1000)
         case .secondaryRateLimit:
             return max(secondaryRateLimitWait, backoff(retry: retry, random: random))
         case .none:

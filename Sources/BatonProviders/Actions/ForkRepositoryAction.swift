@@ -15,6 +15,8 @@ struct ForkRepositoryAction: ProviderStepAction {
 
     enum State: Codable, Sendable {
         case begin
+        /// No repository of the app's name exists: create it (in `organization`, or the token's user when `nil`).
+        case creating(organization: String?)
         case waitingForContent(NewRepository)
     }
 
@@ -43,9 +45,11 @@ struct ForkRepositoryAction: ProviderStepAction {
 
     func advance(_ state: State, context: ActionContext) async throws -> ProviderStep<State> {
         switch state {
-        case .begin:
-            switch try await makeRepository(context) {
-            case .success(let repository):
+        case .begin, .creating:
+            switch try await permissionChecked(context, { try await makeRepository(state, context) }) {
+            case .success(.left(let organization)):
+                return .next(.creating(organization: organization), message: "Creating \(context.config.github.owner)/\(context.app.id)")
+            case .success(.right(let repository)):
                 return .next(.waitingForContent(repository), message: "Waiting for GitHub to copy the template into \(repository.fullName)")
             case .failure(let failure):
                 return .failed(failure)
@@ -55,53 +59,73 @@ struct ForkRepositoryAction: ProviderStepAction {
         }
     }
 
-    private func makeRepository(_ context: ActionContext) async throws -> Result<NewRepository, ActionFailure> {
+    /// What a step of making the repository found: where to create it (`left`), or the repository (`right`).
+    enum Made {
+        case left(String?)
+        case right(NewRepository)
+    }
+
+    /// `.begin` looks for the app's repository (adopting it when it is this app's) and otherwise decides where to
+    /// create it; `.creating` sends the one content-creating call. The two are separate steps, so a slow GitHub never
+    /// keeps the creating call from starting within a request's budget.
+    private func makeRepository(_ state: State, _ context: ActionContext) async throws -> Result<Made, ActionFailure> {
         let template = context.app.template
         let parts = template.split(separator: "/").map(String.init)
         let owner = context.config.github.owner
         let name = context.app.id
-        do {
+        guard case .creating(let organization) = state else {
             if let existing = try await clients.github.repository(owner: owner, name: name) {
-                return adopt(existing, template: template)
+                return adopt(existing, template: template).map(Made.right)
             }
-            switch context.app.repository {
-            case .fork:
-                let login = try await clients.github.authenticatedLogin()
-                let organization = login.lowercased() == owner.lowercased() ? nil : owner
-                guard let fork = try await clients.github.fork(owner: parts[0], name: parts[1], into: organization, newName: name) else {
-                    return .failure(templateNotFound(template))
-                }
-                guard fork.name.lowercased() == name.lowercased(), fork.isCopy(of: template) else {
-                    return .failure(existingFork(fork, wanted: "\(owner)/\(name)", template: template))
-                }
-                return .success(NewRepository(fork))
-            case .generate:
-                switch try await clients.github.generate(templateOwner: parts[0], templateName: parts[1], owner: owner, name: name) {
-                case .created(let repository):
-                    return .success(NewRepository(repository))
-                case .templateNotFound:
-                    return .failure(templateNotFound(template))
-                case .notATemplate(let message):
+            guard context.app.repository == .fork else { return .success(.left(owner)) }
+            let login = try await clients.github.authenticatedLogin()
+            return .success(.left(login.lowercased() == owner.lowercased() ? nil : owner))
+        }
+        switch context.app.repository {
+        case .fork:
+            guard let fork = try await clients.github.fork(owner: parts[0], name: parts[1], into: organization, newName: name) else {
+                return .failure(templateNotFound(template))
+            }
+            guard fork.name.lowercased() == name.lowercased(), fork.isCopy(of: template) else {
+                return .failure(existingFork(fork, wanted: "\(owner)/\(name)", template: template))
+            }
+            return .success(.right(NewRepository(fork)))
+        case .generate:
+            switch try await clients.github.generate(templateOwner: parts[0], templateName: parts[1], owner: owner, name: name) {
+            case .created(let repository):
+                return .success(.right(NewRepository(repository)))
+            case .templateNotFound:
+                return .failure(templateNotFound(template))
+            case .notATemplate(let message):
+                return .failure(ActionFailure(
+                    code: "not_a_template", message: "GitHub cannot generate from \(template). GitHub said: \(message)",
+                    retryable: false,
+                    fix: "Mark \(template) as a template repository (its Settings → General → Template repository), or set `repository: fork` for this app in the catalog, then trigger the action again."
+                ))
+            case .nameTaken:
+                guard let existing = try await clients.github.repository(owner: owner, name: name) else {
                     return .failure(ActionFailure(
-                        code: "not_a_template", message: "GitHub cannot generate from \(template). GitHub said: \(message)",
-                        retryable: false,
-                        fix: "Mark \(template) as a template repository (its Settings → General → Template repository), or set `repository: fork` for this app in the catalog, then trigger the action again."
+                        code: "name_taken", message: "GitHub says \(owner)/\(name) exists but cannot show it.", retryable: true,
+                        fix: "Trigger the action again in a moment; if it persists, check that GITHUB_TOKEN can read \(owner)/\(name)."
                     ))
-                case .nameTaken:
-                    guard let existing = try await clients.github.repository(owner: owner, name: name) else {
-                        return .failure(ActionFailure(
-                            code: "name_taken", message: "GitHub says \(owner)/\(name) exists but cannot show it.", retryable: true,
-                            fix: "Trigger the action again in a moment; if it persists, check that GITHUB_TOKEN can read \(owner)/\(name)."
-                        ))
-                    }
-                    return adopt(existing, template: template)
                 }
+                return adopt(existing, template: template).map(Made.right)
             }
+        }
+    }
+
+    /// Runs `body`, turning GitHub's refusal of the token's permission into a failure naming the owner.
+    private func permissionChecked<Value>(
+        _ context: ActionContext, _ body: () async throws -> Result<Value, ActionFailure>
+    ) async throws -> Result<Value, ActionFailure> {
+        do {
+            return try await body()
         } catch let error as ProviderError {
             guard case .permissionDenied = error else { throw error }
+            let owner = context.config.github.owner
             return .failure(ActionFailure(
                 code: "permission_denied",
-                message: "GitHub refused to create \(owner)/\(name) with GITHUB_TOKEN: \(error.failure.message.dropFirst("GitHub refused GITHUB_TOKEN: ".count))",
+                message: "GitHub refused to create \(owner)/\(context.app.id) with GITHUB_TOKEN: \(error.failure.message.dropFirst("GitHub refused GITHUB_TOKEN: ".count))",
                 retryable: false,
                 fix: "Give GITHUB_TOKEN \(error.neededPermissions ?? "permission to create repositories") on \(owner) (a fine-grained token must have \(owner) as its resource owner; for an organization, its user must be allowed to create repositories there), then trigger the action again."
             ))

@@ -83,6 +83,7 @@ extension ProviderStepAction {
     private func run(_ checkpoint: ProviderCheckpoint<State>, context: ActionContext) async throws -> ActionOutcome {
         var current = checkpoint
         while true {
+            let stepStarted = context.now()
             let step: ProviderStep<State>
             do {
                 step = try await advance(current.state, context: context)
@@ -97,7 +98,15 @@ extension ProviderStepAction {
             switch step {
             case .next(let state, let message):
                 current = ProviderCheckpoint(state: state, retries: 0)
-                try await context.recordProgress(try progress(current, after: .zero, message: message))
+                let recorded = try progress(current, after: .zero, message: message)
+                try await context.recordProgress(recorded)
+                // The next state probably takes about as long as this one did: when less than that is left of the
+                // request's budget, leave it to the next request rather than have a creating call cut off midway
+                // (its effect would then be unknown, and the call sent again).
+                let now = context.now()
+                if context.deadline.timeIntervalSince(now) < now.timeIntervalSince(stepStarted) {
+                    return .running(recorded)
+                }
             case .wait(let state, let after, let message, let problem):
                 return .running(try progress(ProviderCheckpoint(state: state, retries: 0, problem: problem), after: after, message: message))
             case .succeeded(let outputs, let message):

@@ -31,10 +31,12 @@ struct FaultsUpdate: Sendable {
 
     private static func typeProblem(_ name: String, _ value: JSONValue) -> String? {
         switch name {
-        case "latencyMs", "seed", "responseDelayMs":
+        case "seed":
             return (value.intValue ?? -1) >= 0 ? nil : "a non-negative integer"
+        case "latencyMs", "responseDelayMs":
+            return (0...600_000).contains(value.intValue ?? -1) ? nil : "an integer from 0 to 600000 (10 minutes)"
         case "forkSeconds", "buildSeconds":
-            return (value.doubleValue ?? -1) >= 0 ? nil : "a non-negative number"
+            return (0...10_000_000).contains(value.doubleValue ?? -1) ? nil : "a number of seconds from 0 to 10000000"
         case "failureRate":
             return (0...1).contains(value.doubleValue ?? -1) ? nil : "a number from 0 to 1"
         case "rejectTokens":

@@ -44,7 +44,7 @@ struct SecondaryRateLimitFault: Sendable, Equatable {
         switch members["retryAfter"] {
         case nil, .null?: retryAfter = nil
         case let seconds?:
-            guard let whole = seconds.intValue, whole >= 0 else { return nil }
+            guard let whole = seconds.intValue, (0...86_400).contains(whole) else { return nil }
             retryAfter = whole
         }
         remaining = count
