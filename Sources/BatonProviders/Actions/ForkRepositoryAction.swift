@@ -15,7 +15,9 @@ struct ForkRepositoryAction: ProviderStepAction {
 
     enum State: Codable, Sendable {
         case begin
-        /// No repository of the app's name exists: create it (in `organization`, or the token's user when `nil`).
+        /// No repository of the app's name exists, and the app forks: is the owner the token's user or an organization?
+        case resolvingOwner
+        /// Create the repository (in `organization`, or the token's user when `nil`).
         case creating(organization: String?)
         case waitingForContent(NewRepository)
     }
@@ -45,11 +47,13 @@ struct ForkRepositoryAction: ProviderStepAction {
 
     func advance(_ state: State, context: ActionContext) async throws -> ProviderStep<State> {
         switch state {
-        case .begin, .creating:
+        case .begin, .resolvingOwner, .creating:
             switch try await permissionChecked(context, { try await makeRepository(state, context) }) {
-            case .success(.left(let organization)):
+            case .success(.resolveOwner):
+                return .next(.resolvingOwner, message: "Creating \(context.config.github.owner)/\(context.app.id)")
+            case .success(.create(let organization)):
                 return .next(.creating(organization: organization), message: "Creating \(context.config.github.owner)/\(context.app.id)")
-            case .success(.right(let repository)):
+            case .success(.made(let repository)):
                 return .next(.waitingForContent(repository), message: "Waiting for GitHub to copy the template into \(repository.fullName)")
             case .failure(let failure):
                 return .failed(failure)
@@ -59,28 +63,37 @@ struct ForkRepositoryAction: ProviderStepAction {
         }
     }
 
-    /// What a step of making the repository found: where to create it (`left`), or the repository (`right`).
+    /// What a step of making the repository found.
     enum Made {
-        case left(String?)
-        case right(NewRepository)
+        /// Find out whether the owner is the token's user.
+        case resolveOwner
+        /// Create it, in this organization (or the token's user when `nil`).
+        case create(String?)
+        /// The repository.
+        case made(NewRepository)
     }
 
-    /// `.begin` looks for the app's repository (adopting it when it is this app's) and otherwise decides where to
-    /// create it; `.creating` sends the one content-creating call. The two are separate steps, so a slow GitHub never
-    /// keeps the creating call from starting within a request's budget.
+    /// One provider call per state, each recorded before the next, so a slow GitHub delays the action but never keeps
+    /// it from progressing: `.begin` looks for the app's repository (adopting it when it is this app's);
+    /// `.resolvingOwner` asks whether the owner is the token's user; `.creating` sends the one content-creating call.
     private func makeRepository(_ state: State, _ context: ActionContext) async throws -> Result<Made, ActionFailure> {
         let template = context.app.template
         let parts = template.split(separator: "/").map(String.init)
         let owner = context.config.github.owner
         let name = context.app.id
-        guard case .creating(let organization) = state else {
+        switch state {
+        case .begin:
             if let existing = try await clients.github.repository(owner: owner, name: name) {
-                return adopt(existing, template: template).map(Made.right)
+                return adopt(existing, template: template).map(Made.made)
             }
-            guard context.app.repository == .fork else { return .success(.left(owner)) }
+            return .success(context.app.repository == .fork ? .resolveOwner : .create(owner))
+        case .resolvingOwner:
             let login = try await clients.github.authenticatedLogin()
-            return .success(.left(login.lowercased() == owner.lowercased() ? nil : owner))
+            return .success(.create(login.lowercased() == owner.lowercased() ? nil : owner))
+        case .creating, .waitingForContent:
+            break
         }
+        guard case .creating(let organization) = state else { return .success(.resolveOwner) }
         switch context.app.repository {
         case .fork:
             guard let fork = try await clients.github.fork(owner: parts[0], name: parts[1], into: organization, newName: name) else {
@@ -89,11 +102,11 @@ struct ForkRepositoryAction: ProviderStepAction {
             guard fork.name.lowercased() == name.lowercased(), fork.isCopy(of: template) else {
                 return .failure(existingFork(fork, wanted: "\(owner)/\(name)", template: template))
             }
-            return .success(.right(NewRepository(fork)))
+            return .success(.made(NewRepository(fork)))
         case .generate:
             switch try await clients.github.generate(templateOwner: parts[0], templateName: parts[1], owner: owner, name: name) {
             case .created(let repository):
-                return .success(.right(NewRepository(repository)))
+                return .success(.made(NewRepository(repository)))
             case .templateNotFound:
                 return .failure(templateNotFound(template))
             case .notATemplate(let message):
@@ -109,7 +122,7 @@ struct ForkRepositoryAction: ProviderStepAction {
                         fix: "Trigger the action again in a moment; if it persists, check that GITHUB_TOKEN can read \(owner)/\(name)."
                     ))
                 }
-                return adopt(existing, template: template).map(Made.right)
+                return adopt(existing, template: template).map(Made.made)
             }
         }
     }
