@@ -7,15 +7,10 @@ public enum OpenAPIContract {
     public static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// Validates the exchanges in `recording` (one JSON object per line). The validator runs on a thread of its own,
-    /// so waiting for it blocks none of Swift concurrency's few threads (which other tests' servers need).
+    /// Validates the exchanges in `recording` (one JSON object per line).
     /// - Returns: the validator's exit status (0 when every exchange validates) and its output.
     public static func validate(recording: URL) async throws -> (status: Int32, output: String) {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread.detachNewThread {
-                continuation.resume(with: Result { try runValidator(recording: recording) })
-            }
-        }
+        try runValidator(recording: recording)
     }
 
     private static func runValidator(recording: URL) throws -> (status: Int32, output: String) {
