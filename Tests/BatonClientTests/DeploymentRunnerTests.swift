@@ -137,7 +137,7 @@ struct DeploymentRunnerTests {
             #expect(canceled.state == .canceled)
             let final = try await driving.value
             #expect(final.state == .canceled)
-            #expect(final.apps.flatMap(\.actions).allSatisfy { $0.state == .succeeded || $0.state == .canceled })
+            #expect(final.apps.flatMap(\.actions).allSatisfy { $0.state == .succeeded || $0.state == .canceled }, "\(final.apps.flatMap(\.actions).map { "\($0.id) \($0.state) \($0.sequence)" })")
             let status = try await baton.client().workflowStatus(runner.credentials)
             #expect(status.state == .canceled)
         }

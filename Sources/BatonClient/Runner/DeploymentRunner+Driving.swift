@@ -61,6 +61,15 @@ extension DeploymentRunner {
         do {
             let status = try await options.retryPolicy.run(request, onRetry: { await self.note($0) })
             await record(status)
+            if status.state == .canceled {
+                // The workflow was canceled: take in every action's state, not only this one's.
+                let credentials = credentials
+                let client = client
+                let workflow = try await options.retryPolicy.run { () async throws(BatonClientError) in
+                    try await client.workflowStatus(credentials)
+                }
+                await replace(with: workflow)
+            }
             return status
         } catch let error as BatonClientError where error.apiError?.knownCode == .workflowCanceled {
             let credentials = credentials
