@@ -48,11 +48,15 @@ struct WorkflowEngineTests {
         let workflow = try await harness.initialize()
         _ = try await harness.trigger(workflow, "app-a", "fork-repository")
         let polling = Task { try await harness.status(workflow, "app-a", "fork-repository", waitMs: 5000) }
-        for _ in 0..<3 {
-            try await ActionDeadlineTests.waitForSleepers(clock)
-            clock.advance(by: 0.02)
+        // Time moves 20 ms at a time while the long poll runs (at most 5 s of it, the wait), however the steps interleave.
+        let stepping = Task {
+            for _ in 0..<250 where !Task.isCancelled {
+                clock.advance(by: 0.02)
+                try? await Task.sleep(for: .milliseconds(5))
+            }
         }
         let status = try await polling.value
+        stepping.cancel()
         #expect(status.state == .succeeded)
         #expect(status.message == "Done after 3 polls")
         #expect(harness.log.count(.poll, harness.key(workflow, "app-a", "fork-repository")) == 3)
