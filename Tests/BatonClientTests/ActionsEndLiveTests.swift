@@ -28,10 +28,10 @@ struct ActionsEndLiveTests {
         try await LiveBaton.run(forkSeconds: 0.2, extraArguments: ["--action-timeout", "deploy.repository=2s"]) { baton in
             let (client, credentials) = try await Self.start(baton, apps: ["app-b"])
             for action in ["fork-repository", "create-project"] {
-                #expect(try await Self.finish(action, "app-b", client, credentials).state == .succeeded)
+                #expect(try await client.finish(action, of: "app-b", in: credentials).state == .succeeded)
             }
             try await baton.setFaults(#"{"missingGitHubApp": "acme"}"#)
-            let deploy = try await Self.finish("deploy", "app-b", client, credentials)
+            let deploy = try await client.finish("deploy", of: "app-b", in: credentials)
             let error = try #require(deploy.error)
             #expect(deploy.state == .failed && error.code == "git_source_unavailable" && !error.retryable)
             #expect(error.message.contains("Vercel said: The provided GitHub repository"), "\(error.message)")
@@ -44,9 +44,9 @@ struct ActionsEndLiveTests {
         try await LiveBaton.run(forkSeconds: 0.2, buildSeconds: 100_000, extraArguments: ["--action-timeout", "deploy.queue=2s"]) { baton in
             let (client, credentials) = try await Self.start(baton, apps: ["app-b"])
             for action in ["fork-repository", "create-project"] {
-                _ = try await Self.finish(action, "app-b", client, credentials)
+                _ = try await client.finish(action, of: "app-b", in: credentials)
             }
-            let stuck = try await Self.finish("deploy", "app-b", client, credentials)
+            let stuck = try await client.finish("deploy", of: "app-b", in: credentials)
             #expect(stuck.state == .failed && stuck.error?.code == "deadline_exceeded" && stuck.error?.retryable == true)
             #expect(stuck.error?.message.contains("(deploy.queue)") == true)
             #expect(stuck.error?.fix?.contains("--action-timeout deploy.queue=") == true)
@@ -73,17 +73,5 @@ struct ActionsEndLiveTests {
         let client = baton.client()
         let plan = try await client.initialize(InitRequest(config: WorkflowConfig(apps: apps, github: GitHubTarget(owner: "acme"))))
         return (client, WorkflowCredentials(workflowId: plan.workflowId, token: plan.token))
-    }
-
-    private static func finish(
-        _ action: String, _ app: String, _ client: BatonClient, _ credentials: WorkflowCredentials
-    ) async throws -> ActionStatus {
-        let reference = ActionReference(workflowID: credentials.workflowId, app: app, action: action)
-        var status = try await client.trigger(reference, token: credentials.token)
-        let giveUp = Date().addingTimeInterval(60)
-        while status.state == .running, Date() < giveUp {
-            status = try await client.status(reference, token: credentials.token, waitMs: 5000)
-        }
-        return status
     }
 }

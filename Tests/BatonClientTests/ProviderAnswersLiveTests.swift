@@ -29,20 +29,19 @@ struct ProviderAnswersLiveTests {
             for _ in 0..<2 {
                 let workflow = try await Self.start(client, apps: ["app-b", "shop", "blog"])
                 for app in ["app-b", "shop", "blog"] {
-                    let status = try await Self.finish("fork-repository", app, client, workflow)
+                    let status = try await client.finish("fork-repository", of: app, in: workflow)
                     #expect(status.state == .succeeded && status.outputs["fullName"] == .string("acme/\(app)"))
                 }
             }
 
             // Generating from a repository that is not a template.
-            let copy = try await Self.finish("fork-repository", "copy", client, try await Self.start(client, apps: ["copy"]))
+            let copy = try await client.finish("fork-repository", of: "copy", in: try await Self.start(client, apps: ["copy"]))
             #expect(copy.error?.code == "not_a_template" && copy.error?.retryable == false)
             #expect(copy.error?.message.contains("is not a template repository") == true)
 
             // A token that may not create repositories in the owner.
             try await baton.setFaults(#"{"readOnlyOwner": "octo-org"}"#)
-            let denied = try await Self.finish(
-                "fork-repository", "app-b", client, try await Self.start(client, apps: ["app-b"], owner: "octo-org"))
+            let denied = try await client.finish("fork-repository", of: "app-b", in: try await Self.start(client, apps: ["app-b"], owner: "octo-org"))
             #expect(denied.error?.code == "permission_denied" && denied.error?.retryable == false)
             #expect(denied.error?.fix?.contains("administration=write, contents=read") == true && denied.error?.fix?.contains("octo-org") == true)
             try await baton.setFaults(#"{"readOnlyOwner": null}"#)
@@ -50,18 +49,18 @@ struct ProviderAnswersLiveTests {
             // A secondary rate limit that names its wait: waited, then one repository.
             try await baton.setFaults(#"{"secondaryRateLimit": {"count": 1, "retryAfter": 1}}"#)
             let limitedWorkflow = try await Self.start(client, apps: ["app-b"], owner: "second-org")
-            let limited = try await Self.finish("fork-repository", "app-b", client, limitedWorkflow)
+            let limited = try await client.finish("fork-repository", of: "app-b", in: limitedWorkflow)
             #expect(limited.state == .succeeded && limited.attempt == 1)
 
             // READY with an alias error, then a retry that releases.
             for action in ["create-project"] {
-                #expect(try await Self.finish(action, "app-b", client, limitedWorkflow).state == .succeeded)
+                #expect(try await client.finish(action, of: "app-b", in: limitedWorkflow).state == .succeeded)
             }
             try await baton.setFaults(#"{"aliasError": {"project": "second-org-app-b", "code": "cert_missing"}}"#)
-            let alias = try await Self.finish("deploy", "app-b", client, limitedWorkflow)
+            let alias = try await client.finish("deploy", of: "app-b", in: limitedWorkflow)
             #expect(alias.error?.code == "alias_failed" && alias.error?.retryable == true)
             #expect(alias.error?.fix?.contains("TLS certificate") == true)
-            #expect(try await Self.finish("deploy", "app-b", client, limitedWorkflow).state == .succeeded)
+            #expect(try await client.finish("deploy", of: "app-b", in: limitedWorkflow).state == .succeeded)
 
             let state = try await baton.sandboxState()
             #expect(Set(state.createdRepositories.map(\.fullName)) == ["acme/app-b", "acme/shop", "acme/blog", "second-org/app-b"])
@@ -76,14 +75,14 @@ struct ProviderAnswersLiveTests {
                 envVars: ["app-a": ["DATABASE_URL": "postgres://db.example.com/app"]]))
             let workflow = WorkflowCredentials(workflowId: plan.workflowId, token: plan.token)
             for action in ["fork-repository", "create-project"] {
-                #expect(try await Self.finish(action, "app-a", client, workflow).state == .succeeded)
+                #expect(try await client.finish(action, of: "app-a", in: workflow).state == .succeeded)
             }
             let project = try #require(try await baton.sandboxState().projects.first { $0.name == "acme-app-a" })
             let existing = try await baton.control.providerCall(
                 "/vercel/v10/projects/\(project.id)/env?upsert=true",
                 json: #"[{"key":"DATABASE_URL","value":"old","type":"encrypted","target":["production"]}]"#)
             #expect(existing.status == 201)
-            let env = try await Self.finish("configure-env", "app-a", client, workflow)
+            let env = try await client.finish("configure-env", of: "app-a", in: workflow)
             #expect(env.state == .failed && env.error?.code == "env_conflict" && env.error?.retryable == false)
             #expect(env.error?.message.contains("DATABASE_URL") == true)
         }
@@ -92,17 +91,5 @@ struct ProviderAnswersLiveTests {
     private static func start(_ client: BatonClient, apps: [String], owner: String = "acme") async throws -> WorkflowCredentials {
         let plan = try await client.initialize(InitRequest(config: WorkflowConfig(apps: apps, github: GitHubTarget(owner: owner))))
         return WorkflowCredentials(workflowId: plan.workflowId, token: plan.token)
-    }
-
-    private static func finish(
-        _ action: String, _ app: String, _ client: BatonClient, _ credentials: WorkflowCredentials
-    ) async throws -> ActionStatus {
-        let reference = ActionReference(workflowID: credentials.workflowId, app: app, action: action)
-        var status = try await client.trigger(reference, token: credentials.token)
-        let giveUp = Date().addingTimeInterval(60)
-        while status.state == .running, Date() < giveUp {
-            status = try await client.status(reference, token: credentials.token, waitMs: 5000)
-        }
-        return status
     }
 }
