@@ -78,7 +78,6 @@ struct ForkRepositoryAction: ProviderStepAction {
     /// `.resolvingOwner` asks whether the owner is the token's user; `.creating` sends the one content-creating call.
     private func makeRepository(_ state: State, _ context: ActionContext) async throws -> Result<Made, ActionFailure> {
         let template = context.app.template
-        let parts = template.split(separator: "/").map(String.init)
         let owner = context.config.github.owner
         let name = context.app.id
         switch state {
@@ -90,11 +89,19 @@ struct ForkRepositoryAction: ProviderStepAction {
         case .resolvingOwner:
             let login = try await clients.github.authenticatedLogin()
             return .success(.create(login.lowercased() == owner.lowercased() ? nil : owner))
-        case .creating, .waitingForContent:
-            break
+        case .creating(let organization):
+            return try await create(context.app.repository, in: organization, template: template, owner: owner, name: name)
+        case .waitingForContent(let repository):
+            return .success(.made(repository))
         }
-        guard case .creating(let organization) = state else { return .success(.resolveOwner) }
-        switch context.app.repository {
+    }
+
+    /// `.creating`: the one content-creating call, a fork or a generate.
+    private func create(
+        _ mode: RepositoryCreation, in organization: String?, template: String, owner: String, name: String
+    ) async throws -> Result<Made, ActionFailure> {
+        let parts = template.split(separator: "/").map(String.init)
+        switch mode {
         case .fork:
             guard let fork = try await clients.github.fork(owner: parts[0], name: parts[1], into: organization, newName: name) else {
                 return .failure(templateNotFound(template))
@@ -134,11 +141,11 @@ struct ForkRepositoryAction: ProviderStepAction {
         do {
             return try await body()
         } catch let error as ProviderError {
-            guard case .permissionDenied = error else { throw error }
+            guard case .permissionDenied(_, let refusal, _, _) = error else { throw error }
             let owner = context.config.github.owner
             return .failure(ActionFailure(
                 code: "permission_denied",
-                message: "GitHub refused to create \(owner)/\(context.app.id) with GITHUB_TOKEN: \(error.failure.message.dropFirst("GitHub refused GITHUB_TOKEN: ".count))",
+                message: "GitHub refused to create \(owner)/\(context.app.id) with GITHUB_TOKEN: \(refusal)\(error.neededPermissions.map { " (it needs \($0))" } ?? "")",
                 retryable: false,
                 fix: "Give GITHUB_TOKEN \(error.neededPermissions ?? "permission to create repositories") on \(owner) (a fine-grained token must have \(owner) as its resource owner; for an organization, its user must be allowed to create repositories there), then trigger the action again."
             ))
