@@ -19,13 +19,19 @@ final class RecordingTransport: BatonTransport {
     private struct State {
         var sent: [String] = []
         var exchanges = 0
+        /// Faults in a row per request body, so concurrent callers cannot starve one request of clean exchanges.
+        var faultsInARow: [Data: Int] = [:]
     }
+
+    /// The most faults one request meets in a row before an exchange of it goes through untouched.
+    static let maximumFaultsInARow = 3
 
     private let inner = URLSessionTransport()
     private let state = Mutex(State())
     private let faultFor: @Sendable (Int) -> Fault?
 
-    /// Creates a transport; `faultFor(n)` picks the fault of the n-th exchange (from 1), `nil` for none.
+    /// Creates a transport; `faultFor(n)` picks the fault of the n-th exchange (from 1), `nil` for none. A request
+    /// (the same body resent) that met ``maximumFaultsInARow`` faults in a row goes through on its next exchange.
     init(faultFor: @escaping @Sendable (Int) -> Fault? = { _ in nil }) {
         self.faultFor = faultFor
     }
@@ -34,11 +40,13 @@ final class RecordingTransport: BatonTransport {
     var sentModes: [String] { state.withLock { $0.sent } }
 
     func send(_ request: TransportRequest) async throws -> TransportResponse {
-        let number = state.withLock { state in
+        let fault = state.withLock { state -> Fault? in
             state.exchanges += 1
-            return state.exchanges
+            let inARow = state.faultsInARow[request.body, default: 0]
+            let fault = inARow < Self.maximumFaultsInARow ? faultFor(state.exchanges) : nil
+            state.faultsInARow[request.body] = fault == nil ? 0 : inARow + 1
+            return fault
         }
-        let fault = faultFor(number)
         if fault == .dropRequest { throw TransportFailure("could not connect (injected)") }
         let response = try await inner.send(request)
         state.withLock { $0.sent.append(Self.mode(of: request)) }

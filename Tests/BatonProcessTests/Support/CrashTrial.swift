@@ -7,7 +7,7 @@ import Testing
 /// Runs one ``TrialPlan``: a sandbox process, `baton serve` on a fresh SQLite file, a client driving one workflow
 /// while the plan kills and restarts `baton serve`, then the checks. Every child is killed on every path out.
 struct CrashTrial: Sendable {
-    static let responseDelayMs = 1_000
+    static let responseDelayMs = 1_500
 
     let plan: TrialPlan
     let http: HTTPClient
@@ -20,7 +20,7 @@ struct CrashTrial: Sendable {
         let serve = try await ServerProcess.start(
             "serve",
             arguments: { port in
-                ["serve", "--store", "sqlite:\(folder.path)/baton.sqlite", "--port", "\(port)", "--request-budget", "2s"]
+                ["serve", "--store", "sqlite:\(folder.path)/baton.sqlite", "--port", "\(port)", "--request-budget", "4s"]
                     + sandbox.providerArguments
             },
             readinessPath: "/healthz", environment: ProcessEnvironment.childEnvironment(), folder: folder, http: http)
