@@ -4,6 +4,7 @@ The server binary is `.build/debug/baton` (or $BATON_BINARY); scripts/test-brows
 Screenshots and the server's log go to artifacts/browser/ (not committed).
 """
 
+import contextlib
 import json
 import os
 import pathlib
@@ -65,17 +66,20 @@ class Server:
         return body
 
 
-@pytest.fixture(scope="session")
-def server():
+@contextlib.contextmanager
+def running_server(extra_flags=(), log_name="baton-serve.log"):
+    """A `baton serve --sandbox --store memory` on a free port, with SANDBOX_FLAGS and `extra_flags`; its log goes to
+    artifacts/browser/`log_name`. Yields a `Server`; stops the process on the way out."""
     binary = pathlib.Path(os.environ.get("BATON_BINARY", ROOT / ".build" / "debug" / "baton"))
     if not binary.exists():
         pytest.fail(f"{binary} is missing: build it with `swift build --product baton` (scripts/test-browser does)")
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     port = free_port()
-    log = open(ARTIFACTS / "baton-serve.log", "wb")
+    log = open(ARTIFACTS / log_name, "wb")
     # Started from a temporary folder: the page must be served from any working directory.
     process = subprocess.Popen(
-        [str(binary), "serve", "--sandbox", "--store", "memory", "--port", str(port), "--log-level", "notice", *SANDBOX_FLAGS],
+        [str(binary), "serve", "--sandbox", "--store", "memory", "--port", str(port), "--log-level", "notice",
+         *SANDBOX_FLAGS, *extra_flags],
         cwd="/tmp", stdout=log, stderr=subprocess.STDOUT,
     )
     base_url = f"http://127.0.0.1:{port}"
@@ -89,7 +93,7 @@ def server():
             pass
         if process.poll() is not None or time.monotonic() > deadline:
             process.kill()
-            pytest.fail(f"baton serve did not start; see {ARTIFACTS / 'baton-serve.log'}")
+            pytest.fail(f"baton serve did not start; see {ARTIFACTS / log_name}")
         time.sleep(0.1)
     try:
         yield Server(base_url)
@@ -101,6 +105,12 @@ def server():
             process.kill()
             process.wait()
         log.close()
+
+
+@pytest.fixture(scope="session")
+def server():
+    with running_server() as running:
+        yield running
 
 
 @pytest.fixture

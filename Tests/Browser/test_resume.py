@@ -10,6 +10,8 @@ def test_a_reload_mid_way_resumes_and_completes_with_one_of_everything_per_app(p
     assert set(saved) == {"workflowId", "token", "config"}
     assert saved["config"]["github"]["owner"] == owner
     assert "postgres://" not in page.session_entry(), "env values are never stored in the browser"
+    progress = page.driver.execute_script("return sessionStorage.getItem('baton.progress')")
+    assert json.loads(progress)["workflowId"] == saved["workflowId"] and "postgres://" not in progress
 
     # Reload while app-b is under way: app-a done, app-b running, app-c not started.
     page.wait_until(

@@ -73,4 +73,17 @@ public struct DeploymentSnapshot: Sendable, Hashable {
             for action in app.actions { update(from: action) }
         }
     }
+
+    /// Takes every action of `other` (a snapshot of the same workflow) whose `sequence` is higher than this one's.
+    mutating func update(from other: DeploymentSnapshot) {
+        for app in other.apps {
+            guard let appIndex = apps.firstIndex(where: { $0.id == app.id }) else { continue }
+            for action in app.actions {
+                guard let actionIndex = apps[appIndex].actions.firstIndex(where: { $0.id == action.id }),
+                      action.sequence > apps[appIndex].actions[actionIndex].sequence
+                else { continue }
+                apps[appIndex].actions[actionIndex] = action
+            }
+        }
+    }
 }

@@ -12,7 +12,7 @@ import BatonCore
 /// print(try await final.state)
 /// ```
 ///
-/// The runner keeps no state the server does not have: ``resume(_:client:options:)`` in another process continues
+/// The runner keeps no state the server does not have: ``resume(_:client:options:after:)`` in another process continues
 /// from the workflow's id and token. Cancelling the task that calls ``run()`` stops driving and leaves the workflow
 /// resumable; ``cancel()`` cancels the workflow on the server.
 public actor DeploymentRunner {
@@ -53,13 +53,20 @@ public actor DeploymentRunner {
 
     /// A runner for an existing workflow, from its id and token: reads the whole-workflow status so ``run()``
     /// continues where the workflow stands, whichever process or machine started it.
+    ///
+    /// Pass the last snapshot shown before (`earlier`, e.g. an interrupted runner's ``currentSnapshot``) and no action
+    /// moves back from it: an action whose status in `earlier` carries a higher `sequence` than the server's answer
+    /// (a read that lagged behind, or crossed a newer answer) keeps the status from `earlier`.
     public static func resume(
-        _ credentials: WorkflowCredentials, client: BatonClient, options: DeploymentRunnerOptions = DeploymentRunnerOptions()
+        _ credentials: WorkflowCredentials, client: BatonClient, options: DeploymentRunnerOptions = DeploymentRunnerOptions(),
+        after earlier: DeploymentSnapshot? = nil
     ) async throws -> DeploymentRunner {
         let status = try await options.retryPolicy.run { () async throws(BatonClientError) in
             try await client.workflowStatus(credentials)
         }
-        return DeploymentRunner(credentials: credentials, snapshot: DeploymentSnapshot(status: status), client: client, options: options)
+        var snapshot = DeploymentSnapshot(status: status)
+        if let earlier, earlier.workflowId == credentials.workflowId { snapshot.update(from: earlier) }
+        return DeploymentRunner(credentials: credentials, snapshot: snapshot, client: client, options: options)
     }
 
     /// The latest snapshot.

@@ -284,13 +284,18 @@ async function readJSON(response) {
         WebAsset(
             path: "/assets/js/deployment.js",
             contentType: "text/javascript; charset=utf-8",
-            etag: #""69b6fd92f1342a559cd2506448af1487""#,
+            etag: #""35d922dc143f191de53effc775f58416""#,
             body: #"""
 // The client-driven deployment loop: init, then for each app in order, for each action: trigger, then status
 // with a long poll until the action is done, then the next. The server decides; this loop only walks the plan.
+//
+// Answers may arrive out of order (a late long poll, a retried request whose first try also arrived, a whole-workflow
+// read that lags behind, a reload mid-way): every action status carries the server's `sequence`, which grows with
+// each change of that action, and the page keeps, per action, the status with the highest one it has seen. Those are
+// kept in sessionStorage too, so a reload starts from what was shown and a lagging read cannot move it back.
 
 import { ApiError, ConnectionError } from './api.js';
-import { clearDeployment, saveDeployment } from './session.js';
+import { clearDeployment, loadProgress, saveDeployment, saveProgress } from './session.js';
 
 /** How long one `status` request may wait for a change (the server caps it by its request budget). */
 export const STATUS_WAIT_MS = 4000;
@@ -301,6 +306,17 @@ export const CANCELLATION_CHECK_MS = 2000;
 export const CANCELLATION_CHECKS = 10;
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** How many `trigger` answers in a row may leave an action not started before the loop gives up on it. */
+const TRIGGERS_BEFORE_GIVING_UP = 3;
+
+/** Whether `candidate` may replace `known` (both statuses of one action): not when the server's `sequence` says it
+ * is older. A status without a sequence (from a server before it had one) is taken as it comes. */
+export function isNewer(candidate, known) {
+  if (!known) return true;
+  if (typeof candidate.sequence !== 'number' || typeof known.sequence !== 'number') return true;
+  return candidate.sequence >= known.sequence;
+}
 
 /** The state of a group of actions, summarised the way the server does. */
 export function summarize(states) {
@@ -391,6 +407,7 @@ export class DeploymentRunner {
       id: app.id, name: app.name, actions: app.actions.map((action) => ({ id: action.id, title: action.title, dependsOn: action.dependsOn ?? [] })),
     }));
     saveDeployment({ workflowId: this.workflowId, token: this.token, config: this.config });
+    this.#save();
     return this.#drive();
   }
 
@@ -401,6 +418,12 @@ export class DeploymentRunner {
     this.workflowId = saved.workflowId;
     this.token = saved.token;
     this.config = saved.config ?? null;
+    // What this tab showed before the reload, at once; the whole-workflow read below can only move it forward.
+    const shown = loadProgress(this.workflowId);
+    if (shown) {
+      this.apps = shown.apps;
+      for (const status of shown.statuses) this.statuses.set(`${status.app}/${status.action}`, status);
+    }
     this.isDeploying = true;
     this.outcome = 'deploying';
     this.#notify();
@@ -517,15 +540,19 @@ export class DeploymentRunner {
           if (status.state === 'failed') return this.#finish('failed');
           if (status.state === 'canceled') return this.#finish('canceled');
           this.#notify();
-          if (status.state === 'pending') {
-            status = this.#record(await this.#call({ mode: 'trigger', app: app.id, action: action.id }));
+          // Each answer is recorded, then the loop goes by the newest status of *this* action, whatever the answer was.
+          for (let triggers = 0; status.state === 'pending' && triggers < TRIGGERS_BEFORE_GIVING_UP; triggers += 1) {
+            this.#record(await this.#call({ mode: 'trigger', app: app.id, action: action.id }));
+            if (generation !== this.#generation) return;
+            status = this.status(app.id, action.id);
           }
           while (status.state === 'running') {
             if (generation !== this.#generation) return;
             const askedAt = performance.now();
-            const next = this.#record(await this.#call({ mode: 'status', app: app.id, action: action.id, waitMs: STATUS_WAIT_MS }));
+            const answer = this.#record(await this.#call({ mode: 'status', app: app.id, action: action.id, waitMs: STATUS_WAIT_MS }));
+            const next = this.status(app.id, action.id);
             const unchanged = next.state === status.state && next.attempt === status.attempt;
-            if (unchanged && performance.now() - askedAt < 250) await sleep(Math.min(next.pollAfterMs ?? 1000, 2000));
+            if (unchanged && performance.now() - askedAt < 250) await sleep(Math.min(answer.pollAfterMs ?? 1000, 2000));
             status = next;
           }
           if (generation !== this.#generation) return;
@@ -580,17 +607,34 @@ export class DeploymentRunner {
     return this.#api.deploy({ ...body, workflowId: this.workflowId }, this.token);
   }
 
+  /** Takes in one action's status (unless an answer already seen is newer) and returns the answer as it came. */
   #record(status) {
-    this.statuses.set(`${status.app}/${status.action}`, status);
+    if (this.#keep(status)) this.#save();
     this.#notify();
     return status;
   }
 
+  /** Takes in a whole-workflow status: each action where it is newer than what is shown. */
   #recordWorkflow(workflow) {
+    let changed = false;
     for (const app of workflow.apps) {
-      for (const action of app.actions) this.statuses.set(`${action.app}/${action.action}`, action);
+      for (const action of app.actions) changed = this.#keep(action) || changed;
     }
+    if (changed) this.#save();
     this.pendingCancellations = Array.isArray(workflow.pendingCancellations) ? workflow.pendingCancellations : [];
+  }
+
+  /** Stores `status` as its action's latest unless the one known is newer; whether it was stored. */
+  #keep(status) {
+    const key = `${status.app}/${status.action}`;
+    if (!isNewer(status, this.statuses.get(key))) return false;
+    this.statuses.set(key, status);
+    return true;
+  }
+
+  /** Remembers what is shown for a reload of this tab. */
+  #save() {
+    if (this.workflowId) saveProgress(this.workflowId, { apps: this.apps, statuses: [...this.statuses.values()] });
   }
 
   #notify() {
@@ -1657,12 +1701,15 @@ function link(url, className) {
         WebAsset(
             path: "/assets/js/session.js",
             contentType: "text/javascript; charset=utf-8",
-            etag: #""7b8201c4266682ab17b3890a784bb17d""#,
+            etag: #""73cbb7253c4d4d6174455cab15524396""#,
             body: #"""
 // Remembers the deployment this tab follows, so a reload resumes it: the workflow id, its bearer token and the
-// non-secret config (to show in the form again). Env values are never stored.
+// non-secret config (to show in the form again), and the progress last shown (the plan and each action's newest
+// status, so a reload neither blanks the list nor lets an older answer move it back). Env values are never stored;
+// statuses hold none.
 
 const KEY = 'baton.deployment';
+const PROGRESS_KEY = 'baton.progress';
 
 /** Saves the deployment this tab follows. */
 export function saveDeployment({ workflowId, token, config }) {
@@ -1685,13 +1732,38 @@ export function loadDeployment() {
   return null;
 }
 
-/** Forgets the deployment. */
+/** Forgets the deployment and its progress. */
 export function clearDeployment() {
   try {
     sessionStorage.removeItem(KEY);
+    sessionStorage.removeItem(PROGRESS_KEY);
   } catch {
     // Nothing to forget.
   }
+}
+
+/** Saves the progress shown of `workflowId`: `{apps, statuses}` (the plan, and the newest status of each action). */
+export function saveProgress(workflowId, { apps, statuses }) {
+  try {
+    sessionStorage.setItem(PROGRESS_KEY, JSON.stringify({ workflowId, apps, statuses }));
+  } catch {
+    // Without it, a reload starts from the server's answer alone.
+  }
+}
+
+/** The progress this tab showed of `workflowId` before a reload, `{apps, statuses}`, or `null`. */
+export function loadProgress(workflowId) {
+  try {
+    const saved = JSON.parse(sessionStorage.getItem(PROGRESS_KEY) ?? 'null');
+    if (saved && saved.workflowId === workflowId && Array.isArray(saved.apps) && Array.isArray(saved.statuses)) {
+      const apps = saved.apps.filter((app) => app && typeof app.id === 'string' && Array.isArray(app.actions));
+      const statuses = saved.statuses.filter((status) => status && typeof status.app === 'string' && typeof status.action === 'string');
+      return { apps, statuses };
+    }
+  } catch {
+    // A damaged entry is ignored: the server's answer alone is shown.
+  }
+  return null;
 }
 
 """#
