@@ -45,6 +45,9 @@ struct ServeCommand: AsyncParsableCommand {
     )
     var actionTimeouts: [ActionTimeoutArgument] = []
 
+    @Option(help: "The most apps one workflow may deploy (the request body limit grows with it: 5 KiB per app, at least 64 KiB).")
+    var maxApps = ValidationLimits.defaultMaxApps
+
     @Option(help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel = "info"
 
@@ -79,6 +82,7 @@ struct ServeCommand: AsyncParsableCommand {
     func validate() throws {
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level \(logLevel) is not a level.") }
         guard requestBudget.duration > .zero else { throw ValidationError("--request-budget must be more than 0.") }
+        guard (1...10_000).contains(maxApps) else { throw ValidationError("--max-apps must be from 1 to 10000.") }
         if sandbox {
             guard port != 0 else { throw ValidationError("--sandbox needs a fixed --port, since the providers are pointed at it.") }
             try sandboxKnobs.validate(prefix: "sandbox-")
@@ -124,7 +128,7 @@ struct ServeCommand: AsyncParsableCommand {
             }
             let providerSandbox = sandbox ? ProviderSandbox(configuration: sandboxKnobs.configuration) : nil
             let app = BatonApplication.build(
-                configuration: BatonServerConfiguration(host: host, port: port), engine: engine, catalog: catalog, logger: logger,
+                configuration: BatonServerConfiguration(host: host, port: port, limits: ValidationLimits(maxApps: maxApps)), engine: engine, catalog: catalog, logger: logger,
                 services: configured.services, beforeServerStarts: configured.prepare,
                 extraRoutes: { router in providerSandbox?.register(on: router) },
                 onServerRunning: { [logger] port in

@@ -27,7 +27,7 @@ struct ErrorResponseTests {
             #expect(form.status == 415 && form.errorCode == "unsupported_media_type")
             let missingType = try await client.post(json: #"{"mode":"init"}"#, contentType: nil)
             #expect(missingType.status == 415 && missingType.errorCode == "unsupported_media_type")
-            let padding = String(repeating: " ", count: 64 * 1024)
+            let padding = String(repeating: " ", count: ValidationLimits.standard.maxBodyBytes)
             let tooLarge = try await client.post(json: #"{"mode":"init"\#(padding)}"#)
             #expect(tooLarge.status == 413 && tooLarge.errorCode == "body_too_large")
         }

@@ -39,7 +39,7 @@ extension DeployRequestParser {
         if elements.isEmpty {
             collector.add("config.apps", "must name at least one app")
         } else if elements.count > limits.maxApps {
-            collector.add("config.apps", "must name at most \(limits.maxApps) apps")
+            collector.add("config.apps", "must name at most \(limits.maxApps) apps (this server's limit, set with baton serve --max-apps)")
         }
         var apps: [String] = []
         for (index, element) in elements.enumerated() {
