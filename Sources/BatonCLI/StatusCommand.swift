@@ -14,11 +14,15 @@ struct StatusCommand: AsyncParsableCommand {
 
     @OptionGroup var client: ClientOptions
 
+    @Flag(help: "Also show every state transition, oldest first (the server sends them only when asked).")
+    var history = false
+
     func run() async throws {
         let output = TerminalOutput()
+        let history = history
         do {
             let status = try await WorkflowAccess.request(workflow, client: client) { baton, credentials throws(BatonClientError) in
-                try await baton.workflowStatus(credentials)
+                try await baton.workflowStatus(credentials, history: history)
             }
             guard !client.json else { return WorkflowAccess.printJSON(status) }
             let style = TerminalStyle(colors: isatty(STDOUT_FILENO) == 1)
@@ -27,9 +31,18 @@ struct StatusCommand: AsyncParsableCommand {
                 + ProgressFrame(snapshot: snapshot, style: style, tick: nil).lines)
             let summary = DeploymentSummary(snapshot: snapshot, style: style).lines
             output.writeLines(summary.isEmpty ? [] : [""] + summary)
+            if let entries = status.history {
+                output.writeLines(["", "History:"] + entries.map(Self.line))
+            }
         } catch {
             for line in error.explanation { output.error(line) }
             throw ExitCode(error.exitCode)
         }
+    }
+
+    /// One transition: "2026-11-25T03:00:04Z app-a/deploy running → succeeded (attempt 1): Deployed".
+    static func line(_ entry: HistoryEntry) -> String {
+        let at = entry.at.formatted(.iso8601)
+        return "  \(at) \(entry.app)/\(entry.action) \(entry.from.rawValue) → \(entry.to.rawValue) (attempt \(entry.attempt)): \(entry.message)"
     }
 }

@@ -87,8 +87,9 @@ public struct JSONClient: Sendable {
         try await post(json: #"{"mode":"status","workflowId":"\#(workflow.workflowId)","app":"\#(app)","action":"\#(action)","waitMs":\#(waitMs)}"#, token: workflow.token)
     }
 
-    public func workflowStatus(_ workflow: InitResponse) async throws -> JSONReply {
-        try await post(json: #"{"mode":"status","workflowId":"\#(workflow.workflowId)"}"#, token: workflow.token)
+    /// `status` of the whole workflow; with `history`, asks for its transitions too.
+    public func workflowStatus(_ workflow: InitResponse, history: Bool = false) async throws -> JSONReply {
+        try await post(json: #"{"mode":"status","workflowId":"\#(workflow.workflowId)","history":\#(history)}"#, token: workflow.token)
     }
 
     public func cancel(_ workflow: InitResponse) async throws -> JSONReply {

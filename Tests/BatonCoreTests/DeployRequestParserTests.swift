@@ -58,6 +58,16 @@ struct DeployRequestParserTests {
         #expect(issues(#"{"mode":"init","config":{"apps":"app-a","github":{"owner":"a"}}}"#).map(\.path) == ["config.apps"])
     }
 
+    @Test func historyIsAskedForTheWholeWorkflowOnly() throws {
+        #expect(try parse(#"{"mode":"status","workflowId":"wf_1","history":true}"#)
+            == .status(StatusQuery(workflowID: "wf_1", includeHistory: true)))
+        #expect(try parse(#"{"mode":"status","workflowId":"wf_1"}"#) == .status(StatusQuery(workflowID: "wf_1")))
+        #expect(issues(#"{"mode":"status","workflowId":"wf_1","history":"yes"}"#).map(\.path) == ["history"])
+        let withAction = issues(#"{"mode":"status","workflowId":"wf_1","app":"app-a","action":"deploy","history":true}"#)
+        #expect(withAction.map(\.path) == ["history"])
+        #expect(withAction.first?.message.contains("whole workflow") == true)
+    }
+
     @Test func rejectsOversizedEnvValues() {
         let big = String(repeating: "x", count: ValidationLimits.standard.maxEnvValueBytes + 1)
         let found = issues(#"{"mode":"init","config":{"apps":["app-a"],"github":{"owner":"a"}},"envVars":{"app-a":{"DATABASE_URL":"\#(big)"}}}"#)

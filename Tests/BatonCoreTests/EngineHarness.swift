@@ -66,8 +66,9 @@ struct EngineHarness {
         return status
     }
 
-    func workflowStatus(_ workflow: InitResponse) async throws -> WorkflowStatus {
-        guard case .workflow(let status) = try await engine.handle(.status(StatusQuery(workflowID: workflow.workflowId)), bearerToken: workflow.token) else {
+    func workflowStatus(_ workflow: InitResponse, history: Bool = false) async throws -> WorkflowStatus {
+        let query = StatusQuery(workflowID: workflow.workflowId, includeHistory: history)
+        guard case .workflow(let status) = try await engine.handle(.status(query), bearerToken: workflow.token) else {
             fatalError("status answered something else")
         }
         return status

@@ -63,7 +63,7 @@ struct SharedPostgresTests {
             #expect(snapshot.calls("POST /repos/{owner}/{repo}/forks") == 1, "\(snapshot.calls)")
             #expect(snapshot.createdRepositories.map(\.fullName) == ["\(cluster.owner)/app-a"])
             let final = try await driver.workflowStatus(workflow)
-            let starts = final.history.filter { $0.app == "app-a" && $0.action == "fork-repository" && $0.to == .running }
+            let starts = (final.history ?? []).filter { $0.app == "app-a" && $0.action == "fork-repository" && $0.to == .running }
             #expect(starts.count == 1, "\(starts)")
             let action = final.apps.first { $0.id == "app-a" }?.actions.first { $0.action == "fork-repository" }
             #expect(action?.attempt == 1)

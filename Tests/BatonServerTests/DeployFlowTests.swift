@@ -33,12 +33,13 @@ struct DeployFlowTests {
             }
             let actionCount = workflow.apps.reduce(0) { $0 + $1.actions.count }
             #expect(requests <= actionCount * 3, "long poll keeps requests per action low")
-            let final = try await client.workflowStatus(workflow)
+            let final = try await client.workflowStatus(workflow, history: true)
             let status = try final.decode(WorkflowStatus.self)
+            let history = try #require(status.history)
             #expect(status.state == .succeeded)
             #expect(status.apps.allSatisfy { $0.state == .succeeded && $0.actions.allSatisfy { $0.state == .succeeded } })
-            #expect(status.history.count == actionCount * 2)
-            #expect(status.history.map(\.app) == status.history.map(\.app).sorted { lhs, rhs in
+            #expect(history.count == actionCount * 2)
+            #expect(history.map(\.app) == history.map(\.app).sorted { lhs, rhs in
                 (workflow.apps.firstIndex { $0.id == lhs } ?? 0) < (workflow.apps.firstIndex { $0.id == rhs } ?? 0)
             }, "apps ran one after another")
         }

@@ -42,9 +42,12 @@ public struct BatonClient: Sendable {
         return try await deploy(.status(query), token: token, wait: waitMs)
     }
 
-    /// `status` of the whole workflow, with its history; with `waitMs`, waits first for any change.
-    public func workflowStatus(_ credentials: WorkflowCredentials, waitMs: Int = 0) async throws(BatonClientError) -> WorkflowStatus {
-        let query = StatusQuery(workflowID: credentials.workflowId, waitMs: waitMs)
+    /// `status` of the whole workflow; with `history`, its transitions too (else `history` is `nil`); with `waitMs`,
+    /// waits first for any change.
+    public func workflowStatus(
+        _ credentials: WorkflowCredentials, waitMs: Int = 0, history: Bool = false
+    ) async throws(BatonClientError) -> WorkflowStatus {
+        let query = StatusQuery(workflowID: credentials.workflowId, waitMs: waitMs, includeHistory: history)
         return try await deploy(.status(query), token: credentials.token, wait: waitMs)
     }
 

@@ -9,6 +9,7 @@ struct DeployRequestBody: Encodable {
     var app: String?
     var action: String?
     var waitMs: Int?
+    var history: Bool?
 
     static func initialize(_ request: InitRequest) -> DeployRequestBody {
         DeployRequestBody(mode: "init", config: request.config, envVars: request.envVars.isEmpty ? nil : request.envVars)
@@ -21,7 +22,7 @@ struct DeployRequestBody: Encodable {
     static func status(_ query: StatusQuery) -> DeployRequestBody {
         DeployRequestBody(
             mode: "status", workflowId: query.workflowID, app: query.app, action: query.action,
-            waitMs: query.waitMs > 0 ? query.waitMs : nil)
+            waitMs: query.waitMs > 0 ? query.waitMs : nil, history: query.includeHistory ? true : nil)
     }
 
     static func cancel(_ workflowID: String) -> DeployRequestBody {
@@ -29,7 +30,7 @@ struct DeployRequestBody: Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case mode, config, envVars, workflowId, app, action, waitMs
+        case mode, config, envVars, workflowId, app, action, waitMs, history
     }
 
     /// Leaves out absent members rather than sending `null`.
@@ -42,5 +43,6 @@ struct DeployRequestBody: Encodable {
         try container.encodeIfPresent(app, forKey: .app)
         try container.encodeIfPresent(action, forKey: .action)
         try container.encodeIfPresent(waitMs, forKey: .waitMs)
+        try container.encodeIfPresent(history, forKey: .history)
     }
 }

@@ -19,8 +19,8 @@ extension WorkflowEngine {
         )
     }
 
-    /// The wire status of the whole workflow.
-    func workflowStatus(_ record: WorkflowRecord, now: Date) -> WorkflowStatus {
+    /// The wire status of the whole workflow; its history only when `includeHistory`.
+    func workflowStatus(_ record: WorkflowRecord, now: Date, includeHistory: Bool = false) -> WorkflowStatus {
         let apps = record.apps.enumerated().map { appIndex, app in
             let actions = app.actions.indices.map {
                 actionStatus(record, WorkflowRecord.ActionIndex(app: appIndex, action: $0), now: now)
@@ -38,7 +38,7 @@ extension WorkflowEngine {
         }
         return WorkflowStatus(
             workflowId: record.id, state: record.canceled ? .canceled : record.summarizedState,
-            definitionVersion: record.definitionVersion, apps: apps, history: record.history,
+            definitionVersion: record.definitionVersion, apps: apps, history: includeHistory ? record.history : nil,
             pendingCancellations: pendingCancellations
         )
     }

@@ -46,8 +46,9 @@ extension WorkflowEngine {
         }
     }
 
-    /// Reports the whole workflow; with `waitMs`, first waits (within the budget) for any change to it.
-    func workflowStatus(_ workflowID: String, waitMs: Int, token: String?) async throws -> WorkflowStatus {
+    /// Reports the whole workflow, with its history when `includeHistory`; with `waitMs`, first waits (within the
+    /// budget) for any change to it.
+    func workflowStatus(_ workflowID: String, waitMs: Int, includeHistory: Bool = false, token: String?) async throws -> WorkflowStatus {
         let start = clock.now()
         let ticket = signal.arm(workflowID)
         defer { signal.disarm(ticket) }
@@ -61,7 +62,7 @@ extension WorkflowEngine {
             await signal.wait(ticket, until: waitUntil, clock: clock)
             record = try await authorizedRecord(workflowID, token: token)
         }
-        return workflowStatus(record, now: clock.now())
+        return workflowStatus(record, now: clock.now(), includeHistory: includeHistory)
     }
 
     /// When something may next happen to a running action on its own: its next poll, its lease lapsing, or its

@@ -103,7 +103,8 @@ public struct WorkflowEngine: Sendable {
                 let reference = ActionReference(workflowID: query.workflowID, app: app, action: action)
                 return .action(try await status(of: reference, waitMs: query.waitMs, token: bearerToken))
             }
-            return .workflow(try await workflowStatus(query.workflowID, waitMs: query.waitMs, token: bearerToken))
+            return .workflow(try await workflowStatus(
+                query.workflowID, waitMs: query.waitMs, includeHistory: query.includeHistory, token: bearerToken))
         case .cancel(let workflowID):
             return .workflow(try await cancel(workflowID, token: bearerToken))
         }

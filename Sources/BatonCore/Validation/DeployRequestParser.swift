@@ -48,7 +48,7 @@ public struct DeployRequestParser: Sendable {
     }
 
     private func parseStatus(_ object: [String: JSONValue], _ collector: inout IssueCollector) -> DeployCommand? {
-        collector.rejectUnknownFields(of: object, allowed: ["mode", "workflowId", "app", "action", "waitMs"], at: "")
+        collector.rejectUnknownFields(of: object, allowed: ["mode", "workflowId", "app", "action", "waitMs", "history"], at: "")
         let workflowID = collector.string(object["workflowId"], at: "workflowId", required: true)
         let app = collector.string(object["app"], at: "app", required: false)
         let action = collector.string(object["action"], at: "action", required: false)
@@ -65,8 +65,19 @@ public struct DeployRequestParser: Sendable {
                 collector.add("waitMs", "must be a whole number of milliseconds, 0 or more")
             }
         }
+        var includeHistory = false
+        if let value = object["history"], value != .null {
+            if case .bool(let flag) = value {
+                includeHistory = flag
+                if flag, hasApp || hasAction {
+                    collector.add("history", "is only given for the whole workflow: leave out app and action")
+                }
+            } else {
+                collector.add("history", "must be true or false")
+            }
+        }
         guard let workflowID else { return nil }
-        return .status(StatusQuery(workflowID: workflowID, app: app, action: action, waitMs: waitMs))
+        return .status(StatusQuery(workflowID: workflowID, app: app, action: action, waitMs: waitMs, includeHistory: includeHistory))
     }
 
     private func parseCancel(_ object: [String: JSONValue], _ collector: inout IssueCollector) -> DeployCommand? {

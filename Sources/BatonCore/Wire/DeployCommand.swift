@@ -46,11 +46,15 @@ public struct StatusQuery: Sendable, Hashable {
     public var action: String?
     /// How long to wait for a change before answering, in milliseconds (capped by the request budget).
     public var waitMs: Int
+    /// Whether a whole-workflow answer carries the workflow's `history` (`"history": true`); it is `null` otherwise,
+    /// so polling a large workflow does not fetch every transition each time.
+    public var includeHistory: Bool
 
-    public init(workflowID: String, app: String? = nil, action: String? = nil, waitMs: Int = 0) {
+    public init(workflowID: String, app: String? = nil, action: String? = nil, waitMs: Int = 0, includeHistory: Bool = false) {
         self.workflowID = workflowID
         self.app = app
         self.action = action
         self.waitMs = waitMs
+        self.includeHistory = includeHistory
     }
 }

@@ -10,14 +10,14 @@ public struct WorkflowStatus: Codable, Sendable, Hashable {
     public var definitionVersion: String
     /// Every app, in the order of the request.
     public var apps: [AppStatus]
-    /// Every state transition, oldest first.
-    public var history: [HistoryEntry]
+    /// Every state transition, oldest first; `nil` unless the request asked for it (`"history": true`).
+    public var history: [HistoryEntry]?
     /// Provider work of a canceled workflow still to be stopped (a Vercel build, say); empty when there is none.
     /// A later `cancel` or `status` request goes on stopping it.
     public var pendingCancellations: [PendingCancellation]
 
     public init(
-        workflowId: String, state: ActionState, definitionVersion: String, apps: [AppStatus], history: [HistoryEntry],
+        workflowId: String, state: ActionState, definitionVersion: String, apps: [AppStatus], history: [HistoryEntry]?,
         pendingCancellations: [PendingCancellation] = []
     ) {
         self.workflowId = workflowId
@@ -38,8 +38,19 @@ public struct WorkflowStatus: Codable, Sendable, Hashable {
         state = try container.decode(ActionState.self, forKey: .state)
         definitionVersion = try container.decode(String.self, forKey: .definitionVersion)
         apps = try container.decode([AppStatus].self, forKey: .apps)
-        history = try container.decode([HistoryEntry].self, forKey: .history)
+        history = try container.decodeIfPresent([HistoryEntry].self, forKey: .history)
         pendingCancellations = try container.decodeIfPresent([PendingCancellation].self, forKey: .pendingCancellations) ?? []
+    }
+
+    /// Writes every key, `history` as `null` when it was not asked for.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(workflowId, forKey: .workflowId)
+        try container.encode(state, forKey: .state)
+        try container.encode(definitionVersion, forKey: .definitionVersion)
+        try container.encode(apps, forKey: .apps)
+        try container.encode(history, forKey: .history)
+        try container.encode(pendingCancellations, forKey: .pendingCancellations)
     }
 }
 

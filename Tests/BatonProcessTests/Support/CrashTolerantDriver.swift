@@ -37,9 +37,9 @@ struct CrashTolerantDriver: Sendable {
         }
     }
 
-    /// `status` of the whole workflow.
+    /// `status` of the whole workflow, with its history.
     func workflowStatus(_ workflow: InitResponse) async throws -> WorkflowStatus {
-        let reply = try await client.post(#"{"mode":"status","workflowId":"\#(workflow.workflowId)"}"#, token: workflow.token)
+        let reply = try await client.post(#"{"mode":"status","workflowId":"\#(workflow.workflowId)","history":true}"#, token: workflow.token)
         guard reply.status == 200 else { throw ChildProcessError("workflow status answered \(reply.status): \(reply.text)") }
         return try reply.decode(WorkflowStatus.self)
     }
