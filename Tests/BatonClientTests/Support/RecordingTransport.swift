@@ -19,7 +19,8 @@ final class RecordingTransport: BatonTransport {
     private struct State {
         var sent: [String] = []
         var exchanges = 0
-        /// Faults in a row per request body, so concurrent callers cannot starve one request of clean exchanges.
+        /// Faults in a row per request (its body, keys sorted), so concurrent callers cannot starve one request of clean
+        /// exchanges.
         var faultsInARow: [Data: Int] = [:]
     }
 
@@ -40,11 +41,12 @@ final class RecordingTransport: BatonTransport {
     var sentModes: [String] { state.withLock { $0.sent } }
 
     func send(_ request: TransportRequest) async throws -> TransportResponse {
+        let key = Self.canonical(request.body)
         let fault = state.withLock { state -> Fault? in
             state.exchanges += 1
-            let inARow = state.faultsInARow[request.body, default: 0]
+            let inARow = state.faultsInARow[key, default: 0]
             let fault = inARow < Self.maximumFaultsInARow ? faultFor(state.exchanges) : nil
-            state.faultsInARow[request.body] = fault == nil ? 0 : inARow + 1
+            state.faultsInARow[key] = fault == nil ? 0 : inARow + 1
             return fault
         }
         if fault == .dropRequest { throw TransportFailure("could not connect (injected)") }
@@ -57,6 +59,14 @@ final class RecordingTransport: BatonTransport {
             return TransportResponse(status: 503, headers: ["Retry-After": "0"], body: Data(body.utf8))
         default: return response
         }
+    }
+
+    /// The body with its keys sorted: JSONEncoder may order the keys of two encodings of one request differently.
+    private static func canonical(_ body: Data) -> Data {
+        guard let object = try? JSONSerialization.jsonObject(with: body),
+              let sorted = try? JSONSerialization.data(withJSONObject: object, options: .sortedKeys)
+        else { return body }
+        return sorted
     }
 
     private static func mode(of request: TransportRequest) -> String {
