@@ -35,8 +35,7 @@ struct DeployCommand: AsyncParsableCommand {
     @Option(name: .customLong("env-file"), help: ArgumentHelp("A dotenv file of env values for one app (repeatable).", valueName: "app=PATH"))
     var envFiles: [String] = []
 
-    @Flag(help: "Deploy one app after another instead of all at once.")
-    var sequential = false
+    @OptionGroup var concurrency: ConcurrencyOptions
 
     func run() async throws {
         throw ExitCode(await deploy())
@@ -50,7 +49,7 @@ struct DeployCommand: AsyncParsableCommand {
             let envVars = try EnvArguments.collect(env: env, envFiles: envFiles)
             let transport = CountingTransport()
             let baton = BatonClient(serverURL: server, transport: transport)
-            let options = DeploymentRunnerOptions(maxConcurrentApps: sequential ? 1 : nil, retryPolicy: client.retryPolicy)
+            let options = DeploymentRunnerOptions(maxConcurrentApps: concurrency.maxConcurrentApps, retryPolicy: client.retryPolicy)
             let config = WorkflowConfig(
                 apps: try await appIDs(baton, retry: options.retryPolicy), github: GitHubTarget(owner: owner ?? ""),
                 vercel: team.map(VercelTarget.init(teamId:)), domain: domain)

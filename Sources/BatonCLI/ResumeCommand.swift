@@ -15,8 +15,7 @@ struct ResumeCommand: AsyncParsableCommand {
 
     @OptionGroup var client: ClientOptions
 
-    @Flag(help: "Drive one app after another instead of all at once.")
-    var sequential = false
+    @OptionGroup var concurrency: ConcurrencyOptions
 
     func run() async throws {
         let started = ContinuousClock.now
@@ -25,7 +24,7 @@ struct ResumeCommand: AsyncParsableCommand {
             let (server, credentials) = try WorkflowAccess.resolve(workflow, client: client)
             let transport = CountingTransport()
             let options = DeploymentRunnerOptions(
-                maxConcurrentApps: sequential ? 1 : nil, retryPolicy: client.retryPolicy, retriesFailedActions: true)
+                maxConcurrentApps: concurrency.maxConcurrentApps, retryPolicy: client.retryPolicy, retriesFailedActions: true)
             let runner: DeploymentRunner
             do {
                 runner = try await DeploymentRunner.resume(credentials, client: BatonClient(serverURL: server, transport: transport), options: options)

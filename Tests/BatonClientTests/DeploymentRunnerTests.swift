@@ -26,6 +26,17 @@ struct DeploymentRunnerTests {
         }
     }
 
+    @Test func noMoreAppsRunAtOnceThanTheConcurrencyAllows() async throws {
+        try await LiveBaton.run(buildSeconds: 2) { baton in
+            let options = DeploymentRunnerOptions(maxConcurrentApps: 2)
+            let runner = try await DeploymentRunner.start(threeApps(), client: baton.client(), options: options)
+            let (final, seen) = try await runCollecting(runner)
+            #expect(final.state == .succeeded)
+            let mostRunning = seen.map { $0.apps.filter { $0.state == .running }.count }.max() ?? 0
+            #expect(mostRunning == 2, "two apps at a time, then the third in the freed slot")
+        }
+    }
+
     @Test func appsRunConcurrentlyByDefault() async throws {
         try await LiveBaton.run(buildSeconds: 2) { baton in
             let runner = try await DeploymentRunner.start(threeApps(), client: baton.client())
