@@ -319,10 +319,13 @@ export class DeploymentRunner {
     return this.#api.deploy({ ...body, workflowId: this.workflowId }, this.token);
   }
 
-  /** Takes in one action's status (unless an answer already seen is newer) and returns the answer as it came. */
+  /** Takes in one action's status (unless an answer already seen is as new) and returns the answer as it came. The
+   * list is redrawn only when something changed, not on every poll. */
   #record(status) {
-    if (this.#keep(status)) this.#save();
-    this.#notify();
+    if (this.#keep(status)) {
+      this.#save();
+      this.#notify();
+    }
     return status;
   }
 
@@ -336,10 +339,13 @@ export class DeploymentRunner {
     this.pendingCancellations = Array.isArray(workflow.pendingCancellations) ? workflow.pendingCancellations : [];
   }
 
-  /** Stores `status` as its action's latest unless the one known is newer; whether it was stored. */
+  /** Stores `status` as its action's latest unless the one known is as new (the same `sequence` is the same
+   * change); whether it was stored. */
   #keep(status) {
     const key = `${status.app}/${status.action}`;
-    if (!isNewer(status, this.statuses.get(key))) return false;
+    const known = this.statuses.get(key);
+    if (!isNewer(status, known)) return false;
+    if (known && typeof status.sequence === 'number' && status.sequence === known.sequence) return false;
     this.statuses.set(key, status);
     return true;
   }
