@@ -133,6 +133,8 @@ struct CLITests {
             #expect(usage.exitCode == 2 && usage.stderr.contains("app:KEY=VALUE"), "\(usage.stderr)")
             let unknownFlag = try await CLIProcess.run(["deploy", "--bogus"], home: home)
             #expect(unknownFlag.exitCode == 2)
+            let noAttempts = try await CLIProcess.run(["deploy", "--attempts", "0"], home: home)
+            #expect(noAttempts.exitCode == 2 && noAttempts.stderr.contains("--attempts"), "\(noAttempts.stderr)")
             let noSlots = try await CLIProcess.run(["deploy", "--concurrency", "0"], home: home)
             #expect(noSlots.exitCode == 2 && noSlots.stderr.contains("--concurrency"), "\(noSlots.stderr)")
         }

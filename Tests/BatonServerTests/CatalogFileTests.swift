@@ -48,6 +48,27 @@ struct CatalogFileTests {
         #expect(error?.problems.map { $0.components(separatedBy: ":").first } == ["apps[0].id", "apps[0].template"])
     }
 
+    @Test func anUnknownFieldIsRefusedRatherThanIgnored() throws {
+        let yaml = try write("""
+            apps:
+              - id: blog
+                name: Blog
+                template: acme/blog
+                subdomian: blog
+                env:
+                  - {key: API_KEY, required: true, description: Key, secret: true}
+            colour: red
+            """, ext: "yaml")
+        let error = #expect(throws: CatalogFileError.self) { try CatalogFile.load(path: yaml) }
+        let fields = error?.problems.map { $0.components(separatedBy: ":").first ?? "" } ?? []
+        #expect(fields.contains("colour") && fields.contains("apps[0].subdomian") && fields.contains("apps[0].env[0].secret"), "\(fields)")
+        #expect(error?.problems.first { $0.hasPrefix("apps[0].subdomian") }?.contains("subdomain") == true, "the known fields are listed")
+
+        let json = try write(#"{"apps":[{"id":"blog","name":"Blog","template":"acme/blog","subdomain":"blog","frameowrk":"astro"}]}"#, ext: "json")
+        let jsonError = #expect(throws: CatalogFileError.self) { try CatalogFile.load(path: json) }
+        #expect(jsonError?.problems.map { $0.components(separatedBy: ":").first } == ["apps[0].frameowrk"])
+    }
+
     @Test func twoForkModeAppsOnOneTemplateAreRefusedNamingBoth() throws {
         let path = try write("""
             apps:

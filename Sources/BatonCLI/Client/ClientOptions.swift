@@ -21,6 +21,10 @@ struct ClientOptions: ParsableArguments {
     /// How requests are retried.
     var retryPolicy: RetryPolicy { RetryPolicy(maxAttempts: attempts) }
 
+    func validate() throws {
+        guard (1...1_000).contains(attempts) else { throw ValidationError("--attempts must be from 1 to 1000.") }
+    }
+
     /// The default server when none is given.
     static let defaultServer = "http://127.0.0.1:8080"
 

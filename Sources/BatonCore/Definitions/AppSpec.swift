@@ -28,7 +28,8 @@ public struct AppSpec: Codable, Sendable, Hashable {
         self.subdomain = subdomain
     }
 
-    enum CodingKeys: String, CodingKey {
+    /// The fields of an app in a catalog file.
+    public enum CodingKeys: String, CodingKey, CaseIterable {
         case id, name, template, repository, framework, env, subdomain
     }
 
