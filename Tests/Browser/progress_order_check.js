@@ -1,9 +1,10 @@
 // Injected by the browser tests into every document before the page's own scripts (never shipped): watches the
 // progress list and writes to sessionStorage, so the record survives a reload, every moment at which
-//   - an action's item went from succeeded to any other state, or
+//   - an action's item went from succeeded to any other state,
+//   - an action's item showed an earlier attempt than before, or
 //   - an app showed more than one running action.
-// `__progressOrder.states` holds the states last seen by `app/action`; `.violations` the problems; `.moments` how
-// many changes were checked.
+// `__progressOrder.states` holds the state and attempt last seen by `workflow/app/action` (the workflow the page
+// follows, from its own sessionStorage entry); `.violations` the problems; `.moments` how many changes were checked.
 (() => {
   const KEY = '__progressOrder';
   const load = () => {
@@ -17,16 +18,27 @@
     const list = document.getElementById('progress-apps');
     if (!list) return;
     const record = load();
+    let workflow = '?';
+    try {
+      workflow = JSON.parse(sessionStorage.getItem('baton.deployment'))?.workflowId ?? '?';
+    } catch {
+      // No deployment followed yet.
+    }
     const running = {};
     let seen = 0;
     for (const item of list.querySelectorAll('li[data-action-id]')) {
-      const key = `${item.dataset.appId}/${item.dataset.actionId}`;
+      const key = `${workflow}/${item.dataset.appId}/${item.dataset.actionId}`;
       const state = item.dataset.state;
+      const attempt = Number(item.dataset.attempt ?? 0);
+      const before = record.states[key];
       seen += 1;
-      if (record.states[key] === 'succeeded' && state !== 'succeeded') {
+      if (before?.state === 'succeeded' && state !== 'succeeded') {
         record.violations.push(`${key} went from succeeded to ${state}`);
       }
-      record.states[key] = state;
+      if (before && attempt < before.attempt) {
+        record.violations.push(`${key} went from attempt ${before.attempt} back to ${attempt}`);
+      }
+      record.states[key] = { state, attempt };
       if (state === 'running') (running[item.dataset.appId] ??= []).push(item.dataset.actionId);
     }
     for (const [app, actions] of Object.entries(running)) {

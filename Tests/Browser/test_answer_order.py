@@ -1,5 +1,6 @@
 """Answers that arrive out of order never move the progress back: the page keeps each action's newest status by the
-server's `sequence`, through a run and across a reload."""
+server's `sequence`, through a run and across a reload, and an answer about a workflow it no longer follows is
+never recorded."""
 
 import json
 import pathlib
@@ -51,3 +52,33 @@ def test_older_answers_released_after_newer_ones_never_move_an_action_back(drive
     errors = [entry for entry in driver.get_log("browser")
               if entry["level"] == "SEVERE" and "Failed to load resource" not in entry["message"]]
     assert not errors, f"the page logged errors: {errors}"
+
+
+def test_a_late_answer_about_a_canceled_workflow_does_not_stop_the_next_one(driver, owner):
+    # Slow answers (3 s after their effect) and a fork that takes a minute: Cancel lands while the page's long poll of
+    # the first workflow is still out, and that poll answers after the second deployment has begun.
+    with running_server(log_name="baton-serve-cancel-then-deploy.log") as server:
+        server.set_faults({"forkSeconds": 60, "responseDelayMs": 3000})
+        driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": ORDER_CHECK})
+        page = DeployPage(driver, server.base_url)
+        page.set_viewport(1280, 900)
+        page.open()
+        page.start(owner, apps=("app-b",))
+        fork = lambda: next(a for a in page.snapshot()["actions"] if a["action"] == "fork-repository")  # noqa: E731
+        page.wait_until(lambda: fork()["state"] == "running", "the fork to run", timeout=30)
+        first = json.loads(page.session_entry())["workflowId"]
+        page.element("#cancel-button").click()
+        page.wait_until(lambda: page.snapshot()["outcome"] == "canceled", "the cancel", timeout=30)
+
+        # Forks are quick again, answers still slow: the second workflow's first trigger is out when the late answer
+        # about the first workflow arrives.
+        server.set_faults({"forkSeconds": 1})
+        page.fill(owner=owner + "x")
+        page.deploy()
+        page.wait_until(lambda: json.loads(page.session_entry())["workflowId"] != first, "the second workflow")
+        final = page.wait_for_outcome("succeeded", "failed", "interrupted", "canceled", timeout=120)
+        record = json.loads(driver.execute_script("return sessionStorage.getItem('__progressOrder')"))
+
+    assert final["outcome"] == "succeeded", final
+    assert all(a["state"] == "succeeded" for a in final["actions"]), final["actions"]
+    assert record["violations"] == [], record["violations"]

@@ -284,7 +284,7 @@ async function readJSON(response) {
         WebAsset(
             path: "/assets/js/deployment.js",
             contentType: "text/javascript; charset=utf-8",
-            etag: #""5c9882bcfc71d62f9774afbf4909555e""#,
+            etag: #""d02f4d889b70805e5be2170f1acaefe7""#,
             body: #"""
 // The client-driven deployment loop: init, then for each app in order, for each action: trigger, then status
 // with a long poll until the action is done, then the next. The server decides; this loop only walks the plan.
@@ -330,6 +330,10 @@ export class DeploymentRunner {
   #api;
   #onChange;
   #generation = 0;
+  /** The generation of the latest cancellation follow-up. */
+  #followingSince = 0;
+  /** Provider work still being stopped, by `app/action`, each as listed by the newest answer about that action. */
+  #stopping = new Map();
 
   constructor(api, onChange = () => {}) {
     this.#api = api;
@@ -360,6 +364,7 @@ export class DeploymentRunner {
     /** Provider work of the canceled workflow still being stopped, as the last whole-workflow answer listed it:
      * `[{app, action, message}]`; whether the page is asking about it, and whether it stopped asking by itself. */
     this.pendingCancellations = [];
+    this.#stopping = new Map();
     this.checkingCancellations = false;
     this.cancellationsStalled = false;
   }
@@ -413,7 +418,7 @@ export class DeploymentRunner {
 
   /** Follows a deployment started before a reload: reads the whole workflow, then goes on where it stands. */
   async resume(saved) {
-    this.#generation += 1;
+    const generation = ++this.#generation;
     this.#reset();
     this.workflowId = saved.workflowId;
     this.token = saved.token;
@@ -429,10 +434,13 @@ export class DeploymentRunner {
     this.#notify();
     let workflow;
     try {
-      workflow = await this.#call({ mode: 'status' });
+      workflow = await this.#ask({ mode: 'status' }, generation);
     } catch (error) {
-      return this.#stop(error);
+      if (generation === this.#generation) await this.#stop(error);
+      return;
     }
+    // A cancel, retry or new deployment started while the read was under way: its answer is newer than this one.
+    if (workflow === null) return;
     this.apps = workflow.apps.map((app) => ({
       id: app.id, name: app.name, actions: app.actions.map((action) => ({ id: action.action, title: action.title, dependsOn: [] })),
     }));
@@ -441,7 +449,7 @@ export class DeploymentRunner {
       this.#finish('canceled');
       return this.#followCancellations();
     }
-    return this.#drive();
+    return this.#drive(generation);
   }
 
   /** Starts a new attempt of a failed action, then goes on with the rest of the plan. */
@@ -455,7 +463,9 @@ export class DeploymentRunner {
     this.currentActionIndex = this.apps[this.currentAppIndex]?.actions.findIndex((action) => action.id === actionId) ?? -1;
     this.#notify();
     try {
-      this.#record(await this.#call({ mode: 'trigger', app: appId, action: actionId }));
+      const answer = await this.#ask({ mode: 'trigger', app: appId, action: actionId }, generation);
+      if (answer === null) return;
+      this.#record(answer);
     } catch (error) {
       if (generation === this.#generation) this.#stop(error);
       return;
@@ -477,8 +487,8 @@ export class DeploymentRunner {
     this.isCanceling = true;
     this.#notify();
     try {
-      const workflow = await this.#call({ mode: 'cancel' });
-      if (generation !== this.#generation) return;
+      const workflow = await this.#ask({ mode: 'cancel' }, generation);
+      if (workflow === null) return;
       this.#recordWorkflow(workflow);
       this.isCanceling = false;
       this.#finish('canceled');
@@ -502,24 +512,31 @@ export class DeploymentRunner {
     const generation = this.#generation;
     if (this.pendingCancellations.length === 0) return;
     this.checkingCancellations = true;
+    this.#followingSince = generation;
     this.cancellationsStalled = false;
     this.#notify();
     for (let check = 0; check < CANCELLATION_CHECKS && this.pendingCancellations.length > 0; check += 1) {
       await sleep(CANCELLATION_CHECK_MS);
-      if (generation !== this.#generation) return;
+      if (generation !== this.#generation) return this.#stopFollowing(generation);
       try {
-        const workflow = await this.#call({ mode: 'status' });
-        if (generation !== this.#generation) return;
+        const workflow = await this.#ask({ mode: 'status' }, generation);
+        if (workflow === null) return this.#stopFollowing(generation);
         this.#recordWorkflow(workflow);
       } catch {
         // The notice stays; the next check (or Check again) asks once more.
-        if (generation !== this.#generation) return;
+        if (generation !== this.#generation) return this.#stopFollowing(generation);
       }
       this.#notify();
     }
     this.checkingCancellations = false;
     this.cancellationsStalled = this.pendingCancellations.length > 0;
     this.#notify();
+  }
+
+  /** The follow-up of `generation` ends because the page moved on; it no longer counts as asking, unless the page
+   * started following again since (that follow-up owns the flag). */
+  #stopFollowing(generation) {
+    if (this.#followingSince <= generation) this.checkingCancellations = false;
   }
 
   async #drive(generation = ++this.#generation) {
@@ -542,14 +559,17 @@ export class DeploymentRunner {
           this.#notify();
           // Each answer is recorded, then the loop goes by the newest status of *this* action, whatever the answer was.
           for (let triggers = 0; status.state === 'pending' && triggers < TRIGGERS_BEFORE_GIVING_UP; triggers += 1) {
-            this.#record(await this.#call({ mode: 'trigger', app: app.id, action: action.id }));
-            if (generation !== this.#generation) return;
+            const answer = await this.#ask({ mode: 'trigger', app: app.id, action: action.id }, generation);
+            if (answer === null) return;
+            this.#record(answer);
             status = this.status(app.id, action.id);
           }
           while (status.state === 'running') {
             if (generation !== this.#generation) return;
             const askedAt = performance.now();
-            const answer = this.#record(await this.#call({ mode: 'status', app: app.id, action: action.id, waitMs: STATUS_WAIT_MS }));
+            const answer = await this.#ask({ mode: 'status', app: app.id, action: action.id, waitMs: STATUS_WAIT_MS }, generation);
+            if (answer === null) return;
+            this.#record(answer);
             const next = this.status(app.id, action.id);
             const unchanged = next.state === status.state && next.attempt === status.attempt;
             if (unchanged && performance.now() - askedAt < 250) await sleep(Math.min(answer.pollAfterMs ?? 1000, 2000));
@@ -578,12 +598,16 @@ export class DeploymentRunner {
   }
 
   async #stop(error) {
+    const generation = this.#generation;
     this.isDeploying = false;
     if (error instanceof ApiError && error.code === 'workflow_canceled') {
       try {
-        this.#recordWorkflow(await this.#call({ mode: 'status' }));
+        const workflow = await this.#ask({ mode: 'status' }, generation);
+        if (workflow === null) return;
+        this.#recordWorkflow(workflow);
       } catch {
         // The actions keep the states last seen.
+        if (generation !== this.#generation) return;
       }
       this.#finish('canceled');
       return this.#followCancellations();
@@ -607,6 +631,14 @@ export class DeploymentRunner {
     return this.#api.deploy({ ...body, workflowId: this.workflowId }, this.token);
   }
 
+  /** Sends `body` for the workflow followed and returns the answer, or `null` when the page moved on while it was
+   * under way (a new deployment, a resume, a retry or a cancel began: generation `generation` is over). A late answer
+   * is thus never recorded: it may be about another workflow, whose sequences say nothing about this one's. */
+  async #ask(body, generation) {
+    const answer = await this.#call(body);
+    return generation === this.#generation ? answer : null;
+  }
+
   /** Takes in one action's status (unless an answer already seen is as new) and returns the answer as it came. The
    * list is redrawn only when something changed, not on every poll. */
   #record(status) {
@@ -617,14 +649,24 @@ export class DeploymentRunner {
     return status;
   }
 
-  /** Takes in a whole-workflow status: each action where it is newer than what is shown. */
+  /** Takes in a whole-workflow status: each action where it is newer than what is shown, and whether that action's
+   * provider work is still being stopped only from an answer at least as new as the action's status shown (setting
+   * or ending a stop changes the action, so a lagging read cannot bring back or drop the notice). */
   #recordWorkflow(workflow) {
+    const listed = new Map((Array.isArray(workflow.pendingCancellations) ? workflow.pendingCancellations : [])
+      .map((entry) => [`${entry.app}/${entry.action}`, entry]));
     let changed = false;
     for (const app of workflow.apps) {
-      for (const action of app.actions) changed = this.#keep(action) || changed;
+      for (const action of app.actions) {
+        const key = `${action.app}/${action.action}`;
+        if (!isNewer(action, this.statuses.get(key))) continue;
+        changed = this.#keep(action) || changed;
+        if (listed.has(key)) this.#stopping.set(key, listed.get(key));
+        else this.#stopping.delete(key);
+      }
     }
     if (changed) this.#save();
-    this.pendingCancellations = Array.isArray(workflow.pendingCancellations) ? workflow.pendingCancellations : [];
+    this.pendingCancellations = [...this.#stopping.values()];
   }
 
   /** Stores `status` as its action's latest unless the one known is as new (the same `sequence` is the same
