@@ -150,7 +150,8 @@ struct CLITests {
     }
 
     @Test func cancelCancelsTheWorkflow() async throws {
-        try await LiveBaton.run(buildSeconds: 3) { baton in
+        // A build far longer than the test: on a loaded machine, seconds may pass between seeing it and cancelling.
+        try await LiveBaton.run(buildSeconds: 60) { baton in
             let home = try ProcessEnvironment.scratchFolder("cli-home")
             try await TerminalSession.run(deployArguments(baton), home: home) { terminal in
                 try await terminal.waitForScreen { $0.contains(/Deploy to production  [0-9:]+ s?\s*Vercel deployment/) }
