@@ -7,10 +7,12 @@ import Testing
 struct ResponseDelayTests {
     @Test("A delayed create is visible in /sandbox/state before its answer arrives")
     func effectBeforeAnswer() async throws {
+        // A delay far longer than one /sandbox/state read takes even on a loaded machine, so the read that sees the
+        // project is answered before the create's answer.
         try await SandboxHarness().run { client in
-            let set = try await client.faults(#"{"responseDelayMs":2000}"#)
+            let set = try await client.faults(#"{"responseDelayMs":8000}"#)
             #expect(set.status == 200)
-            #expect(set.json?["responseDelayMs"]?.int == 2_000)
+            #expect(set.json?["responseDelayMs"]?.int == 8_000)
 
             let started = ContinuousClock.now
             let (seenAt, answeredAt) = try await withThrowingTaskGroup(of: ContinuousClock.Instant.self) { group in
@@ -21,7 +23,7 @@ struct ResponseDelayTests {
                     return ContinuousClock.now
                 }
                 var seenAt: ContinuousClock.Instant?
-                while seenAt == nil, ContinuousClock.now - started < .seconds(5) {
+                while seenAt == nil, ContinuousClock.now - started < .seconds(7) {
                     let projects = try await client.state()["projects"]?.array ?? []
                     if projects.contains(where: { $0["name"]?.string == "slow" }) {
                         seenAt = ContinuousClock.now
@@ -33,10 +35,10 @@ struct ResponseDelayTests {
                 return (try #require(seenAt, "the project appeared"), answeredAt)
             }
             #expect(seenAt < answeredAt, "the project existed while its creator still waited for the answer")
-            #expect(answeredAt - started >= .milliseconds(2_000), "the answer was held back")
+            #expect(answeredAt - started >= .milliseconds(8_000), "the answer was held back")
             let state = try await client.state()
             #expect(state["calls"]?["POST /v11/projects"]?.int == 1)
-            #expect(state["faults"]?["responseDelayMs"]?.int == 2_000)
+            #expect(state["faults"]?["responseDelayMs"]?.int == 8_000)
         }
     }
 
