@@ -11,6 +11,39 @@ struct GitHubContentFaultTests {
         #"{"message":"Resource not accessible by personal access token","documentation_url":"\#(documentation)","status":"403"}"#
     }
 
+    @Test("contentCreationLimit refuses forks and generates beyond its per-minute or per-hour count, creating nothing")
+    func contentCreationLimit() async throws {
+        try await SandboxHarness().run { client in
+            for (limit, what) in [(#"{"perMinute":2,"perHour":100}"#, "a minute"), (#"{"perMinute":100,"perHour":2}"#, "an hour")] {
+                let set = try await client.faults(#"{"contentCreationLimit":\#(limit)}"#)
+                #expect(set.status == 200)
+                #expect(set.json?["contentCreationLimit"] == .literal(limit))
+                let before = try await client.state()["repositories"]?.array?.count ?? 0
+                var statuses: [Int] = []
+                for name in ["one", "two", "three"] {
+                    let reply = try await client.github(
+                        .post, "/repos/baton-templates/app-c/generate", body: #"{"name":"\#(name)-\#(what.count)","owner":"acme"}"#)
+                    statuses.append(reply.status)
+                    if reply.status == 403 {
+                        #expect(reply.json == .literal(secondaryLimitBody))
+                        #expect(reply.header("retry-after") == nil, "GitHub often sends none")
+                    }
+                }
+                #expect(statuses == [201, 201, 403], "two in \(what), then refused: \(statuses)")
+                #expect(try await client.state()["repositories"]?.array?.count == before + 2, "the refused call created nothing")
+                let fork = try await client.github(.post, "/repos/baton-templates/app-a/forks", body: #"{"organization":"acme"}"#)
+                #expect(fork.status == 403, "forks count too")
+            }
+            let bad = try await client.faults(#"{"contentCreationLimit":{"perMinute":0,"perHour":5}}"#)
+            #expect(bad.status == 400 && bad.json?["error"]?["field"]?.string == "contentCreationLimit")
+            let cleared = try await client.faults(#"{"contentCreationLimit":null}"#)
+            #expect(cleared.json?["contentCreationLimit"]?.isNull == true)
+            let free = try await client.github(
+                .post, "/repos/baton-templates/app-c/generate", body: #"{"name":"free","owner":"acme"}"#)
+            #expect(free.status == 201)
+        }
+    }
+
     @Test("secondaryRateLimit refuses the next N forks and generates with 403, then clears itself")
     func secondaryRateLimit() async throws {
         try await SandboxHarness().run { client in

@@ -6,7 +6,7 @@ struct FaultsUpdate: Sendable {
     /// The accepted field names.
     static let fieldNames = [
         "latencyMs", "forkSeconds", "buildSeconds", "failureRate", "seed", "failDeployment", "rejectTokens",
-        "missingGitHubApp", "responseDelayMs", "secondaryRateLimit", "readOnlyOwner", "aliasError",
+        "missingGitHubApp", "responseDelayMs", "secondaryRateLimit", "readOnlyOwner", "aliasError", "contentCreationLimit",
     ]
 
     private let members: [String: JSONValue]
@@ -45,6 +45,9 @@ struct FaultsUpdate: Sendable {
             return value == .null || SecondaryRateLimitFault(value) != nil
                 ? nil
                 : "null or {\"count\": a positive integer, \"retryAfter\": a non-negative integer of seconds or null}"
+        case "contentCreationLimit":
+            return value == .null || ContentCreationLimit(value) != nil
+                ? nil : "null or {\"perMinute\": a positive integer, \"perHour\": a positive integer}"
         case "aliasError":
             return value == .null || AliasErrorFault(value) != nil
                 ? nil : "null or {\"project\": a project name, \"code\": a non-empty string such as \"cert_missing\"}"
@@ -78,6 +81,10 @@ struct FaultsUpdate: Sendable {
         }
         if let value = members["readOnlyOwner"] { state.faults.readOnlyOwner = value.stringValue }
         if let value = members["aliasError"] { state.faults.aliasError = AliasErrorFault(value) }
+        if let value = members["contentCreationLimit"] {
+            state.faults.contentCreationLimit = ContentCreationLimit(value)
+            state.contentCreations = []
+        }
     }
 }
 

@@ -53,6 +53,7 @@ extension SandboxState {
             "missingGitHubApp": .optional(faults.missingGitHubApp),
             "secondaryRateLimit": faults.secondaryRateLimit?.json ?? .null,
             "readOnlyOwner": .optional(faults.readOnlyOwner), "aliasError": faults.aliasError?.json ?? .null,
+            "contentCreationLimit": faults.contentCreationLimit?.json ?? .null,
             "responseDelayMs": .int(configuration.responseDelayMs),
         ]
     }

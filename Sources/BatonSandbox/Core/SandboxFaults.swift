@@ -9,6 +9,9 @@ struct SandboxFaults: Sendable, Equatable {
     var missingGitHubApp: String?
     /// GitHub's secondary rate limit on content creation: the next calls to fork or generate are refused with 403.
     var secondaryRateLimit: SecondaryRateLimitFault?
+    /// GitHub's content-creation limit as a standing rule: forks and generates beyond so many a minute or an hour are
+    /// refused with the secondary-limit 403 until the window has room again.
+    var contentCreationLimit: ContentCreationLimit?
     /// A GitHub owner login the token may not create repositories in: forks into it and repositories generated
     /// into it are refused with 403 `Resource not accessible by personal access token`. Stays until cleared.
     var readOnlyOwner: String?
@@ -25,6 +28,26 @@ struct SandboxFaults: Sendable, Equatable {
     func isReadOnly(owner: String) -> Bool {
         readOnlyOwner.map { $0.lowercased() == owner.lowercased() } ?? false
     }
+}
+
+/// `contentCreationLimit`: `{"perMinute": N, "perHour": M}`, GitHub's documented "in general" limits being 80 and
+/// 500 (providers.md §6.1). Calls are counted in sliding windows of 60 s and 3600 s, refused ones included (GitHub
+/// counts what it receives).
+struct ContentCreationLimit: Sendable, Equatable {
+    let perMinute: Int
+    let perHour: Int
+
+    /// Reads the limit from its JSON; nil unless both members are positive integers.
+    init?(_ value: JSONValue) {
+        guard let members = value.objectValue, Set(members.keys) == ["perMinute", "perHour"],
+              let perMinute = members["perMinute"]?.intValue, let perHour = members["perHour"]?.intValue,
+              perMinute > 0, perHour > 0
+        else { return nil }
+        self.perMinute = perMinute
+        self.perHour = perHour
+    }
+
+    var json: JSONValue { .object(["perMinute": .int(perMinute), "perHour": .int(perHour)]) }
 }
 
 /// `secondaryRateLimit`: `{"count": N, "retryAfter": SECONDS or null}`.

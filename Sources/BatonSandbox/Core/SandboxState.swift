@@ -16,6 +16,8 @@ struct SandboxState: Sendable {
     var calls: [String: Int] = [:]
     /// GitHub's hourly request budget as the headers report it.
     var gitHubRateLimit = GitHubRateLimitWindow()
+    /// When each fork or generate of the last hour arrived, oldest first, for the `contentCreationLimit` fault.
+    var contentCreations: [Date] = []
     /// The imitated GitHub.
     var github: GitHubWorld
     /// The imitated Vercel.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The faults that refuse GitHub's content-creating calls (`POST …/forks` and `POST …/generate`), answered the way
 /// GitHub answers them: nothing is created.
 enum GitHubContentCreation {
@@ -11,7 +13,8 @@ enum GitHubContentCreation {
     /// after its last refusal. The reply carries the usual `x-ratelimit-*` headers (added for every GitHub answer,
     /// so `x-ratelimit-remaining` is not 0: the primary quota is not what ran out) and `retry-after` only when the
     /// fault names a number of seconds.
-    static func checkSecondaryRateLimit(_ state: inout SandboxState) throws(ProviderReply) {
+    static func checkSecondaryRateLimit(_ state: inout SandboxState, now: Date) throws(ProviderReply) {
+        try checkContentCreationLimit(&state, now: now)
         guard var limit = state.faults.secondaryRateLimit else { return }
         limit.remaining -= 1
         state.faults.secondaryRateLimit = limit.remaining > 0 ? limit : nil
@@ -21,6 +24,19 @@ enum GitHubContentCreation {
             reply.headers["retry-after"] = String(seconds)
         }
         throw reply
+    }
+
+    /// Counts this call and throws the secondary-limit 403 (without `retry-after`, as GitHub often answers) when the
+    /// `contentCreationLimit` fault is set and the last 60 s or 3600 s already hold its number of calls.
+    static func checkContentCreationLimit(_ state: inout SandboxState, now: Date) throws(ProviderReply) {
+        guard let limit = state.faults.contentCreationLimit else { return }
+        state.contentCreations.removeAll { now.timeIntervalSince($0) >= 3600 }
+        let lastMinute = state.contentCreations.filter { now.timeIntervalSince($0) < 60 }.count
+        let lastHour = state.contentCreations.count
+        state.contentCreations.append(now)
+        guard lastMinute >= limit.perMinute || lastHour >= limit.perHour else { return }
+        throw GitHubErrorReply.make(
+            403, secondaryRateLimitMessage, documentation: GitHubErrorReply.Documentation.secondaryRateLimits)
     }
 
     /// Throws 403 `Resource not accessible by personal access token` when `owner` is the `readOnlyOwner` fault's,

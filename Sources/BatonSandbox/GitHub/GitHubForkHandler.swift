@@ -12,7 +12,7 @@ enum GitHubForkHandler {
 
     /// Serves the fork request.
     static func createFork(_ state: inout SandboxState, _ call: ProviderCall) throws(ProviderReply) -> ProviderReply {
-        try GitHubContentCreation.checkSecondaryRateLimit(&state)
+        try GitHubContentCreation.checkSecondaryRateLimit(&state, now: call.now)
         let options = try GitHubRequestBody.members(of: call.body, required: false, documentation: documentation)
         try GitHubRequestBody.checkTypes(
             options, [("organization", .string), ("name", .string), ("default_branch_only", .boolean)],

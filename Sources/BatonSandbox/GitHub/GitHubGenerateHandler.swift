@@ -14,7 +14,7 @@ enum GitHubGenerateHandler {
 
     /// Serves the generate request.
     static func generate(_ state: inout SandboxState, _ call: ProviderCall) throws(ProviderReply) -> ProviderReply {
-        try GitHubContentCreation.checkSecondaryRateLimit(&state)
+        try GitHubContentCreation.checkSecondaryRateLimit(&state, now: call.now)
         let options = try GitHubRequestBody.members(of: call.body, required: true, documentation: documentation)
         try GitHubRequestBody.checkTypes(
             options,
