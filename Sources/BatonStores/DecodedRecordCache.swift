@@ -1,47 +1,77 @@
 import BatonCore
 import Synchronization
 
-/// The workflows this instance last read or wrote, decoded, by id.
+/// Parts of workflows this instance last read or wrote, decoded, by key, each with the version it was stored at.
 ///
-/// A SQL store asks the database for the current version on every read and sends the document only when the
+/// A SQL store asks the database for the current version on every read and has the document sent only when the
 /// cached version is stale, so the cache never serves old data — even when another instance wrote — and a status
-/// request usually skips decoding the document. Bounded: when full, it is emptied.
-final class DecodedRecordCache: Sendable {
-    private let records = Mutex<[String: WorkflowRecord]>([:])
+/// request usually skips decoding. Bounded: when full, it is emptied.
+final class DecodedRecordCache<Value: Sendable>: Sendable {
+    private let entries = Mutex<[String: (version: Int64, value: Value)]>([:])
     private let capacity: Int
 
-    init(capacity: Int = 2048) {
+    init(capacity: Int = 4096) {
         self.capacity = capacity
     }
 
-    /// The cached version of a workflow, if any.
-    func version(of id: String) -> Int64? {
-        records.withLock { $0[id]?.version }
+    /// The cached version of a key, if any.
+    func version(of key: String) -> Int64? {
+        entries.withLock { $0[key]?.version }
     }
 
-    /// The cached record when it is at `version`.
-    func record(_ id: String, at version: Int64) -> WorkflowRecord? {
-        records.withLock { records in
-            guard let record = records[id], record.version == version else { return nil }
-            return record
+    /// The cached value when it is at `version`.
+    func value(_ key: String, at version: Int64) -> Value? {
+        entries.withLock { entries in
+            guard let entry = entries[key], entry.version == version else { return nil }
+            return entry.value
         }
     }
 
-    /// Remembers a record as stored.
-    func remember(_ record: WorkflowRecord) {
-        records.withLock { records in
-            if records.count >= capacity && records[record.id] == nil { records.removeAll(keepingCapacity: true) }
-            records[record.id] = record
+    /// Remembers a value as stored at `version`.
+    func remember(_ value: Value, for key: String, at version: Int64) {
+        entries.withLock { entries in
+            if entries.count >= capacity && entries[key] == nil { entries.removeAll(keepingCapacity: true) }
+            entries[key] = (version, value)
         }
     }
 
-    /// Forgets one workflow.
-    func forget(_ id: String) {
-        records.withLock { $0[id] = nil }
+    /// Forgets one key.
+    func forget(_ key: String) {
+        entries.withLock { $0[key] = nil }
     }
 
-    /// Forgets every cached workflow (after a deletion).
+    /// Forgets everything (after a deletion).
     func forgetAll() {
-        records.withLock { $0.removeAll() }
+        entries.withLock { $0.removeAll() }
+    }
+}
+
+/// The decoded parts of workflows: their own fields by workflow id, their apps by workflow and app id.
+struct WorkflowPartCache: Sendable {
+    let fields = DecodedRecordCache<WorkflowRecord>()
+    let apps = DecodedRecordCache<AppRecord>()
+
+    static func appKey(_ workflowID: String, _ appID: String) -> String { workflowID + "/" + appID }
+
+    /// Remembers what a write stored.
+    func remember(_ write: WorkflowWrite, stored: WorkflowRecord) {
+        if write.writesWorkflowFields { rememberFields(stored) }
+        for index in write.apps {
+            let app = stored.apps[index]
+            apps.remember(app, for: Self.appKey(stored.id, app.id), at: app.version)
+        }
+    }
+
+    func rememberFields(_ record: WorkflowRecord) {
+        var fields = record
+        fields.apps = []
+        fields.sealedEnv = [:]
+        fields.history = []
+        self.fields.remember(fields, for: record.id, at: record.version)
+    }
+
+    func forgetAll() {
+        fields.forgetAll()
+        apps.forgetAll()
     }
 }

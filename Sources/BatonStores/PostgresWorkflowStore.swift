@@ -5,13 +5,18 @@ import PostgresNIO
 
 /// A ``WorkflowStore`` in PostgreSQL, through PostgresNIO, for many Baton instances sharing one database.
 ///
+/// Tables (see ``PostgresSchema``): `baton_workflows` (each workflow's own fields), `baton_workflow_apps` (one row per
+/// app, with its sealed env values and its own version) and `baton_workflow_history` (appended). A step reads its
+/// workflow's row and its app's row in one statement, and writes its app's row and any new history in one transaction
+/// of compare-and-set `UPDATE`s (`… WHERE version = $n`), so steps of different apps never wait for each other.
+///
 /// The `PostgresClient` is a service: run it (``client``'s `run()`, once) for as long as the store is used,
-/// and call ``migrate()`` before the first request. Compare-and-set is one `UPDATE … WHERE version = $n`.
+/// and call ``migrate()`` before the first request.
 public struct PostgresWorkflowStore: WorkflowStore, SecretKeyCheckStorage {
     /// The connection pool; a `Service` to run alongside the server.
     public let client: PostgresClient
     private let logger: Logger
-    private let cache = DecodedRecordCache()
+    private let cache = WorkflowPartCache()
 
     /// A store for the database at `url` (`postgres://user:password@host:port/database`).
     public init(url: String, logger: Logger) throws {
@@ -27,79 +32,197 @@ public struct PostgresWorkflowStore: WorkflowStore, SecretKeyCheckStorage {
         self.logger = logger
     }
 
-    /// Creates or upgrades the schema. Safe to run from several instances at once (an advisory lock serialises them).
+    /// Creates or upgrades the schema to the newest version. Safe to run from several instances at once.
     public func migrate() async throws {
-        try await client.withTransaction(logger: logger) { connection in
-            try await connection.query("SELECT pg_advisory_xact_lock(4242001)", logger: logger)
-            try await connection.query(
-                """
-                CREATE TABLE IF NOT EXISTS baton_workflows (
-                    id TEXT PRIMARY KEY,
-                    version BIGINT NOT NULL,
-                    created_at TIMESTAMPTZ NOT NULL,
-                    updated_at TIMESTAMPTZ NOT NULL,
-                    document BYTEA NOT NULL
-                )
-                """, logger: logger)
-            try await connection.query(
-                "CREATE INDEX IF NOT EXISTS baton_workflows_created_at ON baton_workflows (created_at)", logger: logger)
-            try await connection.query(
-                "CREATE TABLE IF NOT EXISTS baton_meta (key TEXT PRIMARY KEY, value BYTEA NOT NULL)", logger: logger)
-        }
+        try await PostgresSchema.migrate(client, logger: logger)
     }
 
     public func insert(_ record: WorkflowRecord) async throws {
-        let document = try StoredDocument.encode(record)
-        let rows = try await client.query(
-            """
-            INSERT INTO baton_workflows (id, version, created_at, updated_at, document)
-            VALUES (\(record.id), 1, \(record.createdAt), \(record.updatedAt), \(ByteBuffer(bytes: document)))
-            ON CONFLICT (id) DO NOTHING RETURNING id
-            """, logger: logger)
-        var inserted = false
-        for try await _ in rows { inserted = true }
-        guard inserted else { throw WorkflowStoreError.duplicateID(record.id) }
-        var stored = record
-        stored.version = 1
-        cache.remember(stored)
-    }
-
-    public func fetch(id: String) async throws -> WorkflowRecord? {
-        let cachedVersion = cache.version(of: id) ?? -1
-        let rows = try await client.query(
-            "SELECT version, CASE WHEN version = \(cachedVersion) THEN NULL ELSE document END FROM baton_workflows WHERE id = \(id)",
-            logger: logger)
-        for try await (version, document) in rows.decode((Int64, ByteBuffer?).self) {
-            if let document {
-                let record = try StoredDocument.decode(Data(document.readableBytesView), version: version)
-                cache.remember(record)
-                return record
+        let fields = try StoredDocument.encodeFields(record)
+        let apps = try record.apps.map { try StoredDocument.encode($0) }
+        let history = try record.history.map { try StoredDocument.encode($0) }
+        try await transaction { connection in
+            let rows = try await connection.query(
+                """
+                INSERT INTO baton_workflows (id, version, created_at, updated_at, document)
+                VALUES (\(record.id), 1, \(record.createdAt), \(record.updatedAt), \(ByteBuffer(bytes: fields)))
+                ON CONFLICT (id) DO NOTHING RETURNING id
+                """, logger: logger)
+            var inserted = false
+            for try await _ in rows { inserted = true }
+            guard inserted else { throw WorkflowStoreError.duplicateID(record.id) }
+            for (position, app) in record.apps.enumerated() {
+                let sealed = record.sealedEnv[app.id].map { ByteBuffer(bytes: $0) }
+                try await connection.query(
+                    """
+                    INSERT INTO baton_workflow_apps (workflow_id, position, app_id, version, document, sealed_env)
+                    VALUES (\(record.id), \(position), \(app.id), 1, \(ByteBuffer(bytes: apps[position])), \(sealed))
+                    """, logger: logger)
             }
-            // Left out because the cache had this version; read it after all if that entry was replaced since.
-            if let cached = cache.record(id, at: version) { return cached }
-            cache.forget(id)
-            return try await fetch(id: id)
+            try await append(history, to: record.id, on: connection)
+        }
+    }
+
+    public func fetch(id: String, includeHistory: Bool) async throws -> WorkflowRecord? {
+        // One REPEATABLE READ transaction: one snapshot of every part, whatever commits meanwhile.
+        try await transaction { connection in
+            try await connection.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", logger: logger)
+            let cachedVersion = cache.fields.version(of: id) ?? -1
+            var found: (Int64, ByteBuffer?)?
+            for try await row in try await connection.query(
+                "SELECT version, CASE WHEN version = \(cachedVersion) THEN NULL ELSE document END FROM baton_workflows WHERE id = \(id)",
+                logger: logger
+            ).decode((Int64, ByteBuffer?).self) { found = row }
+            guard let (version, document) = found else { return nil }
+            var record: WorkflowRecord
+            if let document {
+                record = try StoredDocument.decodeFields(Data(document.readableBytesView), version: version)
+                cache.rememberFields(record)
+            } else if let cached = cache.fields.value(id, at: version) {
+                record = cached
+            } else {
+                // Another request replaced the cache entry meanwhile: read the document after all, in this snapshot.
+                var document = ByteBuffer()
+                for try await stored in try await connection.query(
+                    "SELECT document FROM baton_workflows WHERE id = \(id)", logger: logger
+                ).decode(ByteBuffer.self) { document = stored }
+                record = try StoredDocument.decodeFields(Data(document.readableBytesView), version: version)
+            }
+            for try await (appID, appVersion, document, sealed) in try await connection.query(
+                "SELECT app_id, version, document, sealed_env FROM baton_workflow_apps WHERE workflow_id = \(id) ORDER BY position",
+                logger: logger
+            ).decode((String, Int64, ByteBuffer, ByteBuffer?).self) {
+                let key = WorkflowPartCache.appKey(id, appID)
+                if let cached = cache.apps.value(key, at: appVersion) {
+                    record.apps.append(cached)
+                } else {
+                    let app = try StoredDocument.decodeApp(Data(document.readableBytesView), version: appVersion)
+                    cache.apps.remember(app, for: key, at: appVersion)
+                    record.apps.append(app)
+                }
+                if let sealed { record.sealedEnv[appID] = Data(sealed.readableBytesView) }
+            }
+            if includeHistory {
+                for try await entry in try await connection.query(
+                    "SELECT entry FROM baton_workflow_history WHERE workflow_id = \(id) ORDER BY id", logger: logger
+                ).decode(ByteBuffer.self) {
+                    record.history.append(try StoredDocument.decodeEntry(Data(entry.readableBytesView)))
+                }
+            }
+            return record
+        }
+    }
+
+    public func fetch(id: String, app appID: String) async throws -> WorkflowRecord? {
+        let appKey = WorkflowPartCache.appKey(id, appID)
+        let cachedFields = cache.fields.version(of: id) ?? -1
+        let cachedApp = cache.apps.version(of: appKey) ?? -1
+        // One statement: one consistent snapshot of the two rows.
+        let rows = try await client.query(
+            """
+            SELECT w.version, CASE WHEN w.version = \(cachedFields) THEN NULL ELSE w.document END,
+                   a.version, CASE WHEN a.version = \(cachedApp) THEN NULL ELSE a.document END, a.sealed_env
+            FROM baton_workflows w LEFT JOIN baton_workflow_apps a ON a.workflow_id = w.id AND a.app_id = \(appID)
+            WHERE w.id = \(id)
+            """, logger: logger)
+        for try await (version, document, appVersion, appDocument, sealed) in rows.decode(
+            (Int64, ByteBuffer?, Int64?, ByteBuffer?, ByteBuffer?).self
+        ) {
+            var record: WorkflowRecord
+            if let document {
+                record = try StoredDocument.decodeFields(Data(document.readableBytesView), version: version)
+                cache.rememberFields(record)
+            } else if let cached = cache.fields.value(id, at: version) {
+                record = cached
+            } else {
+                return try await fetchUncached(id: id, app: appID)
+            }
+            guard let appVersion else { return record }
+            if let appDocument {
+                let app = try StoredDocument.decodeApp(Data(appDocument.readableBytesView), version: appVersion)
+                cache.apps.remember(app, for: appKey, at: appVersion)
+                record.apps = [app]
+            } else if let cached = cache.apps.value(appKey, at: appVersion) {
+                record.apps = [cached]
+            } else {
+                return try await fetchUncached(id: id, app: appID)
+            }
+            if let sealed { record.sealedEnv[appID] = Data(sealed.readableBytesView) }
+            return record
         }
         return nil
     }
 
-    public func update(_ record: WorkflowRecord) async throws -> WorkflowRecord? {
-        let document = try StoredDocument.encode(record)
-        let rows = try await client.query(
-            """
-            UPDATE baton_workflows SET version = version + 1, updated_at = \(record.updatedAt), document = \(ByteBuffer(bytes: document))
-            WHERE id = \(record.id) AND version = \(record.version) RETURNING version
-            """, logger: logger)
-        for try await version in rows.decode(Int64.self) {
-            var stored = record
-            stored.version = version
-            cache.remember(stored)
-            return stored
+    /// The app view read after a cache entry it relied on was replaced meanwhile (rare): every document sent.
+    private func fetchUncached(id: String, app appID: String) async throws -> WorkflowRecord? {
+        cache.fields.forget(id)
+        cache.apps.forget(WorkflowPartCache.appKey(id, appID))
+        return try await fetch(id: id, app: appID)
+    }
+
+    public func write(_ write: WorkflowWrite) async throws -> WorkflowRecord? {
+        let record = write.record
+        let fields = write.writesWorkflowFields ? try StoredDocument.encodeFields(record) : nil
+        let apps = try write.apps.map { try StoredDocument.encode(record.apps[$0]) }
+        let history = try write.appendedHistory.map { try StoredDocument.encode($0) }
+        do {
+            // One transaction: every compare-and-set holds, or nothing is written. A concurrent write of the same row
+            // waits for this one and then finds another version.
+            try await transaction { connection in
+                if let fields {
+                    let rows = try await connection.query(
+                        """
+                        UPDATE baton_workflows SET version = version + 1, updated_at = \(record.updatedAt), document = \(ByteBuffer(bytes: fields))
+                        WHERE id = \(record.id) AND version = \(record.version) RETURNING version
+                        """, logger: logger)
+                    guard try await Self.hasRow(rows) else { throw VersionConflict() }
+                }
+                for (document, index) in zip(apps, write.apps) {
+                    let app = record.apps[index]
+                    let sealed = record.sealedEnv[app.id].map { ByteBuffer(bytes: $0) }
+                    let rows = try await connection.query(
+                        """
+                        UPDATE baton_workflow_apps SET version = version + 1, document = \(ByteBuffer(bytes: document)), sealed_env = \(sealed)
+                        WHERE workflow_id = \(record.id) AND app_id = \(app.id) AND version = \(app.version) RETURNING version
+                        """, logger: logger)
+                    guard try await Self.hasRow(rows) else { throw VersionConflict() }
+                }
+                try await append(history, to: record.id, on: connection)
+            }
+        } catch is VersionConflict {
+            return nil
         }
-        return nil
+        let stored = write.stored
+        cache.remember(write, stored: stored)
+        return stored
+    }
+
+    private static func hasRow(_ rows: PostgresRowSequence) async throws -> Bool {
+        var found = false
+        for try await _ in rows { found = true }
+        return found
+    }
+
+    private func append(_ history: [Data], to workflowID: String, on connection: PostgresConnection) async throws {
+        for entry in history {
+            try await connection.query(
+                "INSERT INTO baton_workflow_history (workflow_id, entry) VALUES (\(workflowID), \(ByteBuffer(bytes: entry)))",
+                logger: logger)
+        }
+    }
+
+    /// Runs `body` in a transaction, rethrowing its own errors as they are (PostgresNIO wraps them).
+    private func transaction<Value: Sendable>(_ body: (PostgresConnection) async throws -> sending Value) async throws -> Value {
+        do {
+            return try await client.withTransaction(logger: logger, body)
+        } catch let error as PostgresTransactionError {
+            if let closureError = error.closureError, error.rollbackError == nil { throw closureError }
+            throw error
+        }
     }
 
     public func deleteWorkflows(createdBefore date: Date) async throws -> Int {
+        // The apps and history go with their workflow (ON DELETE CASCADE).
         let rows = try await client.query("DELETE FROM baton_workflows WHERE created_at < \(date) RETURNING id", logger: logger)
         var count = 0
         for try await _ in rows { count += 1 }

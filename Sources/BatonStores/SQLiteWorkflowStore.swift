@@ -4,16 +4,18 @@ import GRDB
 
 /// A ``WorkflowStore`` in an SQLite file, through GRDB: a `DatabasePool` in WAL mode, with migrations.
 ///
+/// Tables: `workflows` (each workflow's own fields, one row), `workflow_apps` (one row per app, with its sealed env
+/// values and its own version) and `workflow_history` (appended). A step reads its workflow's row and its app's row and
+/// writes back the app's row and any new history, so its cost does not grow with the workflow.
+///
 /// Commits are durable against a crash of the process: in WAL mode with `synchronous = NORMAL`, a transaction is in
 /// the WAL file (handed to the operating system) before `write` returns, so a step the server acknowledged survives
 /// `kill -9`. (Only a power loss or kernel crash could drop the latest commits; `FULL` would fsync every commit
-/// for that, at a cost of milliseconds per step.) Compare-and-set is one `UPDATE … WHERE version = ?`.
-///
-/// Each operation is one cached (prepared once per connection) statement, run without a `BEGIN`/`COMMIT` around
-/// it: one statement is a transaction of its own, committed whole or not at all, with the same durability.
+/// for that, at a cost of milliseconds per step.) A write is one transaction of compare-and-set `UPDATE`s
+/// (`… WHERE version = ?`): any of them finding another version rolls the whole write back.
 public final class SQLiteWorkflowStore: WorkflowStore, SecretKeyCheckStorage {
     private let pool: DatabasePool
-    private let cache = DecodedRecordCache()
+    private let cache = WorkflowPartCache()
 
     /// Opens (creating when missing) the database at `path`, and migrates it.
     public init(path: String) throws {
@@ -26,97 +28,171 @@ public final class SQLiteWorkflowStore: WorkflowStore, SecretKeyCheckStorage {
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
         pool = try DatabasePool(path: path, configuration: configuration)
-        try Self.migrator.migrate(pool)
-    }
-
-    private static var migrator: DatabaseMigrator {
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1: workflows") { db in
-            try db.create(table: "workflows") { table in
-                table.primaryKey("id", .text)
-                table.column("version", .integer).notNull()
-                table.column("created_at", .double).notNull().indexed()
-                table.column("updated_at", .double).notNull()
-                table.column("document", .blob).notNull()
-            }
-            try db.create(table: "baton_meta") { table in
-                table.primaryKey("key", .text)
-                table.column("value", .blob).notNull()
-            }
-        }
-        return migrator
+        try SQLiteSchema.migrator.migrate(pool)
     }
 
     public func insert(_ record: WorkflowRecord) async throws {
-        let document = try StoredDocument.encode(record)
+        let fields = try StoredDocument.encodeFields(record)
+        let apps = try record.apps.map { try StoredDocument.encode($0) }
+        let history = try record.history.map { try StoredDocument.encode($0) }
         do {
-            try await pool.writeWithoutTransaction { db in
-                let statement = try db.cachedStatement(
+            try await pool.write { db in
+                try db.cachedStatement(
                     sql: "INSERT INTO workflows (id, version, created_at, updated_at, document) VALUES (?, 1, ?, ?, ?)"
-                )
-                try statement.execute(arguments: [
-                    record.id, record.createdAt.timeIntervalSince1970, record.updatedAt.timeIntervalSince1970, document,
+                ).execute(arguments: [
+                    record.id, record.createdAt.timeIntervalSince1970, record.updatedAt.timeIntervalSince1970, fields,
                 ])
+                let insertApp = try db.cachedStatement(
+                    sql: "INSERT INTO workflow_apps (workflow_id, position, app_id, version, document, sealed_env) VALUES (?, ?, ?, 1, ?, ?)"
+                )
+                for (position, app) in record.apps.enumerated() {
+                    try insertApp.execute(arguments: [record.id, position, app.id, apps[position], record.sealedEnv[app.id]])
+                }
+                try Self.append(history, to: record.id, in: db)
             }
-            var stored = record
-            stored.version = 1
-            cache.remember(stored)
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
             throw WorkflowStoreError.duplicateID(record.id)
         }
     }
 
-    public func fetch(id: String) async throws -> WorkflowRecord? {
-        let cachedVersion = cache.version(of: id)
-        guard let (version, document) = try storedVersion(of: id, sendingDocumentUnlessAt: cachedVersion) else { return nil }
-        if let document {
-            let record = try StoredDocument.decode(document, version: version)
-            cache.remember(record)
+    public func fetch(id: String, includeHistory: Bool) async throws -> WorkflowRecord? {
+        // One read transaction: one snapshot of every part, whatever commits meanwhile.
+        try await pool.read { db in
+            guard var record = try self.fields(of: id, in: db) else { return nil }
+            let rows = try Row.fetchAll(
+                db.cachedStatement(sql: "SELECT app_id, version, sealed_env FROM workflow_apps WHERE workflow_id = ? ORDER BY position"),
+                arguments: [id]
+            )
+            record.apps = try rows.map { row in
+                let appID: String = row["app_id"]
+                let version: Int64 = row["version"]
+                if let sealed: Data = row["sealed_env"] { record.sealedEnv[appID] = sealed }
+                let key = WorkflowPartCache.appKey(id, appID)
+                if let cached = self.cache.apps.value(key, at: version) { return cached }
+                let document = try Data.fetchOne(
+                    db.cachedStatement(sql: "SELECT document FROM workflow_apps WHERE workflow_id = ? AND app_id = ?"),
+                    arguments: [id, appID]
+                ) ?? Data()
+                let app = try StoredDocument.decodeApp(document, version: version)
+                self.cache.apps.remember(app, for: key, at: version)
+                return app
+            }
+            if includeHistory {
+                record.history = try Data.fetchAll(
+                    db.cachedStatement(sql: "SELECT entry FROM workflow_history WHERE workflow_id = ? ORDER BY id"), arguments: [id]
+                ).map(StoredDocument.decodeEntry)
+            }
             return record
         }
-        // The document was left out because the cache had this version; another request may have replaced
-        // that cache entry since, so read the document after all when it is gone.
-        if let cached = cache.record(id, at: version) { return cached }
-        cache.forget(id)
-        return try await fetch(id: id)
     }
 
-    /// A workflow's stored version, and its document unless the version is `cachedVersion`.
-    ///
-    /// Read synchronously, on the calling thread: one primary-key lookup takes some microseconds, and in WAL mode a
-    /// reader never waits for the writer, while the asynchronous read costs two thread hops (GRDB's reader-pool queue,
-    /// then the reader's): about 100 µs instead of 20 µs on the benchmark machine, on every request. The pool has a
-    /// reader for every thread of the cooperative pool, so this never waits for a reader either. (Writes stay
-    /// asynchronous: one may include a checkpoint's fsync, milliseconds.)
-    private func storedVersion(of id: String, sendingDocumentUnlessAt cachedVersion: Int64?) throws -> (version: Int64, document: Data?)? {
-        // One statement reads one consistent snapshot by itself: no transaction around it is needed.
-        try pool.unsafeRead { db in
-            let statement = try db.cachedStatement(
-                sql: "SELECT version, CASE WHEN version = ? THEN NULL ELSE document END AS document FROM workflows WHERE id = ?"
-            )
-            return try Row.fetchOne(statement, arguments: [cachedVersion ?? -1, id]).map { ($0["version"], $0["document"]) }
-        }
+    /// The workflow's own fields, from the cache when it holds the stored version.
+    private func fields(of id: String, in db: Database) throws -> WorkflowRecord? {
+        let cachedVersion = cache.fields.version(of: id) ?? -1
+        guard let row = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT version, CASE WHEN version = ? THEN NULL ELSE document END AS document FROM workflows WHERE id = ?"),
+            arguments: [cachedVersion, id]
+        ) else { return nil }
+        let version: Int64 = row["version"]
+        if let cached = cache.fields.value(id, at: version) { return cached }
+        let document = try row["document"] as Data?
+            ?? Data.fetchOne(db.cachedStatement(sql: "SELECT document FROM workflows WHERE id = ?"), arguments: [id]) ?? Data()
+        let record = try StoredDocument.decodeFields(document, version: version)
+        cache.rememberFields(record)
+        return record
     }
 
-    public func update(_ record: WorkflowRecord) async throws -> WorkflowRecord? {
-        let document = try StoredDocument.encode(record)
-        // One statement is its own transaction: committed (durably) or not at all.
-        let changed = try await pool.writeWithoutTransaction { db in
-            let statement = try db.cachedStatement(
-                sql: "UPDATE workflows SET version = version + 1, updated_at = ?, document = ? WHERE id = ? AND version = ?"
+    /// Read synchronously, on the calling thread: two primary-key lookups in one statement take some microseconds, and
+    /// in WAL mode a reader never waits for the writer, while the asynchronous read costs two thread hops (GRDB's
+    /// reader-pool queue, then the reader's): about 100 µs instead of 20 µs on the benchmark machine, on every request.
+    /// The pool has a reader for every thread of the cooperative pool, so this never waits for a reader either.
+    /// (Writes stay asynchronous: one may include a checkpoint's fsync, milliseconds.)
+    public func fetch(id: String, app appID: String) async throws -> WorkflowRecord? {
+        let appKey = WorkflowPartCache.appKey(id, appID)
+        let row = try pool.unsafeRead { db in
+            // One statement reads one consistent snapshot by itself.
+            try Row.fetchOne(
+                db.cachedStatement(sql: """
+                    SELECT w.version AS workflow_version, CASE WHEN w.version = ? THEN NULL ELSE w.document END AS workflow_document,
+                           a.version AS app_version, CASE WHEN a.version = ? THEN NULL ELSE a.document END AS app_document, a.sealed_env
+                    FROM workflows w LEFT JOIN workflow_apps a ON a.workflow_id = w.id AND a.app_id = ? WHERE w.id = ?
+                    """),
+                arguments: [cache.fields.version(of: id) ?? -1, cache.apps.version(of: appKey) ?? -1, appID, id]
             )
-            try statement.execute(arguments: [record.updatedAt.timeIntervalSince1970, document, record.id, record.version])
-            return db.changesCount
         }
-        guard changed == 1 else { return nil }
-        var stored = record
-        stored.version += 1
-        cache.remember(stored)
+        guard let row else { return nil }
+        let workflowVersion: Int64 = row["workflow_version"]
+        var record: WorkflowRecord
+        if let document: Data = row["workflow_document"] {
+            record = try StoredDocument.decodeFields(document, version: workflowVersion)
+            cache.rememberFields(record)
+        } else if let cached = cache.fields.value(id, at: workflowVersion) {
+            record = cached
+        } else {
+            return try await fetchUncached(id: id, app: appID)
+        }
+        guard let appVersion: Int64 = row["app_version"] else { return record }
+        if let document: Data = row["app_document"] {
+            let app = try StoredDocument.decodeApp(document, version: appVersion)
+            cache.apps.remember(app, for: appKey, at: appVersion)
+            record.apps = [app]
+        } else if let cached = cache.apps.value(appKey, at: appVersion) {
+            record.apps = [cached]
+        } else {
+            return try await fetchUncached(id: id, app: appID)
+        }
+        if let sealed: Data = row["sealed_env"] { record.sealedEnv[appID] = sealed }
+        return record
+    }
+
+    /// The app view read after a cache entry it relied on was replaced meanwhile (rare): every document sent.
+    private func fetchUncached(id: String, app appID: String) async throws -> WorkflowRecord? {
+        cache.fields.forget(id)
+        cache.apps.forget(WorkflowPartCache.appKey(id, appID))
+        return try await fetch(id: id, app: appID)
+    }
+
+    public func write(_ write: WorkflowWrite) async throws -> WorkflowRecord? {
+        let record = write.record
+        let fields = write.writesWorkflowFields ? try StoredDocument.encodeFields(record) : nil
+        let apps = try write.apps.map { try StoredDocument.encode(record.apps[$0]) }
+        let history = try write.appendedHistory.map { try StoredDocument.encode($0) }
+        do {
+            // One transaction: every compare-and-set holds, or nothing is written.
+            try await pool.write { db in
+                if let fields {
+                    try db.cachedStatement(
+                        sql: "UPDATE workflows SET version = version + 1, updated_at = ?, document = ? WHERE id = ? AND version = ?"
+                    ).execute(arguments: [record.updatedAt.timeIntervalSince1970, fields, record.id, record.version])
+                    guard db.changesCount == 1 else { throw VersionConflict() }
+                }
+                let updateApp = try db.cachedStatement(
+                    sql: "UPDATE workflow_apps SET version = version + 1, document = ?, sealed_env = ? WHERE workflow_id = ? AND app_id = ? AND version = ?"
+                )
+                for (document, index) in zip(apps, write.apps) {
+                    let app = record.apps[index]
+                    try updateApp.execute(arguments: [document, record.sealedEnv[app.id], record.id, app.id, app.version])
+                    guard db.changesCount == 1 else { throw VersionConflict() }
+                }
+                try Self.append(history, to: record.id, in: db)
+            }
+        } catch is VersionConflict {
+            return nil
+        }
+        let stored = write.stored
+        cache.remember(write, stored: stored)
         return stored
+    }
+
+    private static func append(_ history: [Data], to workflowID: String, in db: Database) throws {
+        guard !history.isEmpty else { return }
+        let insert = try db.cachedStatement(sql: "INSERT INTO workflow_history (workflow_id, entry) VALUES (?, ?)")
+        for entry in history { try insert.execute(arguments: [workflowID, entry]) }
     }
 
     public func deleteWorkflows(createdBefore date: Date) async throws -> Int {
         let deleted = try await pool.write { db in
+            // The apps and history go with their workflow (ON DELETE CASCADE).
             try db.execute(literal: "DELETE FROM workflows WHERE created_at < \(date.timeIntervalSince1970)")
             return db.changesCount
         }
@@ -136,3 +212,6 @@ public final class SQLiteWorkflowStore: WorkflowStore, SecretKeyCheckStorage {
         }
     }
 }
+
+/// A compare-and-set found another version: the write is rolled back.
+struct VersionConflict: Error {}

@@ -1,19 +1,49 @@
 import BatonCore
 import Foundation
 
-/// How SQL stores keep a workflow: its record as one JSON document, next to indexed columns.
+/// How SQL stores encode a workflow's parts: its own fields, each app and each history entry as a JSON document of
+/// its own, next to indexed columns.
 ///
 /// Dates are stored as numbers (the coders' default), which encodes and decodes several times faster than
-/// formatted timestamps; the document is never shown to anyone. It is written by ``WorkflowDocumentWriter``
-/// (the format `JSONEncoder` gives the record, much faster) and read by `JSONDecoder`.
+/// formatted timestamps; the documents are never shown to anyone. They are written by ``WorkflowDocumentWriter``
+/// (the format `JSONEncoder` gives, much faster) and read by `JSONDecoder`.
 enum StoredDocument {
-    static func encode(_ record: WorkflowRecord) throws -> Data {
-        Data(try WorkflowDocumentWriter.write(record))
+    /// The workflow's own fields: the record without its apps, env values and history (stored apart).
+    static func encodeFields(_ record: WorkflowRecord) throws -> Data {
+        var fields = record
+        fields.apps = []
+        fields.sealedEnv = [:]
+        fields.history = []
+        return Data(try WorkflowDocumentWriter.write(fields))
     }
 
-    static func decode(_ data: Data, version: Int64) throws -> WorkflowRecord {
+    static func encode(_ app: AppRecord) throws -> Data {
+        Data(try WorkflowDocumentWriter.write(app))
+    }
+
+    static func encode(_ entry: HistoryEntry) throws -> Data {
+        Data(try WorkflowDocumentWriter.write(entry))
+    }
+
+    /// The workflow's own fields, at `version` (no apps yet).
+    static func decodeFields(_ data: Data, version: Int64) throws -> WorkflowRecord {
         var record = try JSONDecoder().decode(WorkflowRecord.self, from: data)
         record.version = version
         return record
+    }
+
+    static func decodeApp(_ data: Data, version: Int64) throws -> AppRecord {
+        var app = try JSONDecoder().decode(AppRecord.self, from: data)
+        app.version = version
+        return app
+    }
+
+    static func decodeEntry(_ data: Data) throws -> HistoryEntry {
+        try JSONDecoder().decode(HistoryEntry.self, from: data)
+    }
+
+    /// A whole workflow as schema v1 kept it (one document with its apps, env values and history), for migrations.
+    static func decodeLegacyWorkflow(_ data: Data, version: Int64) throws -> WorkflowRecord {
+        try decodeFields(data, version: version)
     }
 }

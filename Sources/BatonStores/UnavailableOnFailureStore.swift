@@ -15,12 +15,16 @@ public struct UnavailableOnFailureStore: WorkflowStore {
         try await mapped { try await base.insert(record) }
     }
 
-    public func fetch(id: String) async throws -> WorkflowRecord? {
-        try await mapped { try await base.fetch(id: id) }
+    public func fetch(id: String, includeHistory: Bool) async throws -> WorkflowRecord? {
+        try await mapped { try await base.fetch(id: id, includeHistory: includeHistory) }
     }
 
-    public func update(_ record: WorkflowRecord) async throws -> WorkflowRecord? {
-        try await mapped { try await base.update(record) }
+    public func fetch(id: String, app: String) async throws -> WorkflowRecord? {
+        try await mapped { try await base.fetch(id: id, app: app) }
+    }
+
+    public func write(_ write: WorkflowWrite) async throws -> WorkflowRecord? {
+        try await mapped { try await base.write(write) }
     }
 
     public func deleteWorkflows(createdBefore date: Date) async throws -> Int {

@@ -40,6 +40,20 @@ enum WorkflowDocumentWriter {
         }
     }
 
+    /// One app, as ``AppRecord``'s `Codable` conformance writes it (its version is kept beside it, not in it).
+    static func write(_ app: AppRecord) throws -> [UInt8] {
+        var writer = JSONByteWriter(capacity: 256 + app.actions.count * 640)
+        try write(app, to: &writer)
+        return writer.bytes
+    }
+
+    /// One history entry.
+    static func write(_ entry: HistoryEntry) throws -> [UInt8] {
+        var writer = JSONByteWriter(capacity: 256)
+        try write(entry, to: &writer)
+        return writer.bytes
+    }
+
     private static func write(_ app: AppRecord, to writer: inout JSONByteWriter) throws {
         try writer.object { writer in
             writer.member("id"); writer.string(app.id)

@@ -18,9 +18,11 @@ struct EngineHarness {
         clock: any BatonClock = SystemClock(),
         actionTimeouts: [String: Duration] = [:],
         custom: [String: any DeploymentAction] = [:],
+        log: CallLog? = nil,
+        sealer: EnvSealer = .ephemeral(),
         logger: Logger = Logger(label: "test")
     ) throws {
-        let log = CallLog()
+        let log = log ?? CallLog()
         self.log = log
         self.store = store
         var actions: [String: any DeploymentAction] = [:]
@@ -28,7 +30,7 @@ struct EngineHarness {
             actions[action.id] = custom[action.id] ?? ScriptedAction(overrides[action.id] ?? behavior, log: log)
         }
         self.engine = try WorkflowEngine(
-            store: store, catalog: catalog, actions: ActionRegistry(actions), sealer: .ephemeral(), clock: clock,
+            store: store, catalog: catalog, actions: ActionRegistry(actions), sealer: sealer, clock: clock,
             configuration: .init(requestBudget: budget, leaseGrace: .milliseconds(200), actionTimeouts: actionTimeouts),
             logger: logger
         )

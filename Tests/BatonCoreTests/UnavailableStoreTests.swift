@@ -9,8 +9,9 @@ struct UnavailableStoreTests {
     struct BrokenStore: WorkflowStore {
         struct DriverError: Error {}
         func insert(_ record: WorkflowRecord) async throws { throw DriverError() }
-        func fetch(id: String) async throws -> WorkflowRecord? { throw DriverError() }
-        func update(_ record: WorkflowRecord) async throws -> WorkflowRecord? { throw DriverError() }
+        func fetch(id: String, includeHistory: Bool) async throws -> WorkflowRecord? { throw DriverError() }
+        func fetch(id: String, app: String) async throws -> WorkflowRecord? { throw DriverError() }
+        func write(_ write: WorkflowWrite) async throws -> WorkflowRecord? { throw DriverError() }
         func deleteWorkflows(createdBefore date: Date) async throws -> Int { throw DriverError() }
     }
 
@@ -29,8 +30,9 @@ struct UnavailableStoreTests {
 
     struct DuplicateStore: WorkflowStore {
         func insert(_ record: WorkflowRecord) async throws { throw WorkflowStoreError.duplicateID("wf_1") }
-        func fetch(id: String) async throws -> WorkflowRecord? { nil }
-        func update(_ record: WorkflowRecord) async throws -> WorkflowRecord? { nil }
+        func fetch(id: String, includeHistory: Bool) async throws -> WorkflowRecord? { nil }
+        func fetch(id: String, app: String) async throws -> WorkflowRecord? { nil }
+        func write(_ write: WorkflowWrite) async throws -> WorkflowRecord? { nil }
         func deleteWorkflows(createdBefore date: Date) async throws -> Int { 0 }
     }
 }

@@ -124,8 +124,9 @@ struct HostileInputTests {
 struct StoreOutageTests {
     struct DownStore: WorkflowStore {
         func insert(_ record: WorkflowRecord) async throws { throw WorkflowStoreError.unavailable("connection refused") }
-        func fetch(id: String) async throws -> WorkflowRecord? { throw WorkflowStoreError.unavailable("connection refused") }
-        func update(_ record: WorkflowRecord) async throws -> WorkflowRecord? { throw WorkflowStoreError.unavailable("connection refused") }
+        func fetch(id: String, includeHistory: Bool) async throws -> WorkflowRecord? { throw WorkflowStoreError.unavailable("connection refused") }
+        func fetch(id: String, app: String) async throws -> WorkflowRecord? { throw WorkflowStoreError.unavailable("connection refused") }
+        func write(_ write: WorkflowWrite) async throws -> WorkflowRecord? { throw WorkflowStoreError.unavailable("connection refused") }
         func deleteWorkflows(createdBefore date: Date) async throws -> Int { 0 }
     }
 

@@ -8,6 +8,7 @@ extension WorkflowEngine {
     func cancel(_ workflowID: String, token: String?) async throws -> WorkflowStatus {
         let start = clock.now()
         let deadline = start.addingTimeInterval(configuration.requestBudget.timeInterval)
+        // The whole workflow, so the write covers every app: one transaction that conflicts with any step in flight.
         let record = try await authorizedRecord(workflowID, token: token)
         var (canceled, _) = try await update(record) { record throws(APIError) in record.cancel(now: start) }
         logger.info("workflow canceled", metadata: ["workflow": "\(workflowID)"])

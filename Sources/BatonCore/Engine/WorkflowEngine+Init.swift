@@ -27,10 +27,20 @@ extension WorkflowEngine {
         return InitResponse(workflowId: workflowID, token: token, definitionVersion: definitionVersion, apps: plan)
     }
 
-    /// The stored workflow, when `token` authorizes it.
+    /// The stored workflow — all of it, or (with `app`) its own fields and that one app — when `token` authorizes it.
+    /// - Parameters:
+    ///   - app: read only this app (what one action's step needs: its cost does not grow with the workflow).
+    ///   - includeHistory: read the history too (whole-workflow reads only).
     /// - Throws: `workflow_not_found` for an unknown id (whatever the token), `unauthorized` for a missing or wrong token.
-    func authorizedRecord(_ workflowID: String, token: String?) async throws -> WorkflowRecord {
-        guard let record = try await store.fetch(id: workflowID), !isExpired(record, now: clock.now()) else {
+    func authorizedRecord(
+        _ workflowID: String, app: String? = nil, includeHistory: Bool = false, token: String?
+    ) async throws -> WorkflowRecord {
+        let found = if let app {
+            try await store.fetch(id: workflowID, app: app)
+        } else {
+            try await store.fetch(id: workflowID, includeHistory: includeHistory)
+        }
+        guard let record = found, !isExpired(record, now: clock.now()) else {
             throw APIError(.workflowNotFound, "No workflow has the id '\(workflowID)'.",
                            details: [FieldIssue(path: "workflowId", message: "is not a known workflow")])
         }

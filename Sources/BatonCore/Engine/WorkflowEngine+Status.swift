@@ -10,9 +10,9 @@ extension WorkflowEngine {
         let deadline = start.addingTimeInterval(configuration.requestBudget.timeInterval)
         let waitUntil = min(deadline, start.addingTimeInterval(Double(waitMs) / 1000))
         // Armed before each read, so a change committed between the read and the wait still wakes the wait.
-        var ticket = signal.arm(reference.workflowID)
+        var ticket = signal.arm(reference.workflowID, app: reference.app)
         defer { signal.disarm(ticket) }
-        var record = try await authorizedRecord(reference.workflowID, token: token)
+        var record = try await authorizedRecord(reference.workflowID, app: reference.app, token: token)
         let index = try record.index(app: reference.app, action: reference.action)
         let initial = record[index]
         if record.hasPendingStops {
@@ -41,26 +41,33 @@ extension WorkflowEngine {
                 await signal.wait(ticket, until: wakeAt, clock: clock)
             }
             signal.disarm(ticket)
-            ticket = signal.arm(reference.workflowID)
-            record = try await authorizedRecord(reference.workflowID, token: token)
+            ticket = signal.arm(reference.workflowID, app: reference.app)
+            record = try await authorizedRecord(reference.workflowID, app: reference.app, token: token)
         }
     }
 
     /// Reports the whole workflow, with its history when `includeHistory`; with `waitMs`, first waits (within the
     /// budget) for any change to it.
+    ///
+    /// The answer is one consistent snapshot of the workflow, read after any stopping and waiting.
     func workflowStatus(_ workflowID: String, waitMs: Int, includeHistory: Bool = false, token: String?) async throws -> WorkflowStatus {
         let start = clock.now()
         let ticket = signal.arm(workflowID)
         defer { signal.disarm(ticket) }
-        var record = try await authorizedRecord(workflowID, token: token)
+        var record = try await authorizedRecord(workflowID, includeHistory: includeHistory, token: token)
         let deadline = start.addingTimeInterval(configuration.requestBudget.timeInterval)
+        var readAgain = false
         if record.hasPendingStops {
             record = try await stopCanceledWork(record, deadline: deadline)
+            readAgain = true
         }
         let waitUntil = min(deadline, start.addingTimeInterval(Double(waitMs) / 1000))
         if waitUntil > start, record.summarizedState != .succeeded, !record.canceled {
             await signal.wait(ticket, until: waitUntil, clock: clock)
-            record = try await authorizedRecord(workflowID, token: token)
+            readAgain = true
+        }
+        if readAgain {
+            record = try await authorizedRecord(workflowID, includeHistory: includeHistory, token: token)
         }
         return workflowStatus(record, now: clock.now(), includeHistory: includeHistory)
     }

@@ -6,7 +6,7 @@ extension WorkflowEngine {
     func trigger(_ reference: ActionReference, token: String?) async throws -> ActionStatus {
         let now = clock.now()
         let deadline = now.addingTimeInterval(configuration.requestBudget.timeInterval)
-        let record = try await authorizedRecord(reference.workflowID, token: token)
+        let record = try await authorizedRecord(reference.workflowID, app: reference.app, token: token)
         let index = try record.index(app: reference.app, action: reference.action)
         guard !record.canceled else {
             throw APIError(.workflowCanceled, "The workflow was canceled; nothing more can be started.")

@@ -16,7 +16,8 @@ extension WorkflowRecord {
     /// - Throws: ``APIError`` `unknown_app` or `unknown_action`.
     public func index(app appID: String, action actionID: String) throws(APIError) -> ActionIndex {
         guard let appIndex = apps.firstIndex(where: { $0.id == appID }) else {
-            let known = apps.map(\.id).joined(separator: ", ")
+            // A record read for one step holds only that app: the workflow's apps are the config's.
+            let known = config.apps.joined(separator: ", ")
             throw APIError(.unknownApp, "App '\(appID)' is not part of this workflow; its apps are \(known).",
                            details: [FieldIssue(path: "app", message: "must be one of \(known)")])
         }

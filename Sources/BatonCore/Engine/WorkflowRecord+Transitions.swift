@@ -187,7 +187,7 @@ extension WorkflowRecord {
     /// The message of a canceled action whose provider work is still being stopped.
     static let stoppingMessage = "Canceled; stopping what it started"
 
-    /// Stores an updated action, stamping times, advancing its ``ActionRecord/sequence`` and recording a history entry
+    /// Stores an updated action, stamping its time, advancing its ``ActionRecord/sequence`` and recording a history entry
     /// when its state changed.
     private mutating func apply(_ updated: ActionRecord, at index: ActionIndex, now: Date) {
         var updated = updated
@@ -201,7 +201,6 @@ extension WorkflowRecord {
             ))
         }
         self[index] = updated
-        updatedAt = now
     }
 }
 

@@ -1,7 +1,13 @@
 import Foundation
 
-/// Everything the server keeps about one workflow. Stores persist it whole; ``version`` is what
-/// their compare-and-set updates compare.
+/// Everything the server keeps about one workflow: its own fields, its apps and its history.
+///
+/// Stores keep the three apart — the workflow's fields in one row, each app (with its sealed env values) in a row of
+/// its own, history as appended entries — so a step reads and writes only its app, whatever the workflow's size. A
+/// record read for one step holds only that app (see ``WorkflowStore/fetch(id:app:)``) and no history; the history
+/// it holds is what was read (whole-workflow reads that ask for it) plus what its transitions appended.
+///
+/// ``version`` is the compare-and-set version of the workflow's own fields, ``AppRecord/version`` that of each app.
 public struct WorkflowRecord: Codable, Sendable, Hashable {
     /// The workflow's id (`wf_` and 128 random bits).
     public var id: String
@@ -13,17 +19,18 @@ public struct WorkflowRecord: Codable, Sendable, Hashable {
     public var config: WorkflowConfig
     /// Every app and its actions' state.
     public var apps: [AppRecord]
-    /// Each app's env values, sealed with AES-GCM, by app id. Removed once the values are applied.
+    /// Each app's env values, sealed with AES-GCM, by app id (of the apps the record holds). Removed once the values
+    /// are applied. Stores keep each app's with the app.
     public var sealedEnv: [String: Data]
     /// Whether the workflow was canceled.
     public var canceled: Bool
     /// When `init` created it.
     public var createdAt: Date
-    /// When it last changed.
+    /// When the workflow's own fields last changed (`init`, `cancel`); each action has its own `updatedAt`.
     public var updatedAt: Date
-    /// Every state transition, oldest first.
+    /// State transitions, oldest first: those read (when asked for) and those appended since.
     public var history: [HistoryEntry]
-    /// The store's version of this record; compare-and-set updates succeed only at the version read.
+    /// The store's version of the workflow's own fields; a write that changes them succeeds only at the version read.
     public var version: Int64
 
     public init(
@@ -52,11 +59,19 @@ public struct AppRecord: Codable, Sendable, Hashable {
     public var name: String
     /// The actions in plan order.
     public var actions: [ActionRecord]
+    /// The store's version of this app; a write that changes the app succeeds only at the version read. Kept by the
+    /// store beside the app, not in its encoded form.
+    public var version: Int64 = 0
 
-    public init(id: String, name: String, actions: [ActionRecord]) {
+    public init(id: String, name: String, actions: [ActionRecord], version: Int64 = 0) {
         self.id = id
         self.name = name
         self.actions = actions
+        self.version = version
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, actions
     }
 }
 

@@ -4,39 +4,103 @@ import Synchronization
 /// A ``WorkflowStore`` in memory, for tests and demos: nothing survives the process.
 ///
 /// A lock rather than an actor: every operation is a short dictionary access, and a lock spares each request
-/// the executor hops an actor would cost.
+/// the executor hops an actor would cost. Each workflow is kept in parts like the SQL stores keep it, so a step's
+/// read and write cost the same whatever the workflow's size.
 public final class MemoryWorkflowStore: WorkflowStore {
-    private let records = Mutex<[String: WorkflowRecord]>([:])
+    /// One workflow, in parts.
+    private struct Stored {
+        /// The workflow's own fields (no apps, env values or history).
+        var fields: WorkflowRecord
+        var apps: [AppRecord]
+        var positions: [String: Int]
+        var sealedEnv: [String: Data]
+        var history: [HistoryEntry]
+
+        func record(apps positions: [Int], includeHistory: Bool) -> WorkflowRecord {
+            var record = fields
+            record.apps = positions.map { apps[$0] }
+            for app in record.apps {
+                if let sealed = sealedEnv[app.id] { record.sealedEnv[app.id] = sealed }
+            }
+            if includeHistory { record.history = history }
+            return record
+        }
+    }
+
+    private let workflows = Mutex<[String: Stored]>([:])
 
     public init() {}
 
     public func insert(_ record: WorkflowRecord) throws {
-        try records.withLock { records in
-            guard records[record.id] == nil else { throw WorkflowStoreError.duplicateID(record.id) }
-            var stored = record
-            stored.version = 1
-            records[record.id] = stored
+        try workflows.withLock { workflows in
+            guard workflows[record.id] == nil else { throw WorkflowStoreError.duplicateID(record.id) }
+            var fields = record
+            fields.version = 1
+            fields.apps = []
+            fields.sealedEnv = [:]
+            fields.history = []
+            let apps = record.apps.map { app in
+                var app = app
+                app.version = 1
+                return app
+            }
+            workflows[record.id] = Stored(
+                fields: fields, apps: apps,
+                positions: Dictionary(uniqueKeysWithValues: apps.enumerated().map { ($1.id, $0) }),
+                sealedEnv: record.sealedEnv, history: record.history
+            )
         }
     }
 
-    public func fetch(id: String) -> WorkflowRecord? {
-        records.withLock { $0[id] }
+    public func fetch(id: String, includeHistory: Bool) -> WorkflowRecord? {
+        workflows.withLock { workflows in
+            workflows[id].map { $0.record(apps: Array($0.apps.indices), includeHistory: includeHistory) }
+        }
     }
 
-    public func update(_ record: WorkflowRecord) -> WorkflowRecord? {
-        records.withLock { records in
-            guard let current = records[record.id], current.version == record.version else { return nil }
-            var stored = record
-            stored.version += 1
-            records[record.id] = stored
-            return stored
+    public func fetch(id: String, app: String) -> WorkflowRecord? {
+        workflows.withLock { workflows in
+            guard let stored = workflows[id] else { return nil }
+            return stored.record(apps: stored.positions[app].map { [$0] } ?? [], includeHistory: false)
+        }
+    }
+
+    public func write(_ write: WorkflowWrite) -> WorkflowRecord? {
+        workflows.withLock { workflows in
+            guard var stored = workflows[write.record.id] else { return nil }
+            let record = write.record
+            if write.writesWorkflowFields && stored.fields.version != record.version { return nil }
+            var positions: [Int] = []
+            for index in write.apps {
+                guard let position = stored.positions[record.apps[index].id],
+                      stored.apps[position].version == record.apps[index].version else { return nil }
+                positions.append(position)
+            }
+            // Every compare passed: apply the whole write.
+            workflows[write.record.id] = nil  // so the parts below are changed in place, not copied
+            let result = write.stored
+            if write.writesWorkflowFields {
+                var fields = result
+                fields.apps = []
+                fields.sealedEnv = [:]
+                fields.history = []
+                stored.fields = fields
+            }
+            for (index, position) in zip(write.apps, positions) {
+                let app = result.apps[index]
+                stored.apps[position] = app
+                stored.sealedEnv[app.id] = record.sealedEnv[app.id]
+            }
+            stored.history.append(contentsOf: write.appendedHistory)
+            workflows[write.record.id] = stored
+            return result
         }
     }
 
     public func deleteWorkflows(createdBefore date: Date) -> Int {
-        records.withLock { records in
-            let expired = records.values.filter { $0.createdAt < date }.map(\.id)
-            for id in expired { records[id] = nil }
+        workflows.withLock { workflows in
+            let expired = workflows.values.filter { $0.fields.createdAt < date }.map(\.fields.id)
+            for id in expired { workflows[id] = nil }
             return expired.count
         }
     }

@@ -2,23 +2,42 @@ import Foundation
 
 /// Where workflows live between requests.
 ///
-/// Every update is a compare-and-set on ``WorkflowRecord/version``: of two requests that read the same
-/// version, only one can write, so no action is ever started twice. Implementations persist the record
-/// whole (SQL stores as one JSON document next to indexed columns).
+/// A store keeps each workflow in three parts: its own fields (id, token hash, config, whether it was canceled), each
+/// app (its actions and sealed env values) and its history (appended, never rewritten). A step reads the workflow's
+/// fields and its one app (``fetch(id:app:)``) and writes back only that app (``write(_:)``), so its cost does not
+/// grow with the workflow, and steps of different apps never conflict.
+///
+/// Every write is a compare-and-set: each app it writes only if the app is still at the ``AppRecord/version`` read,
+/// and the workflow's own fields only if they are still at ``WorkflowRecord/version`` — all or nothing. Of two
+/// requests that read the same version, only one can write, so no action is ever started twice. A write that changes
+/// the workflow's own fields (cancel) writes every app too, so it conflicts with every step that read before it.
 public protocol WorkflowStore: Sendable {
-    /// Stores a new workflow at version 1.
+    /// Stores a new workflow, its fields and every app at version 1, with its history.
     /// - Throws: ``WorkflowStoreError/duplicateID`` when the id exists.
     func insert(_ record: WorkflowRecord) async throws
 
-    /// The workflow with this id, or `nil`.
-    func fetch(id: String) async throws -> WorkflowRecord?
+    /// The whole workflow, as one consistent snapshot (no write is seen in part), or `nil`.
+    /// - Parameter includeHistory: whether to read its history too (it grows with every transition).
+    func fetch(id: String, includeHistory: Bool) async throws -> WorkflowRecord?
 
-    /// Replaces a workflow when its stored version is still `record.version`, and stores it at the next version.
-    /// - Returns: the stored record (at its new version), or `nil` when another request changed it first.
-    func update(_ record: WorkflowRecord) async throws -> WorkflowRecord?
+    /// The workflow's own fields and one app (with its sealed env values), as one consistent snapshot, and no history;
+    /// `apps` is empty when the workflow has no app `app`. `nil` when there is no such workflow.
+    func fetch(id: String, app: String) async throws -> WorkflowRecord?
+
+    /// Stores what `write` changes, when everything it writes is still at the version read.
+    /// - Returns: the record as stored (written parts at their new versions), or `nil` when another request changed a
+    ///   part first (nothing is written then) or the workflow no longer exists.
+    func write(_ write: WorkflowWrite) async throws -> WorkflowRecord?
 
     /// Deletes workflows created before `date`, returning how many.
     func deleteWorkflows(createdBefore date: Date) async throws -> Int
+}
+
+extension WorkflowStore {
+    /// The whole workflow with its history, or `nil`.
+    public func fetch(id: String) async throws -> WorkflowRecord? {
+        try await fetch(id: id, includeHistory: true)
+    }
 }
 
 /// Errors stores throw.

@@ -1,0 +1,107 @@
+import BatonCore
+import Foundation
+import Logging
+import PostgresNIO
+
+/// The PostgreSQL store's schema, as versioned migrations applied in order, each once, recorded in
+/// `baton_schema_migrations`. Databases from before that table existed hold schema v1 (its `CREATE … IF NOT EXISTS`
+/// finds it in place).
+enum PostgresSchema {
+    /// One migration: its id (recorded once applied) and what it does, inside the migrating transaction.
+    struct Migration: Sendable {
+        let id: String
+        let apply: @Sendable (PostgresConnection, Logger) async throws -> Void
+    }
+
+    static let migrations: [Migration] = [
+        Migration(id: "v1: workflows") { connection, logger in
+            try await connection.query(
+                """
+                CREATE TABLE IF NOT EXISTS baton_workflows (
+                    id TEXT PRIMARY KEY,
+                    version BIGINT NOT NULL,
+                    created_at TIMESTAMPTZ NOT NULL,
+                    updated_at TIMESTAMPTZ NOT NULL,
+                    document BYTEA NOT NULL
+                )
+                """, logger: logger)
+            try await connection.query(
+                "CREATE INDEX IF NOT EXISTS baton_workflows_created_at ON baton_workflows (created_at)", logger: logger)
+            try await connection.query(
+                "CREATE TABLE IF NOT EXISTS baton_meta (key TEXT PRIMARY KEY, value BYTEA NOT NULL)", logger: logger)
+        },
+        Migration(id: "v2: per-app rows and appended history") { connection, logger in
+            try await connection.query(
+                """
+                CREATE TABLE baton_workflow_apps (
+                    workflow_id TEXT NOT NULL REFERENCES baton_workflows (id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    app_id TEXT NOT NULL,
+                    version BIGINT NOT NULL,
+                    document BYTEA NOT NULL,
+                    sealed_env BYTEA,
+                    PRIMARY KEY (workflow_id, app_id)
+                )
+                """, logger: logger)
+            try await connection.query(
+                """
+                CREATE TABLE baton_workflow_history (
+                    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                    workflow_id TEXT NOT NULL REFERENCES baton_workflows (id) ON DELETE CASCADE,
+                    entry BYTEA NOT NULL
+                )
+                """, logger: logger)
+            try await connection.query(
+                "CREATE INDEX baton_workflow_history_on_workflow ON baton_workflow_history (workflow_id, id)", logger: logger)
+            try await splitV1Documents(connection, logger: logger)
+        },
+    ]
+
+    /// Applies the migrations not applied yet, in one transaction under an advisory lock, so instances starting
+    /// together migrate once.
+    static func migrate(_ client: PostgresClient, logger: Logger) async throws {
+        try await client.withTransaction(logger: logger) { connection in
+            try await connection.query("SELECT pg_advisory_xact_lock(4242001)", logger: logger)
+            try await connection.query(
+                "CREATE TABLE IF NOT EXISTS baton_schema_migrations (id TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())",
+                logger: logger)
+            var applied: Set<String> = []
+            for try await id in try await connection.query("SELECT id FROM baton_schema_migrations", logger: logger).decode(String.self) {
+                applied.insert(id)
+            }
+            for migration in migrations where !applied.contains(migration.id) {
+                try await migration.apply(connection, logger)
+                try await connection.query("INSERT INTO baton_schema_migrations (id) VALUES (\(migration.id))", logger: logger)
+            }
+        }
+    }
+
+    /// Splits every workflow v1 stored as one document into its parts: the document keeps the workflow's own fields,
+    /// each app gets a row (at the workflow's version, so versions only grow), each history entry a row.
+    private static func splitV1Documents(_ connection: PostgresConnection, logger: Logger) async throws {
+        var records: [WorkflowRecord] = []
+        for try await (version, document) in try await connection.query(
+            "SELECT version, document FROM baton_workflows", logger: logger
+        ).decode((Int64, ByteBuffer).self) {
+            records.append(try StoredDocument.decodeLegacyWorkflow(Data(document.readableBytesView), version: version))
+        }
+        for record in records {
+            for (position, app) in record.apps.enumerated() {
+                let sealed = record.sealedEnv[app.id].map { ByteBuffer(bytes: $0) }
+                try await connection.query(
+                    """
+                    INSERT INTO baton_workflow_apps (workflow_id, position, app_id, version, document, sealed_env)
+                    VALUES (\(record.id), \(position), \(app.id), \(record.version), \(ByteBuffer(bytes: try StoredDocument.encode(app))), \(sealed))
+                    """, logger: logger)
+            }
+            for entry in record.history {
+                try await connection.query(
+                    "INSERT INTO baton_workflow_history (workflow_id, entry) VALUES (\(record.id), \(ByteBuffer(bytes: try StoredDocument.encode(entry))))",
+                    logger: logger)
+            }
+            try await connection.query(
+                "UPDATE baton_workflows SET document = \(ByteBuffer(bytes: try StoredDocument.encodeFields(record))) WHERE id = \(record.id)",
+                logger: logger)
+        }
+    }
+}

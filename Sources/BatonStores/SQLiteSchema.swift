@@ -1,0 +1,67 @@
+import BatonCore
+import Foundation
+import GRDB
+
+/// The SQLite store's schema, as GRDB migrations applied in order (each once, recorded in `grdb_migrations`).
+enum SQLiteSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: workflows") { db in
+            try db.create(table: "workflows") { table in
+                table.primaryKey("id", .text)
+                table.column("version", .integer).notNull()
+                table.column("created_at", .double).notNull().indexed()
+                table.column("updated_at", .double).notNull()
+                table.column("document", .blob).notNull()
+            }
+            try db.create(table: "baton_meta") { table in
+                table.primaryKey("key", .text)
+                table.column("value", .blob).notNull()
+            }
+        }
+        migrator.registerMigration("v2: per-app rows and appended history") { db in
+            try db.create(table: "workflow_apps", options: .withoutRowID) { table in
+                table.column("workflow_id", .text).notNull().references("workflows", onDelete: .cascade)
+                table.column("position", .integer).notNull()
+                table.column("app_id", .text).notNull()
+                table.column("version", .integer).notNull()
+                table.column("document", .blob).notNull()
+                table.column("sealed_env", .blob)
+                table.primaryKey(["workflow_id", "app_id"])
+            }
+            try db.create(table: "workflow_history") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("workflow_id", .text).notNull().references("workflows", onDelete: .cascade)
+                table.column("entry", .blob).notNull()
+            }
+            try db.create(index: "workflow_history_on_workflow", on: "workflow_history", columns: ["workflow_id", "id"])
+            try splitV1Documents(db)
+        }
+        return migrator
+    }
+
+    /// Splits every workflow v1 stored as one document into its parts: the document keeps the workflow's own fields,
+    /// each app gets a row (at the workflow's version, so versions only grow), each history entry a row.
+    private static func splitV1Documents(_ db: Database) throws {
+        let rows = try Row.fetchAll(db, sql: "SELECT id, version, document FROM workflows")
+        for row in rows {
+            let version: Int64 = row["version"]
+            let record = try StoredDocument.decodeLegacyWorkflow(row["document"], version: version)
+            for (position, app) in record.apps.enumerated() {
+                try db.execute(
+                    sql: "INSERT INTO workflow_apps (workflow_id, position, app_id, version, document, sealed_env) VALUES (?, ?, ?, ?, ?, ?)",
+                    arguments: [record.id, position, app.id, version, try StoredDocument.encode(app), record.sealedEnv[app.id]]
+                )
+            }
+            for entry in record.history {
+                try db.execute(
+                    sql: "INSERT INTO workflow_history (workflow_id, entry) VALUES (?, ?)",
+                    arguments: [record.id, try StoredDocument.encode(entry)]
+                )
+            }
+            try db.execute(
+                sql: "UPDATE workflows SET document = ? WHERE id = ?", arguments: [try StoredDocument.encodeFields(record), record.id]
+            )
+        }
+    }
+}
