@@ -1,4 +1,5 @@
 import BatonCore
+import Foundation
 import Synchronization
 
 /// Parts of workflows this instance last read or wrote, decoded, by key, each with the version it was stored at.
@@ -68,6 +69,34 @@ struct WorkflowPartCache: Sendable {
         fields.sealedEnv = [:]
         fields.history = []
         self.fields.remember(fields, for: record.id, at: record.version)
+    }
+
+    /// The workflow's own fields stored at `version`: decoded from `document` when the database sent it (and
+    /// remembered), else the cached ones; `nil` when neither (another request replaced the cache entry meanwhile).
+    func fields(of id: String, at version: Int64, document: Data?) throws -> WorkflowRecord? {
+        if let document {
+            let record = try StoredDocument.decodeFields(document, version: version)
+            rememberFields(record)
+            return record
+        }
+        return fields.value(id, at: version)
+    }
+
+    /// One app stored at `version`, the same way as ``fields(of:at:document:)``.
+    func app(_ appID: String, of workflowID: String, at version: Int64, document: Data?) throws -> AppRecord? {
+        let key = Self.appKey(workflowID, appID)
+        if let document {
+            let app = try StoredDocument.decodeApp(document, version: version)
+            apps.remember(app, for: key, at: version)
+            return app
+        }
+        return apps.value(key, at: version)
+    }
+
+    /// Forgets one workflow's fields and one of its apps, so the next read has every document sent.
+    func forget(_ workflowID: String, app appID: String) {
+        fields.forget(workflowID)
+        apps.forget(Self.appKey(workflowID, appID))
     }
 
     func forgetAll() {

@@ -74,32 +74,23 @@ public struct PostgresWorkflowStore: WorkflowStore, SecretKeyCheckStorage {
                 logger: logger
             ).decode((Int64, ByteBuffer?).self) { found = row }
             guard let (version, document) = found else { return nil }
-            var record: WorkflowRecord
-            if let document {
-                record = try StoredDocument.decodeFields(Data(document.readableBytesView), version: version)
-                cache.rememberFields(record)
-            } else if let cached = cache.fields.value(id, at: version) {
-                record = cached
-            } else {
+            var fields = try cache.fields(of: id, at: version, document: document.map { Data($0.readableBytesView) })
+            if fields == nil {
                 // Another request replaced the cache entry meanwhile: read the document after all, in this snapshot.
-                var document = ByteBuffer()
                 for try await stored in try await connection.query(
                     "SELECT document FROM baton_workflows WHERE id = \(id)", logger: logger
-                ).decode(ByteBuffer.self) { document = stored }
-                record = try StoredDocument.decodeFields(Data(document.readableBytesView), version: version)
+                ).decode(ByteBuffer.self) {
+                    fields = try cache.fields(of: id, at: version, document: Data(stored.readableBytesView))
+                }
             }
+            guard var record = fields else { return nil }
             for try await (appID, appVersion, document, sealed) in try await connection.query(
                 "SELECT app_id, version, document, sealed_env FROM baton_workflow_apps WHERE workflow_id = \(id) ORDER BY position",
                 logger: logger
             ).decode((String, Int64, ByteBuffer, ByteBuffer?).self) {
-                let key = WorkflowPartCache.appKey(id, appID)
-                if let cached = cache.apps.value(key, at: appVersion) {
-                    record.apps.append(cached)
-                } else {
-                    let app = try StoredDocument.decodeApp(Data(document.readableBytesView), version: appVersion)
-                    cache.apps.remember(app, for: key, at: appVersion)
-                    record.apps.append(app)
-                }
+                // Every document is sent here (one query for all the apps); the cache spares decoding the unchanged.
+                let cached = try cache.app(appID, of: id, at: appVersion, document: nil)
+                record.apps.append(try cached ?? cache.app(appID, of: id, at: appVersion, document: Data(document.readableBytesView))!)
                 if let sealed { record.sealedEnv[appID] = Data(sealed.readableBytesView) }
             }
             if includeHistory {
@@ -128,48 +119,31 @@ public struct PostgresWorkflowStore: WorkflowStore, SecretKeyCheckStorage {
         for try await (version, document, appVersion, appDocument, sealed) in rows.decode(
             (Int64, ByteBuffer?, Int64?, ByteBuffer?, ByteBuffer?).self
         ) {
-            var record: WorkflowRecord
-            if let document {
-                record = try StoredDocument.decodeFields(Data(document.readableBytesView), version: version)
-                cache.rememberFields(record)
-            } else if let cached = cache.fields.value(id, at: version) {
-                record = cached
-            } else {
-                return try await fetchUncached(id: id, app: appID)
+            guard var record = try cache.fields(of: id, at: version, document: document.map { Data($0.readableBytesView) }) else {
+                // A cache entry this relied on was replaced meanwhile (rare): read again with every document sent.
+                cache.forget(id, app: appID)
+                return try await fetch(id: id, app: appID)
             }
             guard let appVersion else { return record }
-            if let appDocument {
-                let app = try StoredDocument.decodeApp(Data(appDocument.readableBytesView), version: appVersion)
-                cache.apps.remember(app, for: appKey, at: appVersion)
-                record.apps = [app]
-            } else if let cached = cache.apps.value(appKey, at: appVersion) {
-                record.apps = [cached]
-            } else {
-                return try await fetchUncached(id: id, app: appID)
+            guard let app = try cache.app(appID, of: id, at: appVersion, document: appDocument.map { Data($0.readableBytesView) }) else {
+                cache.forget(id, app: appID)
+                return try await fetch(id: id, app: appID)
             }
+            record.apps = [app]
             if let sealed { record.sealedEnv[appID] = Data(sealed.readableBytesView) }
             return record
         }
         return nil
     }
 
-    /// The app view read after a cache entry it relied on was replaced meanwhile (rare): every document sent.
-    private func fetchUncached(id: String, app appID: String) async throws -> WorkflowRecord? {
-        cache.fields.forget(id)
-        cache.apps.forget(WorkflowPartCache.appKey(id, appID))
-        return try await fetch(id: id, app: appID)
-    }
-
     public func write(_ write: WorkflowWrite) async throws -> WorkflowRecord? {
         let record = write.record
-        let fields = write.writesWorkflowFields ? try StoredDocument.encodeFields(record) : nil
-        let apps = try write.apps.map { try StoredDocument.encode(record.apps[$0]) }
-        let history = try write.appendedHistory.map { try StoredDocument.encode($0) }
+        let encoded = try StoredDocument.encode(write)
         do {
             // One transaction: every compare-and-set holds, or nothing is written. A concurrent write of the same row
             // waits for this one and then finds another version.
             try await transaction { connection in
-                if let fields {
+                if let fields = encoded.fields {
                     let rows = try await connection.query(
                         """
                         UPDATE baton_workflows SET version = version + 1, updated_at = \(record.updatedAt), document = \(ByteBuffer(bytes: fields))
@@ -177,7 +151,7 @@ public struct PostgresWorkflowStore: WorkflowStore, SecretKeyCheckStorage {
                         """, logger: logger)
                     guard try await Self.hasRow(rows) else { throw VersionConflict() }
                 }
-                for (document, index) in zip(apps, write.apps) {
+                for (index, document) in encoded.apps {
                     let app = record.apps[index]
                     let sealed = record.sealedEnv[app.id].map { ByteBuffer(bytes: $0) }
                     let rows = try await connection.query(
@@ -187,7 +161,7 @@ public struct PostgresWorkflowStore: WorkflowStore, SecretKeyCheckStorage {
                         """, logger: logger)
                     guard try await Self.hasRow(rows) else { throw VersionConflict() }
                 }
-                try await append(history, to: record.id, on: connection)
+                try await append(encoded.history, to: record.id, on: connection)
             }
         } catch is VersionConflict {
             return nil

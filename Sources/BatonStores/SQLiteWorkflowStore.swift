@@ -67,15 +67,12 @@ public final class SQLiteWorkflowStore: WorkflowStore, SecretKeyCheckStorage {
                 let appID: String = row["app_id"]
                 let version: Int64 = row["version"]
                 if let sealed: Data = row["sealed_env"] { record.sealedEnv[appID] = sealed }
-                let key = WorkflowPartCache.appKey(id, appID)
-                if let cached = self.cache.apps.value(key, at: version) { return cached }
+                if let cached = try self.cache.app(appID, of: id, at: version, document: nil) { return cached }
                 let document = try Data.fetchOne(
                     db.cachedStatement(sql: "SELECT document FROM workflow_apps WHERE workflow_id = ? AND app_id = ?"),
                     arguments: [id, appID]
                 ) ?? Data()
-                let app = try StoredDocument.decodeApp(document, version: version)
-                self.cache.apps.remember(app, for: key, at: version)
-                return app
+                return try self.cache.app(appID, of: id, at: version, document: document)!
             }
             if includeHistory {
                 record.history = try Data.fetchAll(
@@ -94,12 +91,10 @@ public final class SQLiteWorkflowStore: WorkflowStore, SecretKeyCheckStorage {
             arguments: [cachedVersion, id]
         ) else { return nil }
         let version: Int64 = row["version"]
-        if let cached = cache.fields.value(id, at: version) { return cached }
-        let document = try row["document"] as Data?
-            ?? Data.fetchOne(db.cachedStatement(sql: "SELECT document FROM workflows WHERE id = ?"), arguments: [id]) ?? Data()
-        let record = try StoredDocument.decodeFields(document, version: version)
-        cache.rememberFields(record)
-        return record
+        if let record = try cache.fields(of: id, at: version, document: row["document"]) { return record }
+        // Another request replaced the cache entry meanwhile: read the document after all, in this snapshot.
+        let document = try Data.fetchOne(db.cachedStatement(sql: "SELECT document FROM workflows WHERE id = ?"), arguments: [id])
+        return try cache.fields(of: id, at: version, document: document ?? Data())
     }
 
     /// Read synchronously, on the calling thread: two primary-key lookups in one statement take some microseconds, and
@@ -121,46 +116,28 @@ public final class SQLiteWorkflowStore: WorkflowStore, SecretKeyCheckStorage {
             )
         }
         guard let row else { return nil }
-        let workflowVersion: Int64 = row["workflow_version"]
-        var record: WorkflowRecord
-        if let document: Data = row["workflow_document"] {
-            record = try StoredDocument.decodeFields(document, version: workflowVersion)
-            cache.rememberFields(record)
-        } else if let cached = cache.fields.value(id, at: workflowVersion) {
-            record = cached
-        } else {
-            return try await fetchUncached(id: id, app: appID)
+        guard var record = try cache.fields(of: id, at: row["workflow_version"], document: row["workflow_document"]) else {
+            // A cache entry this relied on was replaced meanwhile (rare): read again with every document sent.
+            cache.forget(id, app: appID)
+            return try await fetch(id: id, app: appID)
         }
         guard let appVersion: Int64 = row["app_version"] else { return record }
-        if let document: Data = row["app_document"] {
-            let app = try StoredDocument.decodeApp(document, version: appVersion)
-            cache.apps.remember(app, for: appKey, at: appVersion)
-            record.apps = [app]
-        } else if let cached = cache.apps.value(appKey, at: appVersion) {
-            record.apps = [cached]
-        } else {
-            return try await fetchUncached(id: id, app: appID)
+        guard let app = try cache.app(appID, of: id, at: appVersion, document: row["app_document"]) else {
+            cache.forget(id, app: appID)
+            return try await fetch(id: id, app: appID)
         }
+        record.apps = [app]
         if let sealed: Data = row["sealed_env"] { record.sealedEnv[appID] = sealed }
         return record
     }
 
-    /// The app view read after a cache entry it relied on was replaced meanwhile (rare): every document sent.
-    private func fetchUncached(id: String, app appID: String) async throws -> WorkflowRecord? {
-        cache.fields.forget(id)
-        cache.apps.forget(WorkflowPartCache.appKey(id, appID))
-        return try await fetch(id: id, app: appID)
-    }
-
     public func write(_ write: WorkflowWrite) async throws -> WorkflowRecord? {
         let record = write.record
-        let fields = write.writesWorkflowFields ? try StoredDocument.encodeFields(record) : nil
-        let apps = try write.apps.map { try StoredDocument.encode(record.apps[$0]) }
-        let history = try write.appendedHistory.map { try StoredDocument.encode($0) }
+        let encoded = try StoredDocument.encode(write)
         do {
             // One transaction: every compare-and-set holds, or nothing is written.
             try await pool.write { db in
-                if let fields {
+                if let fields = encoded.fields {
                     try db.cachedStatement(
                         sql: "UPDATE workflows SET version = version + 1, updated_at = ?, document = ? WHERE id = ? AND version = ?"
                     ).execute(arguments: [record.updatedAt.timeIntervalSince1970, fields, record.id, record.version])
@@ -169,12 +146,12 @@ public final class SQLiteWorkflowStore: WorkflowStore, SecretKeyCheckStorage {
                 let updateApp = try db.cachedStatement(
                     sql: "UPDATE workflow_apps SET version = version + 1, document = ?, sealed_env = ? WHERE workflow_id = ? AND app_id = ? AND version = ?"
                 )
-                for (document, index) in zip(apps, write.apps) {
+                for (index, document) in encoded.apps {
                     let app = record.apps[index]
                     try updateApp.execute(arguments: [document, record.sealedEnv[app.id], record.id, app.id, app.version])
                     guard db.changesCount == 1 else { throw VersionConflict() }
                 }
-                try Self.append(history, to: record.id, in: db)
+                try Self.append(encoded.history, to: record.id, in: db)
             }
         } catch is VersionConflict {
             return nil

@@ -46,4 +46,20 @@ enum StoredDocument {
     static func decodeLegacyWorkflow(_ data: Data, version: Int64) throws -> WorkflowRecord {
         try decodeFields(data, version: version)
     }
+
+    /// What a write stores, encoded: the workflow's fields (when written), each written app, each new history entry.
+    struct EncodedWrite {
+        var fields: Data?
+        /// Each written app's document with its position in the record.
+        var apps: [(index: Int, document: Data)]
+        var history: [Data]
+    }
+
+    static func encode(_ write: WorkflowWrite) throws -> EncodedWrite {
+        EncodedWrite(
+            fields: write.writesWorkflowFields ? try encodeFields(write.record) : nil,
+            apps: try write.apps.map { ($0, try encode(write.record.apps[$0])) },
+            history: try write.appendedHistory.map { try encode($0) }
+        )
+    }
 }
