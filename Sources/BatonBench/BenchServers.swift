@@ -21,7 +21,7 @@ struct BenchServers {
         configured: ConfiguredStore, logger: Logger, _ body: @Sendable (BenchServers) async throws -> Value
     ) async throws -> Value {
         let engine = try WorkflowEngine(
-            store: configured.store, catalog: .builtIn, actions: .scripted(.instant), sealer: configured.sealer, logger: logger
+            store: configured.store, pacer: configured.pacer, catalog: .builtIn, actions: .scripted(.instant), sealer: configured.sealer, logger: logger
         )
         let ports = AsyncStream.makeStream(of: (String, Int).self)
         let baton = BatonApplication.build(

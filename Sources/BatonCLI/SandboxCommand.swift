@@ -35,13 +35,18 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(help: "Seed of the failure sequence.")
     var seed: UInt64 = 1
 
+    @Option(help: ArgumentHelp(
+        "GitHub's content-creation limit, in force from the start: forks and generates beyond PER_MINUTE in 60 s or PER_HOUR in an hour get the secondary-limit 403 (GitHub's: 80,500).",
+        valueName: "per-minute,per-hour"))
+    var contentCreationLimit: String?
+
     @Option(help: "Append every provider exchange as a JSON line to this file.")
     var recordExchanges: String?
 
     var knobs: SandboxKnobs {
         SandboxKnobs(
             latencyMs: latencyMs, forkSeconds: forkSeconds, buildSeconds: buildSeconds, failureRate: failureRate, seed: seed,
-            responseDelayMs: responseDelayMs)
+            responseDelayMs: responseDelayMs, contentCreationLimit: contentCreationLimit)
     }
 
     func validate() throws {

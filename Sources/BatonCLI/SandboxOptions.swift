@@ -1,5 +1,6 @@
 import ArgumentParser
 import BatonSandbox
+import Foundation
 
 /// The sandbox's knobs, shared by `baton sandbox` (as `--latency-ms` …) and `baton serve --sandbox` (as `--sandbox-latency-ms` …).
 struct SandboxKnobs {
@@ -9,11 +10,20 @@ struct SandboxKnobs {
     var failureRate: Double
     var seed: UInt64
     var responseDelayMs = 0
+    /// `PER_MINUTE,PER_HOUR`, such as `80,500`, or `nil`.
+    var contentCreationLimit: String?
 
     var configuration: SandboxConfiguration {
         SandboxConfiguration(
             latencyMs: latencyMs, forkSeconds: forkSeconds, buildSeconds: buildSeconds, failureRate: failureRate, seed: seed,
-            responseDelayMs: responseDelayMs)
+            responseDelayMs: responseDelayMs, contentCreationLimit: contentCreationLimit.flatMap(Self.limit))
+    }
+
+    /// Reads `PER_MINUTE,PER_HOUR` (both positive).
+    static func limit(_ text: String) -> (perMinute: Int, perHour: Int)? {
+        let parts = text.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard parts.count == 2, parts.allSatisfy({ $0 > 0 }) else { return nil }
+        return (parts[0], parts[1])
     }
 
     func validate(prefix: String) throws {
@@ -24,5 +34,8 @@ struct SandboxKnobs {
         }
         guard (0...10_000_000).contains(forkSeconds), (0...10_000_000).contains(buildSeconds) else { throw ValidationError("--\(prefix)fork-seconds and --\(prefix)build-seconds must be from 0 to 10000000.") }
         guard (0...1).contains(failureRate) else { throw ValidationError("--\(prefix)failure-rate must be between 0 and 1.") }
+        if let contentCreationLimit, Self.limit(contentCreationLimit) == nil {
+            throw ValidationError("--\(prefix)content-creation-limit takes PER_MINUTE,PER_HOUR, two positive numbers such as 80,500 (GitHub's).")
+        }
     }
 }

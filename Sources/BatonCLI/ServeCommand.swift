@@ -39,7 +39,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("action-timeout"),
         help: ArgumentHelp(
-            "How long an action may run (deploy=2h), or one of its phases (deploy.build=60m); repeatable. Defaults: fork-repository 10m; create-project, configure-env, assign-domain, present-dns 3m; deploy 2h, with deploy.repository 5m, deploy.queue 60m, deploy.build 50m, deploy.alias 10m.",
+            "How long an action may run (deploy=2h), or one of its phases (deploy.build=60m); repeatable. Defaults: fork-repository 10m, with fork-repository.queue 60m; create-project, configure-env, assign-domain, present-dns 3m; deploy 2h, with deploy.repository 5m, deploy.queue 60m, deploy.build 50m, deploy.alias 10m. Time in a queue phase (waiting for GitHub or Vercel capacity) is bounded by that phase and not counted against the action.",
             valueName: "action=duration"
         )
     )
@@ -74,9 +74,15 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Sandbox: seed of the failure sequence.")
     var sandboxSeed: UInt64 = 1
 
+    @Option(help: ArgumentHelp(
+        "Sandbox: GitHub's content-creation limit from the start (forks and generates beyond it get the secondary-limit 403; GitHub's: 80,500).",
+        valueName: "per-minute,per-hour"))
+    var sandboxContentCreationLimit: String?
+
     var sandboxKnobs: SandboxKnobs {
         SandboxKnobs(latencyMs: sandboxLatencyMs, forkSeconds: sandboxForkSeconds, buildSeconds: sandboxBuildSeconds,
-                     failureRate: sandboxFailureRate, seed: sandboxSeed, responseDelayMs: sandboxResponseDelayMs)
+                     failureRate: sandboxFailureRate, seed: sandboxSeed, responseDelayMs: sandboxResponseDelayMs,
+                     contentCreationLimit: sandboxContentCreationLimit)
     }
 
     func validate() throws {
@@ -113,7 +119,7 @@ struct ServeCommand: AsyncParsableCommand {
             let engine: WorkflowEngine
             do {
                 engine = try WorkflowEngine(
-                    store: configured.store, catalog: catalog,
+                    store: configured.store, pacer: configured.pacer, catalog: catalog,
                     actions: .providers(ProviderClients(settings: settings, http: http)), sealer: configured.sealer,
                     configuration: .init(
                         requestBudget: requestBudget.duration, workflowTTL: storeOptions.workflowTtl.duration,

@@ -7,6 +7,8 @@ import ServiceLifecycle
 public struct ConfiguredStore: Sendable {
     /// The store.
     public let store: any WorkflowStore
+    /// Call slots kept with the store, shared by every instance on it.
+    public let pacer: any CallPacer
     /// The sealer for env values, with the store's key.
     public let sealer: EnvSealer
     /// Services to run alongside the server (the PostgreSQL client).
@@ -19,15 +21,16 @@ public struct ConfiguredStore: Sendable {
         let sealer = try SecretKeySource.sealer(for: location, environment: environment)
         switch location {
         case .memory:
-            return ConfiguredStore(store: MemoryWorkflowStore(), sealer: sealer, services: [], prepare: {})
+            let store = MemoryWorkflowStore()
+            return ConfiguredStore(store: store, pacer: store, sealer: sealer, services: [], prepare: {})
         case .sqlite(let path):
             let store = try SQLiteWorkflowStore(path: path)
-            return ConfiguredStore(store: UnavailableOnFailureStore(base: store), sealer: sealer, services: []) {
+            return ConfiguredStore(store: UnavailableOnFailureStore(base: store), pacer: store, sealer: sealer, services: []) {
                 try await SecretKeySource.verify(sealer, against: store)
             }
         case .postgres(let url):
             let store = try PostgresWorkflowStore(url: url, logger: logger)
-            return ConfiguredStore(store: UnavailableOnFailureStore(base: store), sealer: sealer, services: [store.client]) {
+            return ConfiguredStore(store: UnavailableOnFailureStore(base: store), pacer: store, sealer: sealer, services: [store.client]) {
                 try await store.migrate()
                 try await SecretKeySource.verify(sealer, against: store)
             }

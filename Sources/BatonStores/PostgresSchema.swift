@@ -55,6 +55,11 @@ enum PostgresSchema {
                 "CREATE INDEX baton_workflow_history_on_workflow ON baton_workflow_history (workflow_id, id)", logger: logger)
             try await splitV1Documents(connection, logger: logger)
         },
+        Migration(id: "v3: call slots") { connection, logger in
+            try await connection.query(
+                "CREATE TABLE baton_call_slots (key TEXT NOT NULL, at DOUBLE PRECISION NOT NULL)", logger: logger)
+            try await connection.query("CREATE INDEX baton_call_slots_on_key ON baton_call_slots (key, at)", logger: logger)
+        },
     ]
 
     /// Applies the migrations not applied yet, in one transaction under an advisory lock, so instances starting

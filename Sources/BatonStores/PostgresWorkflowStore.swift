@@ -15,7 +15,7 @@ import PostgresNIO
 public struct PostgresWorkflowStore: WorkflowStore, SecretKeyCheckStorage {
     /// The connection pool; a `Service` to run alongside the server.
     public let client: PostgresClient
-    private let logger: Logger
+    let logger: Logger
     private let cache = WorkflowPartCache()
 
     /// A store for the database at `url` (`postgres://user:password@host:port/database`).
@@ -186,7 +186,7 @@ public struct PostgresWorkflowStore: WorkflowStore, SecretKeyCheckStorage {
     }
 
     /// Runs `body` in a transaction, rethrowing its own errors as they are (PostgresNIO wraps them).
-    private func transaction<Value: Sendable>(_ body: (PostgresConnection) async throws -> sending Value) async throws -> Value {
+    func transaction<Value: Sendable>(_ body: (PostgresConnection) async throws -> sending Value) async throws -> Value {
         do {
             return try await client.withTransaction(logger: logger, body)
         } catch let error as PostgresTransactionError {

@@ -37,6 +37,13 @@ enum SQLiteSchema {
             try db.create(index: "workflow_history_on_workflow", on: "workflow_history", columns: ["workflow_id", "id"])
             try splitV1Documents(db)
         }
+        migrator.registerMigration("v3: call slots") { db in
+            try db.create(table: "call_slots") { table in
+                table.column("key", .text).notNull()
+                table.column("at", .double).notNull()
+            }
+            try db.create(index: "call_slots_on_key", on: "call_slots", columns: ["key", "at"])
+        }
         return migrator
     }
 

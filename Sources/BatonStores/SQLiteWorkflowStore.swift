@@ -17,6 +17,9 @@ public final class SQLiteWorkflowStore: WorkflowStore, SecretKeyCheckStorage {
     private let pool: DatabasePool
     private let cache = WorkflowPartCache()
 
+    /// The database, for this store's extensions.
+    var writer: DatabasePool { pool }
+
     /// Opens (creating when missing) the database at `path`, and migrates it.
     public init(path: String) throws {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()

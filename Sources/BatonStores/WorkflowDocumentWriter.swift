@@ -110,6 +110,12 @@ enum WorkflowDocumentWriter {
             if let phase = action.phase {
                 writer.member("phase"); writer.string(phase)
             }
+            if let entered = action.phaseEnteredAt {
+                writer.member("phaseEnteredAt"); try writer.date(entered)
+            }
+            if let waited = action.capacityWaitSeconds {
+                writer.member("capacityWaitSeconds"); try writer.number(waited)
+            }
             if let progress = action.progress {
                 writer.member("progress"); try writer.object(progress)
             }

@@ -67,6 +67,8 @@ public struct SandboxSnapshot: Decodable, Sendable {
     public var envVars: [EnvVar]
     /// Calls received per route (`METHOD /template`).
     public var calls: [String: Int]
+    /// Calls refused by a standing limit, by limit (`contentCreationLimit`).
+    public var refusals: [String: Int]?
 
     /// Decodes the body of `GET /sandbox/state`.
     public static func decode(_ text: String) throws -> SandboxSnapshot {

@@ -32,6 +32,8 @@ struct StoredDocumentTests {
         action.startedAt = Fixtures.start.addingTimeInterval(0.05)
         action.deadline = ActionDeadline(at: Fixtures.start.addingTimeInterval(600.5), setting: "deploy.build", limitSeconds: 3000)
         action.phase = "build"
+        action.phaseEnteredAt = Fixtures.start.addingTimeInterval(0.5)
+        action.capacityWaitSeconds = 42.25
         action.progress = ["deploymentId": "dpl_1", "inspectorUrl": nil, "readyState": "BUILDING"]
         action.pendingStop = PendingStop(since: Fixtures.start.addingTimeInterval(2), notBefore: Fixtures.start.addingTimeInterval(9.75),
                                          lastProblem: "Vercel answered 502")

@@ -119,4 +119,55 @@ struct TransitionTests {
         #expect([ActionState.succeeded, .succeeded].summarized() == .succeeded)
         #expect([ActionState.succeeded, .failed, .running].summarized() == .failed)
     }
+
+    /// Waiting for a provider's capacity (a build slot, a content-creation slot) is bounded by its phase alone and moves
+    /// the attempt's end later by the time waited.
+    @Test func timeInACapacityPhaseIsNotCountedAgainstTheAttempt() throws {
+        let timeouts = ActionTimeouts(attempt: .seconds(600), phases: ["queue": .seconds(3600), "build": .seconds(300)], capacityPhases: ["queue"])
+        var record = Fixtures.record()
+        let fork = try record.index(app: "app-a", action: "fork-repository")
+        _ = try record.beginAttempt(fork, lease: Fixtures.lease(), timeouts: timeouts, now: now)
+        #expect(record[fork].deadline?.at == now.addingTimeInterval(600))
+
+        func progress(_ phase: String?, at seconds: TimeInterval) {
+            let step = ActionProgress(checkpoint: ["at": .number(seconds)], pollAfter: .seconds(1), message: "m", phase: phase)
+            let held = record.recordProgress(step, fork, leaseID: "lease-1", timeouts: timeouts, now: now.addingTimeInterval(seconds))
+            #expect(held)
+        }
+        progress("queue", at: 100)
+        #expect(record[fork].deadline == ActionDeadline(at: now.addingTimeInterval(3700), setting: "fork-repository.queue", limitSeconds: 3600),
+                "queued: only the queue's bound, past the attempt's 600 s")
+        progress("build", at: 1900)
+        // 1800 s queued: the attempt now ends at 600 + 1800 s; the build's own bound (1900 + 300) comes first.
+        #expect(record[fork].capacityWaitSeconds == 1800)
+        #expect(record[fork].deadline == ActionDeadline(at: now.addingTimeInterval(2200), setting: "fork-repository.build", limitSeconds: 300))
+        progress(nil, at: 2000)
+        #expect(record[fork].deadline == ActionDeadline(at: now.addingTimeInterval(2400), setting: "fork-repository", limitSeconds: 600))
+
+        // A new attempt starts with nothing waited.
+        _ = record.record(.failed(ActionFailure(code: "x", message: "x", retryable: true)), fork, leaseID: "lease-1",
+                          consumesEnvValues: false, timeouts: timeouts, now: now.addingTimeInterval(2100))
+        _ = try record.beginAttempt(fork, lease: Fixtures.lease("lease-2"), timeouts: timeouts, now: now.addingTimeInterval(2200))
+        #expect(record[fork].capacityWaitSeconds == nil && record[fork].deadline?.at == now.addingTimeInterval(2800))
+    }
+
+    /// A cancel and a long poll both try to stop a canceled build: the one whose cancel call found it already canceled
+    /// (nothing to stop) may record first; what the other stopped is still told.
+    @Test func aStopRecordedAfterAnotherRequestFinishedTheStopStillSaysWhatItStopped() throws {
+        var record = Fixtures.record()
+        let fork = try record.index(app: "app-a", action: "fork-repository")
+        _ = try record.beginAttempt(fork, lease: Fixtures.lease(until: now), timeouts: Fixtures.timeouts, now: now)
+        record.cancel(now: now.addingTimeInterval(1))
+        let at = now.addingTimeInterval(2)
+        func stop(_ outcome: StopOutcome) -> Bool {
+            record.recordStop(fork, outcome: outcome, problem: nil, triedAt: at, now: at)
+        }
+        #expect(stop(.nothingToStop))
+        #expect(record[fork].pendingStop == nil && record[fork].message == "Canceled")
+        #expect(stop(.stopped("canceled the Vercel deployment dpl_1")))
+        #expect(record[fork].message == "Canceled; canceled the Vercel deployment dpl_1")
+        #expect(!stop(.stopped("canceled it again")), "told once")
+        #expect(!stop(.nothingToStop))
+        #expect(record.invariantViolations().isEmpty)
+    }
 }

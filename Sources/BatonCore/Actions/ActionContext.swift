@@ -28,12 +28,15 @@ public struct ActionContext: Sendable {
     public var clock: any BatonClock
     /// A logger carrying the workflow, app and action.
     public var logger: Logger
+    /// Slots for calls a provider limits per token (shared by every instance of the store).
+    public var pacer: any CallPacer
     private var progressRecorder: ProgressRecorder
 
     public init(
         workflowID: String, actionID: String, app: AppSpec, config: WorkflowConfig, outputs: [String: [String: JSONValue]],
         envValues: [String: String], attempt: Int, deadline: Date, attemptStartedAt: Date? = nil, actionDeadline: Date? = nil,
-        clock: any BatonClock = SystemClock(), logger: Logger, progressRecorder: ProgressRecorder = .discarding
+        clock: any BatonClock = SystemClock(), logger: Logger, pacer: any CallPacer = InMemoryCallPacer(),
+        progressRecorder: ProgressRecorder = .discarding
     ) {
         self.workflowID = workflowID
         self.actionID = actionID
@@ -47,6 +50,7 @@ public struct ActionContext: Sendable {
         self.actionDeadline = actionDeadline
         self.clock = clock
         self.logger = logger
+        self.pacer = pacer
         self.progressRecorder = progressRecorder
     }
 

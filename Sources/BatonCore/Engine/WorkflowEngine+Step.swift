@@ -138,7 +138,8 @@ extension WorkflowEngine {
             workflowID: record.id, actionID: actionRecord.id, app: app, config: record.config,
             outputs: record.outputsOfSucceededActions(app: index.app), envValues: envValues,
             attempt: actionRecord.attempt, deadline: deadline, attemptStartedAt: actionRecord.startedAt,
-            actionDeadline: actionRecord.deadline?.at, clock: clock, logger: logger, progressRecorder: progressRecorder
+            actionDeadline: actionRecord.deadline?.at, clock: clock, logger: logger, pacer: pacer,
+            progressRecorder: progressRecorder
         )
         return .success((implementation, context))
     }

@@ -38,6 +38,7 @@ public struct WorkflowEngine: Sendable {
     }
 
     let store: any WorkflowStore
+    let pacer: any CallPacer
     let catalog: Catalog
     let definition: WorkflowDefinition
     let actions: ActionRegistry
@@ -58,9 +59,11 @@ public struct WorkflowEngine: Sendable {
     }
 
     /// An engine.
+    /// - Parameter pacer: call slots shared by every instance (the store's; one for this process by default).
     /// - Throws: ``WorkflowEngineError/missingActions(_:)`` when `actions` lacks an action `definition` names.
     public init(
         store: any WorkflowStore,
+        pacer: any CallPacer = InMemoryCallPacer(),
         catalog: Catalog,
         definition: WorkflowDefinition = .deployment,
         actions: ActionRegistry,
@@ -77,6 +80,7 @@ public struct WorkflowEngine: Sendable {
         let unknown = configuration.actionTimeouts.keys.filter { !known.contains($0) }
         guard unknown.isEmpty else { throw WorkflowEngineError.unknownTimeoutSettings(unknown.sorted(), known: known) }
         self.store = store
+        self.pacer = pacer
         self.catalog = catalog
         self.definition = definition
         self.actions = actions

@@ -47,6 +47,8 @@ extension WorkflowRecord {
         updated.lease = lease
         updated.startedAt = now
         updated.phase = nil
+        updated.phaseEnteredAt = nil
+        updated.capacityWaitSeconds = nil
         updated.deadline = timeouts.deadline(action: action.id, startedAt: now, phase: nil, phaseEnteredAt: now)
         updated.progress = nil
         updated.pendingStop = nil
@@ -163,10 +165,19 @@ extension WorkflowRecord {
 
     /// Records a try at stopping a canceled action's provider work: done when `outcome` is set and the try began at
     /// or after the stop's `notBefore`; otherwise the stop stays pending with `problem`.
-    /// - Returns: `false` when there was no pending stop.
+    /// Two requests may try at once (a `cancel` and a long poll of the action): when the other finished the stop first
+    /// with nothing left to stop — because this try stopped it — this try's account of what it stopped is kept.
+    /// - Returns: `false` when nothing changed (no pending stop, and nothing to add).
     public mutating func recordStop(_ index: ActionIndex, outcome: StopOutcome?, problem: String?, triedAt: Date, now: Date) -> Bool {
         var action = self[index]
-        guard var stop = action.pendingStop else { return false }
+        guard var stop = action.pendingStop else {
+            guard case .stopped(let what)? = outcome, action.state == .canceled, !action.message.hasPrefix("Canceled; ") else {
+                return false
+            }
+            action.message = "Canceled; \(what)"
+            apply(action, at: index, now: now)
+            return true
+        }
         if let outcome, triedAt >= stop.notBefore {
             action.pendingStop = nil
             switch outcome {
@@ -206,13 +217,21 @@ extension WorkflowRecord {
 
 extension ActionRecord {
     /// Takes a step's progress: checkpoint, message, details, and the phase, whose bound starts when it is entered.
+    /// Leaving a phase that waited for a provider's capacity adds the time spent there to what the attempt's deadline
+    /// leaves out.
     mutating func apply(_ progress: ActionProgress, timeouts: ActionTimeouts, now: Date) {
         checkpoint = progress.checkpoint
         message = progress.message
         if !progress.details.isEmpty { self.progress = progress.details }
         if progress.phase != phase {
+            if let left = phase, timeouts.capacityPhases.contains(left), let entered = phaseEnteredAt {
+                capacityWaitSeconds = (capacityWaitSeconds ?? 0) + max(0, now.timeIntervalSince(entered))
+            }
             phase = progress.phase
-            deadline = timeouts.deadline(action: id, startedAt: startedAt ?? now, phase: phase, phaseEnteredAt: now)
+            phaseEnteredAt = now
+            deadline = timeouts.deadline(
+                action: id, startedAt: startedAt ?? now, phase: phase, phaseEnteredAt: now, capacityWaited: capacityWaitSeconds ?? 0
+            )
         }
     }
 }

@@ -107,6 +107,11 @@ public struct ActionRecord: Codable, Sendable, Hashable {
     public var deadline: ActionDeadline?
     /// The phase the running action reported last (see ``ActionTimeouts``).
     public var phase: String?
+    /// When the action entered ``phase``; `nil` before its first phase.
+    public var phaseEnteredAt: Date?
+    /// Seconds the current attempt spent in phases that wait for a provider's capacity (see
+    /// ``ActionTimeouts/capacityPhases``), which its deadline does not count; `nil` when none.
+    public var capacityWaitSeconds: Double?
     /// Public facts about the work in progress (a deployment's state and inspector URL), as the action reported them.
     public var progress: [String: JSONValue]?
     /// Provider work left to stop after the workflow was canceled; `nil` when there is none (or it was stopped).
@@ -132,6 +137,8 @@ public struct ActionRecord: Codable, Sendable, Hashable {
         self.startedAt = nil
         self.deadline = nil
         self.phase = nil
+        self.phaseEnteredAt = nil
+        self.capacityWaitSeconds = nil
         self.progress = nil
         self.pendingStop = nil
         self.sequence = nil

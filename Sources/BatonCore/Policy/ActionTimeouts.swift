@@ -3,7 +3,9 @@ import Foundation
 /// How long an attempt of an action may stay running, and how long each of its phases may take.
 ///
 /// An action's deadline is the earlier of its attempt's start plus ``attempt`` and, while the action reports a
-/// phase (such as `deploy`'s `build`), that phase's start plus its bound. Past it the action fails with a code and a
+/// phase (such as `deploy`'s `build`), that phase's start plus its bound. Time spent waiting for a provider's capacity
+/// (``capacityPhases``: a build slot, a content-creation slot) does not count against the attempt: while the action
+/// waits there only that phase's bound holds, and the attempt's end moves later by the time waited. Past it the action fails with a code and a
 /// message naming what it waited for. Actions declare defaults; operators override them per action
 /// (`--action-timeout deploy=2h`) or per phase (`--action-timeout deploy.build=60m`). Timeouts are operator settings,
 /// not part of the definition version.
@@ -12,10 +14,14 @@ public struct ActionTimeouts: Sendable, Hashable {
     public var attempt: Duration
     /// The bound on each phase, from when the action entered it, by phase name.
     public var phases: [String: Duration]
+    /// The phases that wait for a provider's capacity rather than work: excluded from the attempt's time (each should
+    /// have a bound in ``phases``).
+    public var capacityPhases: Set<String>
 
-    public init(attempt: Duration, phases: [String: Duration] = [:]) {
+    public init(attempt: Duration, phases: [String: Duration] = [:], capacityPhases: Set<String> = []) {
         self.attempt = attempt
         self.phases = phases
+        self.capacityPhases = capacityPhases
     }
 
     /// This action's bounds with `overrides` applied: keys `ACTION` (the attempt) and `ACTION.PHASE`.
@@ -35,15 +41,21 @@ public struct ActionTimeouts: Sendable, Hashable {
 }
 
 extension ActionTimeouts {
-    /// The deadline of `action`'s attempt started at `startedAt`, now in `phase` (entered at `phaseEnteredAt`):
-    /// the earlier of the attempt's bound and the phase's.
-    public func deadline(action: String, startedAt: Date, phase: String?, phaseEnteredAt: Date) -> ActionDeadline {
+    /// The deadline of `action`'s attempt started at `startedAt`, now in `phase` (entered at `phaseEnteredAt`), after
+    /// `capacityWaited` seconds in capacity phases before it: the earlier of the attempt's bound (moved later by that
+    /// wait) and the phase's; in a capacity phase, the phase's alone.
+    public func deadline(
+        action: String, startedAt: Date, phase: String?, phaseEnteredAt: Date, capacityWaited: TimeInterval = 0
+    ) -> ActionDeadline {
         let attemptEnd = ActionDeadline(
-            at: startedAt.addingTimeInterval(attempt.timeInterval), setting: action, limitSeconds: attempt.timeInterval
+            at: startedAt.addingTimeInterval(attempt.timeInterval + capacityWaited), setting: action,
+            limitSeconds: attempt.timeInterval
         )
         guard let phase, let bound = bound(ofPhase: phase) else { return attemptEnd }
-        let phaseEnd = phaseEnteredAt.addingTimeInterval(bound.timeInterval)
-        guard phaseEnd < attemptEnd.at else { return attemptEnd }
-        return ActionDeadline(at: phaseEnd, setting: "\(action).\(phase)", limitSeconds: bound.timeInterval)
+        let phaseEnd = ActionDeadline(
+            at: phaseEnteredAt.addingTimeInterval(bound.timeInterval), setting: "\(action).\(phase)", limitSeconds: bound.timeInterval
+        )
+        if capacityPhases.contains(phase) { return phaseEnd }
+        return phaseEnd.at < attemptEnd.at ? phaseEnd : attemptEnd
     }
 }

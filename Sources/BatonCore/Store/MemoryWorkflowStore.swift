@@ -6,7 +6,7 @@ import Synchronization
 /// A lock rather than an actor: every operation is a short dictionary access, and a lock spares each request
 /// the executor hops an actor would cost. Each workflow is kept in parts like the SQL stores keep it, so a step's
 /// read and write cost the same whatever the workflow's size.
-public final class MemoryWorkflowStore: WorkflowStore {
+public final class MemoryWorkflowStore: WorkflowStore, CallPacer {
     /// One workflow, in parts.
     private struct Stored {
         /// The workflow's own fields (no apps, env values or history).
@@ -28,8 +28,13 @@ public final class MemoryWorkflowStore: WorkflowStore {
     }
 
     private let workflows = Mutex<[String: Stored]>([:])
+    private let slots = InMemoryCallPacer()
 
     public init() {}
+
+    public func reserve(_ key: String, pace: CallPace, at now: Date) -> Date? {
+        slots.reserve(key, pace: pace, at: now)
+    }
 
     public func insert(_ record: WorkflowRecord) throws {
         try workflows.withLock { workflows in

@@ -32,9 +32,11 @@ struct DeployAction: ProviderStepAction {
     var initialState: State { .begin }
 
     var timeouts: ActionTimeouts {
+        // Waiting in Vercel's queue for a build slot (a plan builds a few deployments at a time) is waiting for capacity:
+        // bounded by its own phase, not counted against the attempt.
         ActionTimeouts(attempt: .seconds(7200), phases: [
             Phase.repository: .seconds(300), Phase.queue: .seconds(3600), Phase.build: .seconds(3000), Phase.alias: .seconds(600),
-        ])
+        ], capacityPhases: [Phase.queue])
     }
 
     /// The `meta` keys a deployment is tagged with.

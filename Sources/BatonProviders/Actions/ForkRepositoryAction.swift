@@ -10,6 +10,10 @@ import Foundation
 /// fails with the ways out. Once GitHub has answered the fork or
 /// generate request, the repository is recorded, so a request cut off while waiting for its content never asks again.
 /// GitHub copies a large template for minutes; the attempt is bounded by ``timeouts`` (10 minutes by default).
+///
+/// The fork or generate call waits for a slot under ``ProviderSettings/githubContentPace`` (per token, shared by every
+/// instance through the store) so hundreds of apps never meet GitHub's secondary rate limit; that wait is the `queue`
+/// phase, bounded on its own (60 minutes by default) and not counted against the attempt.
 struct ForkRepositoryAction: ProviderStepAction {
     let clients: ProviderClients
 
@@ -19,10 +23,24 @@ struct ForkRepositoryAction: ProviderStepAction {
         case resolvingOwner
         /// Create the repository (in `organization`, or the token's user when `nil`).
         case creating(organization: String?)
+        /// Waiting for a slot under GitHub's content-creation pace before creating it.
+        case queued(organization: String?)
         case waitingForContent(NewRepository)
     }
 
-    var timeouts: ActionTimeouts { ActionTimeouts(attempt: .seconds(600)) }
+    /// The phase names, as `--action-timeout fork-repository.PHASE=…` takes them.
+    enum Phase {
+        static let queue = "queue"
+    }
+
+    var timeouts: ActionTimeouts {
+        ActionTimeouts(attempt: .seconds(600), phases: [Phase.queue: .seconds(3600)], capacityPhases: [Phase.queue])
+    }
+
+    func phase(of state: State) -> String? {
+        if case .queued = state { return Phase.queue }
+        return nil
+    }
 
     /// The repository being made, as the outputs will describe it.
     struct NewRepository: Codable, Sendable {
@@ -47,7 +65,13 @@ struct ForkRepositoryAction: ProviderStepAction {
 
     func advance(_ state: State, context: ActionContext) async throws -> ProviderStep<State> {
         switch state {
-        case .begin, .resolvingOwner, .creating:
+        case .begin, .resolvingOwner, .creating, .queued:
+            switch state {
+            case .creating(let organization), .queued(let organization):
+                if let wait = try await waitForSlot(context) { return wait(.queued(organization: organization)) }
+            default:
+                break
+            }
             switch try await permissionChecked(context, { try await makeRepository(state, context) }) {
             case .success(.resolveOwner):
                 return .next(.resolvingOwner, message: "Creating \(context.config.github.owner)/\(context.app.id)")
@@ -89,11 +113,23 @@ struct ForkRepositoryAction: ProviderStepAction {
         case .resolvingOwner:
             let login = try await clients.github.authenticatedLogin()
             return .success(.create(login.lowercased() == owner.lowercased() ? nil : owner))
-        case .creating(let organization):
+        case .creating(let organization), .queued(let organization):
             return try await create(context.app.repository, in: organization, template: template, owner: owner, name: name)
         case .waitingForContent(let repository):
             return .success(.made(repository))
         }
+    }
+
+    /// Takes a slot for the content-creating call under the token's pace; `nil` when taken (make the call now), else how
+    /// to wait for the next.
+    private func waitForSlot(_ context: ActionContext) async throws -> ((State) -> ProviderStep<State>)? {
+        let pace = clients.settings.githubContentPace
+        let now = context.now()
+        let key = "github-content:" + clients.settings.githubToken.fingerprint
+        guard let next = try await context.pacer.reserve(key, pace: pace, at: now) else { return nil }
+        let seconds = max(0.05, next.timeIntervalSince(now))
+        let message = "Waiting for a slot under GitHub's content-creation limit (Baton paces forks at \(pace) per token; next in \(Int(seconds.rounded(.up))) s)"
+        return { state in .wait(state, after: .milliseconds(Int(seconds * 1000)), message: message) }
     }
 
     /// `.creating`: the one content-creating call, a fork or a generate.

@@ -13,16 +13,20 @@ public struct ProviderSettings: Sendable {
     public var vercelToken: ProviderToken
     /// The Vercel team used when a workflow names none (`VERCEL_TEAM_ID`).
     public var defaultTeamID: String?
+    /// How fast GitHub content-creating calls (forks, generated repositories) are made per token.
+    public var githubContentPace: CallPace
 
     public init(
         githubAPIURL: String = "https://api.github.com", vercelAPIURL: String = "https://api.vercel.com",
-        githubToken: ProviderToken, vercelToken: ProviderToken, defaultTeamID: String? = nil
+        githubToken: ProviderToken, vercelToken: ProviderToken, defaultTeamID: String? = nil,
+        githubContentPace: CallPace = .githubContentCreation
     ) {
         self.githubAPIURL = githubAPIURL
         self.vercelAPIURL = vercelAPIURL
         self.githubToken = githubToken
         self.vercelToken = vercelToken
         self.defaultTeamID = defaultTeamID
+        self.githubContentPace = githubContentPace
     }
 }
 

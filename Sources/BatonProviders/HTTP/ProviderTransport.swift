@@ -117,5 +117,11 @@ public struct ProviderToken: Sendable, CustomStringConvertible, CustomDebugStrin
     }
 
     public var description: String { value == nil ? "<unset>" : "<redacted>" }
+
+    /// A name for this token that does not reveal it (the start of its SHA-256), to key what Baton keeps per token,
+    /// such as call slots.
+    public var fingerprint: String {
+        value.map { String(SecretIdentifiers.tokenHash($0).prefix(24)) } ?? "unset"
+    }
     public var debugDescription: String { description }
 }

@@ -60,7 +60,7 @@ struct FaultsUpdate: Sendable {
     func apply(to state: inout SandboxState) {
         guard !members.isEmpty else {
             state.configuration = state.startConfiguration
-            state.faults = SandboxFaults()
+            state.faults = SandboxFaults(configuration: state.startConfiguration)
             state.failures = FailureInjector(seed: state.startConfiguration.seed)
             return
         }

@@ -40,6 +40,7 @@ extension SandboxState {
             "domains": .array(domains), "envVars": .array(variables),
             "dnsConfigured": .strings(vercel.configuredDomainNames.sorted()),
             "calls": .object(calls.mapValues(JSONValue.int)), "faults": knobsJSON,
+            "refusals": ["contentCreationLimit": .int(contentCreationRefusals)],
         ]
     }
 

@@ -15,6 +15,17 @@ public struct SandboxConfiguration: Sendable, Equatable {
     /// Milliseconds a provider answer is held back *after* its effect was applied, imitating a provider that did the
     /// work but answered slowly (or whose answer was lost): the caller may time out or die before it learns the result.
     public var responseDelayMs: Int
+    /// GitHub's content-creation limit, in force from the start (and again after `POST /sandbox/faults {}`): forks
+    /// and generates beyond `perMinute` in 60 s or `perHour` in 3600 s get the secondary-limit 403; `nil` for none.
+    /// GitHub documents 80 and 500 (providers.md §6.1).
+    public var contentCreationLimit: (perMinute: Int, perHour: Int)?
+
+    public static func == (lhs: SandboxConfiguration, rhs: SandboxConfiguration) -> Bool {
+        lhs.latencyMs == rhs.latencyMs && lhs.forkSeconds == rhs.forkSeconds && lhs.buildSeconds == rhs.buildSeconds
+            && lhs.failureRate == rhs.failureRate && lhs.seed == rhs.seed && lhs.responseDelayMs == rhs.responseDelayMs
+            && lhs.contentCreationLimit?.perMinute == rhs.contentCreationLimit?.perMinute
+            && lhs.contentCreationLimit?.perHour == rhs.contentCreationLimit?.perHour
+    }
 
     /// Creates a configuration; every knob defaults to its start-up value.
     public init(
@@ -23,7 +34,8 @@ public struct SandboxConfiguration: Sendable, Equatable {
         buildSeconds: Double = 3,
         failureRate: Double = 0,
         seed: UInt64 = 1,
-        responseDelayMs: Int = 0
+        responseDelayMs: Int = 0,
+        contentCreationLimit: (perMinute: Int, perHour: Int)? = nil
     ) {
         self.latencyMs = latencyMs
         self.forkSeconds = forkSeconds
@@ -31,5 +43,6 @@ public struct SandboxConfiguration: Sendable, Equatable {
         self.failureRate = failureRate
         self.seed = seed
         self.responseDelayMs = responseDelayMs
+        self.contentCreationLimit = contentCreationLimit
     }
 }

@@ -19,6 +19,13 @@ struct SandboxFaults: Sendable, Equatable {
     /// when that deployment is created.
     var aliasError: AliasErrorFault?
 
+    /// No faults but the standing ones `configuration` starts with (its content-creation limit).
+    init(configuration: SandboxConfiguration? = nil) {
+        if let limit = configuration?.contentCreationLimit {
+            contentCreationLimit = ContentCreationLimit(perMinute: limit.perMinute, perHour: limit.perHour)
+        }
+    }
+
     /// Whether the Vercel GitHub App cannot see repositories of `owner`.
     func lacksGitHubApp(owner: String) -> Bool {
         missingGitHubApp.map { $0.lowercased() == owner.lowercased() } ?? false
@@ -36,6 +43,11 @@ struct SandboxFaults: Sendable, Equatable {
 struct ContentCreationLimit: Sendable, Equatable {
     let perMinute: Int
     let perHour: Int
+
+    init(perMinute: Int, perHour: Int) {
+        self.perMinute = perMinute
+        self.perHour = perHour
+    }
 
     /// Reads the limit from its JSON; nil unless both members are positive integers.
     init?(_ value: JSONValue) {

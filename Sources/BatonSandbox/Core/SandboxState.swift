@@ -7,7 +7,7 @@ struct SandboxState: Sendable {
     /// The knobs in force.
     var configuration: SandboxConfiguration
     /// Targeted faults in force.
-    var faults = SandboxFaults()
+    var faults: SandboxFaults
     /// Decides which provider requests fail.
     var failures: FailureInjector
     /// Makes identifiers.
@@ -18,6 +18,8 @@ struct SandboxState: Sendable {
     var gitHubRateLimit = GitHubRateLimitWindow()
     /// When each fork or generate of the last hour arrived, oldest first, for the `contentCreationLimit` fault.
     var contentCreations: [Date] = []
+    /// How many forks and generates the content-creation limit refused.
+    var contentCreationRefusals = 0
     /// The imitated GitHub.
     var github: GitHubWorld
     /// The imitated Vercel.
@@ -27,6 +29,7 @@ struct SandboxState: Sendable {
     init(configuration: SandboxConfiguration, now: Date) {
         startConfiguration = configuration
         self.configuration = configuration
+        faults = SandboxFaults(configuration: configuration)
         failures = FailureInjector(seed: configuration.seed)
         var identifiers = IdentifierFactory()
         github = GitHubWorld(now: now, identifiers: &identifiers)

@@ -35,6 +35,7 @@ enum GitHubContentCreation {
         let lastHour = state.contentCreations.count
         state.contentCreations.append(now)
         guard lastMinute >= limit.perMinute || lastHour >= limit.perHour else { return }
+        state.contentCreationRefusals += 1
         throw GitHubErrorReply.make(
             403, secondaryRateLimitMessage, documentation: GitHubErrorReply.Documentation.secondaryRateLimits)
     }
