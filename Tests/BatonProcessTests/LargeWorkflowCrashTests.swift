@@ -4,7 +4,7 @@ import BatonTestSupport
 import Foundation
 import Testing
 
-/// One workflow of 200 apps through real processes — `baton sandbox`, and `baton serve --store sqlite:…` killed with
+/// One workflow of 200 apps, 24 driven at once, through real processes — `baton sandbox`, and `baton serve --store sqlite:…` killed with
 /// SIGKILL half-way and started again on the same file — must finish with exactly one of each resource.
 ///
 /// It loads both cores for a while: `scripts/test` runs it after the other suites, on its own.
@@ -35,8 +35,9 @@ struct LargeWorkflowCrashTests {
         let serve = try await ServerProcess.start(
             "serve",
             arguments: { port in
-                ["serve", "--store", "sqlite:\(folder.path)/baton.sqlite", "--port", "\(port)", "--catalog", catalog.path]
-                    + sandbox.providerArguments
+                // The sandbox enforces no content-creation limit here, and pacing is another test's subject.
+                ["serve", "--store", "sqlite:\(folder.path)/baton.sqlite", "--port", "\(port)", "--catalog", catalog.path,
+                 "--github-content-pace", "6000/m"] + sandbox.providerArguments
             },
             readinessPath: "/healthz", environment: ProcessEnvironment.childEnvironment(), folder: folder, http: http)
         defer { serve.kill() }
@@ -44,6 +45,8 @@ struct LargeWorkflowCrashTests {
         let client = ResilientClient(http: http, baseURLs: [serve.baseURL])
         var driver = CrashTolerantDriver(client: client)
         driver.actionTimeout = .seconds(240)
+        // 24 apps at once, as a client fleet with bounded concurrency drives (the HTTP client keeps 32 connections).
+        driver.appsAtOnce = 24
         let list = apps.map { "\"\($0)\"" }.joined(separator: ",")
         let workflow = try await driver.initialize(#"{"mode":"init","config":{"apps":[\#(list)],"github":{"owner":"acme"}}}"#)
         let results = try await withThrowingTaskGroup(of: [String: [ActionStatus]]?.self) { group in

@@ -13,6 +13,9 @@ struct CrashTolerantDriver: Sendable {
     var waitMs = 2_000
     var actionTimeout: Duration = .seconds(90)
     var beforeTrigger: TriggerHook = { _, _ in }
+    /// How many apps are driven at once (all when `nil`): keep it below the HTTP client's connections per host, or
+    /// requests wait for a connection longer than the client allows.
+    var appsAtOnce: Int?
 
     /// Sends `init` and returns the new workflow.
     func initialize(_ body: String) async throws -> InitResponse {
@@ -30,10 +33,13 @@ struct CrashTolerantDriver: Sendable {
     /// Drives every app to its end; the final status of each action, by app.
     func drive(_ workflow: InitResponse) async throws -> [String: [ActionStatus]] {
         try await withThrowingTaskGroup(of: (String, [ActionStatus]).self) { group in
-            for app in workflow.apps {
+            var results: [String: [ActionStatus]] = [:]
+            for (number, app) in workflow.apps.enumerated() {
+                if let appsAtOnce, number >= appsAtOnce, let (done, statuses) = try await group.next() { results[done] = statuses }
                 group.addTask { (app.id, try await drive(app, of: workflow)) }
             }
-            return try await group.reduce(into: [:]) { $0[$1.0] = $1.1 }
+            for try await (done, statuses) in group { results[done] = statuses }
+            return results
         }
     }
 
