@@ -7,7 +7,7 @@ import GRDB
 /// window's calls counted, the new one inserted when it fits.
 extension SQLiteWorkflowStore: CallPacer {
     public func reserve(_ key: String, pace: CallPace, at now: Date) async throws -> Date? {
-        try await writer.write { db in
+        try await pool.write { db in
             let oldest = now.addingTimeInterval(-pace.longestWindow.timeInterval).timeIntervalSince1970
             try db.execute(sql: "DELETE FROM call_slots WHERE key = ? AND at <= ?", arguments: [key, oldest])
             let recent = try Double.fetchAll(db, sql: "SELECT at FROM call_slots WHERE key = ? ORDER BY at", arguments: [key])

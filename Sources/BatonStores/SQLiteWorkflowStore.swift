@@ -14,11 +14,9 @@ import GRDB
 /// for that, at a cost of milliseconds per step.) A write is one transaction of compare-and-set `UPDATE`s
 /// (`… WHERE version = ?`): any of them finding another version rolls the whole write back.
 public final class SQLiteWorkflowStore: WorkflowStore, SecretKeyCheckStorage {
-    private let pool: DatabasePool
+    /// The database (this store's extensions use it too).
+    let pool: DatabasePool
     private let cache = WorkflowPartCache()
-
-    /// The database, for this store's extensions.
-    var writer: DatabasePool { pool }
 
     /// Opens (creating when missing) the database at `path`, and migrates it.
     public init(path: String) throws {

@@ -68,7 +68,7 @@ struct ForkRepositoryAction: ProviderStepAction {
         case .begin, .resolvingOwner, .creating, .queued:
             switch state {
             case .creating(let organization), .queued(let organization):
-                if let wait = try await waitForSlot(context) { return wait(.queued(organization: organization)) }
+                if let wait = try await waitForSlot(context, organization: organization) { return wait }
             default:
                 break
             }
@@ -120,16 +120,16 @@ struct ForkRepositoryAction: ProviderStepAction {
         }
     }
 
-    /// Takes a slot for the content-creating call under the token's pace; `nil` when taken (make the call now), else how
-    /// to wait for the next.
-    private func waitForSlot(_ context: ActionContext) async throws -> ((State) -> ProviderStep<State>)? {
+    /// Takes a slot for the content-creating call under the token's pace; `nil` when taken (make the call now), else the
+    /// wait in `.queued` for the next.
+    private func waitForSlot(_ context: ActionContext, organization: String?) async throws -> ProviderStep<State>? {
         let pace = clients.settings.githubContentPace
         let now = context.now()
         let key = "github-content:" + clients.settings.githubToken.fingerprint
         guard let next = try await context.pacer.reserve(key, pace: pace, at: now) else { return nil }
         let seconds = max(0.05, next.timeIntervalSince(now))
         let message = "Waiting for a slot under GitHub's content-creation limit (Baton paces forks at \(pace) per token; next in \(Int(seconds.rounded(.up))) s)"
-        return { state in .wait(state, after: .milliseconds(Int(seconds * 1000)), message: message) }
+        return .wait(.queued(organization: organization), after: .milliseconds(Int(seconds * 1000)), message: message)
     }
 
     /// `.creating`: the one content-creating call, a fork or a generate.
