@@ -82,8 +82,9 @@ class DeployPage:
 
     # Navigation and viewport
 
-    def open(self):
-        self.driver.get(self.base_url + "/")
+    def open(self, concurrency=None):
+        """Opens the page; `concurrency` sets how many apps it drives at once (`?concurrency=N`; its default when None)."""
+        self.driver.get(self.base_url + "/" + ("" if concurrency is None else f"?concurrency={concurrency}"))
         self.wait_until(lambda: self.driver.find_elements(By.CSS_SELECTOR, 'input[name="apps"]'), "the catalog's apps to appear")
 
     def set_viewport(self, width, height):
@@ -173,7 +174,10 @@ class DeployPage:
         return self.driver.execute_script("return sessionStorage.getItem('baton.deployment')")
 
 
-def action_sequence_ok(snapshot):
-    """Whether the action states read, in list order: succeeded…, at most one running, then pending…."""
-    states = "".join({"succeeded": "S", "running": "R", "pending": "P"}.get(a["state"], "?") for a in snapshot["actions"])
-    return re.fullmatch(r"S*R?P*", states) is not None, states
+def app_sequences_ok(snapshot):
+    """Whether each app's action states read, in its list order: succeeded…, at most one running, then pending…
+    (apps driven at once each have their own). Returns (ok, the states app by app)."""
+    states = {}
+    for action in snapshot["actions"]:
+        states[action["app"]] = states.get(action["app"], "") + {"succeeded": "S", "running": "R", "pending": "P"}.get(action["state"], "?")
+    return all(re.fullmatch(r"S*R?P*", line) for line in states.values()), states

@@ -20,7 +20,8 @@ def test_older_answers_released_after_newer_ones_never_move_an_action_back(drive
         driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": ORDER_CHECK})
         page = DeployPage(driver, proxy.base_url)
         page.set_viewport(1280, 900)
-        page.open()
+        # One app after another, so that the reload below lands between app-a's end and app-b's.
+        page.open(concurrency=1)
         domain = f"{owner}.example.org"
         page.start(owner, domain=domain)
 

@@ -16,6 +16,8 @@ return {
 
 
 def test_layout_at_1280_and_390_pixels_with_screenshots(page, owner, artifacts):
+    # One app after another: app-a is finished (and collapsed) while app-b runs.
+    page.open(concurrency=1)
     page.start(owner, domain=f"{owner}.net")
 
     # While app-b runs, expand finished app-a by hand: the list outgrows 500 px, and from the next step on the

@@ -5,6 +5,7 @@ import json
 
 def test_a_reload_mid_way_resumes_and_completes_with_one_of_everything_per_app(page, server, owner):
     domain = f"{owner}.example.org"
+    page.open(concurrency=1)  # one app after another, so the reload lands with app-a done and app-c not started
     page.start(owner, domain=domain)
     saved = json.loads(page.session_entry())
     assert set(saved) == {"workflowId", "token", "config"}

@@ -31,7 +31,9 @@ const progress = new DeploymentProgress(document.getElementById('deployment-prog
 const results = new DeploymentResults(document.getElementById('deployment-results'), {
   announce: (text) => { announcer.textContent = text; },
 });
-const runner = new DeploymentRunner(api, render);
+// `?concurrency=N` sets how many apps are driven at once (1 drives them one after another).
+const concurrency = Number.parseInt(new URLSearchParams(window.location.search).get('concurrency') ?? '', 10);
+const runner = new DeploymentRunner(api, render, Number.isFinite(concurrency) ? { maxConcurrentApps: concurrency } : {});
 
 function render() {
   progress.update(runner);

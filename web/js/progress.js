@@ -1,5 +1,6 @@
-// The DeploymentProgress component: each app an item of a list, the current app expanded to show its actions,
-// completed apps collapsed to one line (a click expands them again). Every app item carries data-app-id and
+// The DeploymentProgress component: each app an item of a list, the apps being driven (and those stopped on a failed
+// action) expanded to show their actions, completed apps collapsed to one line (a click expands them again). Only the
+// apps whose statuses changed are redrawn, so a change costs the same in a workflow of 3 apps or 200. Every app item carries data-app-id and
 // data-state, every action item data-app-id, data-action-id and data-state. Changes are announced through an
 // aria-live region, and the current action is kept in view inside the component (at most 500 px tall).
 //
@@ -62,6 +63,8 @@ export class DeploymentProgress {
     this.actionItems = new Map();
     /** The states last shown, to announce changes only. */
     this.shownStates = new Map();
+    /** What each app was last drawn from (its statuses, by identity, and how it was shown), to skip unchanged apps. */
+    this.drawn = new Map();
     this.shownOutcome = null;
     this.focusKey = null;
     /** The timer redrawing elapsed times while an action runs. */
@@ -73,14 +76,21 @@ export class DeploymentProgress {
     if (runner.workflowId !== this.workflowId || this.appItems.size !== runner.apps.length) this.#build(runner);
     const announcements = [];
     runner.apps.forEach((app, appIndex) => {
-      const appState = runner.appState(app);
-      const isCurrent = appIndex === runner.currentAppIndex;
+      const activeAction = runner.activeActionIndex(appIndex);
+      const isCurrent = activeAction >= 0 || appIndex === runner.currentAppIndex;
       const expanded = isCurrent || (this.expandedByHand.get(app.id) ?? false);
-      this.#updateApp(app, appState, isCurrent, expanded, runner);
+      const currentAction = activeAction >= 0 ? activeAction : appIndex === runner.currentAppIndex ? runner.currentActionIndex : -1;
+      const statuses = app.actions.map((action) => runner.status(app.id, action.id));
+      // The statuses known (by identity: the runner replaces one only when it changed), not the pending stand-ins.
+      const known = app.actions.map((action) => runner.statuses.get(`${app.id}/${action.id}`) ?? null);
+      const basis = [isCurrent, expanded, currentAction, runner.isDeploying, runner.isDriven(appIndex), ...known];
+      const drawn = this.drawn.get(app.id);
+      if (drawn && drawn.length === basis.length && drawn.every((part, index) => part === basis[index])) return;
+      this.drawn.set(app.id, basis);
+      this.#updateApp(app, runner.appState(app), isCurrent, expanded, runner);
       app.actions.forEach((action, actionIndex) => {
-        const status = runner.status(app.id, action.id);
-        const isCurrentAction = isCurrent && actionIndex === runner.currentActionIndex;
-        this.#updateAction(app, action, status, isCurrentAction, runner);
+        const status = statuses[actionIndex];
+        this.#updateAction(app, action, status, actionIndex === currentAction, runner.isDriven(appIndex), runner);
         const key = `${app.id}/${action.id}`;
         const previous = this.shownStates.get(key);
         if (previous !== undefined && previous !== status.state) {
@@ -102,6 +112,7 @@ export class DeploymentProgress {
     this.appItems.clear();
     this.actionItems.clear();
     this.shownStates.clear();
+    this.drawn.clear();
     this.shownOutcome = null;
     this.focusKey = null;
     const items = runner.apps.map((app) => {
@@ -115,6 +126,7 @@ export class DeploymentProgress {
         if (toggle.dataset.current === 'true') return;
         const expanded = toggle.getAttribute('aria-expanded') === 'true';
         this.expandedByHand.set(app.id, !expanded);
+        this.drawn.delete(app.id);
         this.#setExpanded(app.id, !expanded);
         this.focusKey = null;
       });
@@ -191,7 +203,7 @@ export class DeploymentProgress {
     parts.item.dataset.expanded = String(expanded);
   }
 
-  #updateAction(app, action, status, isCurrent, runner) {
+  #updateAction(app, action, status, isCurrent, appDriven, runner) {
     const parts = this.actionItems.get(`${app.id}/${action.id}`);
     if (!parts) return;
     const state = status.state;
@@ -217,8 +229,10 @@ export class DeploymentProgress {
     parts.retry.title = retryable === false
       ? 'Do what the message says first; retrying it unchanged fails again'
       : 'Start it again; retrying it unchanged may succeed';
-    show(parts.retry, state === 'failed' && !runner.isDeploying);
-    if (state !== 'failed' || runner.isDeploying) parts.retry.disabled = false;
+    // A failed action of an app that is not being driven can be retried, while other apps go on or after the loop.
+    const canRetry = state === 'failed' && !appDriven;
+    show(parts.retry, canRetry);
+    if (!canRetry) parts.retry.disabled = false;
     // The ticker draws the elapsed time and the tooltip from these.
     parts.startedAt = state === 'running' ? (status.startedAt ?? null) : null;
     parts.deadlineAt = state === 'running' ? (status.deadlineAt ?? null) : null;
@@ -322,13 +336,19 @@ export class DeploymentProgress {
     const { done, total } = runner.counts;
     const current = runner.apps[runner.currentAppIndex];
     const currentAction = current?.actions[runner.currentActionIndex];
+    const driven = runner.drivenApps.length;
+    const failed = runner.failedActions.length;
     let text;
     switch (runner.outcome) {
       case 'deploying':
-        text = currentAction ? `${current.name}: ${currentAction.title} (${done} of ${total} steps done)` : 'Reading the deployment…';
+        if (driven > 1) text = `Deploying ${driven} apps at once (${done} of ${total} steps done${failed ? `; ${failed} failed` : ''})`;
+        else text = currentAction ? `${current.name}: ${currentAction.title} (${done} of ${total} steps done)` : 'Reading the deployment…';
         break;
       case 'succeeded': text = `All ${runner.apps.length} app${runner.apps.length === 1 ? '' : 's'} deployed (${total} steps).`; break;
-      case 'failed': text = currentAction ? `${current.name}: ${currentAction.title} failed. Retry it or cancel.` : 'A step failed.'; break;
+      case 'failed':
+        if (failed > 1) text = `${failed} steps failed (${done} of ${total} steps done). Retry them or cancel.`;
+        else text = currentAction ? `${current.name}: ${currentAction.title} failed. Retry it or cancel.` : 'A step failed.';
+        break;
       case 'canceled': text = `Canceled after ${done} of ${total} steps.`; break;
       case 'interrupted': text = 'Stopped: see the message below.'; break;
       default: text = 'Nothing is being deployed yet.';
@@ -338,6 +358,7 @@ export class DeploymentProgress {
     this.root.dataset.deploying = String(runner.isDeploying);
     this.root.dataset.currentAppIndex = String(runner.currentAppIndex);
     this.root.dataset.currentActionIndex = String(runner.currentActionIndex);
+    this.root.dataset.drivenApps = String(driven);
     show(this.cancelButton, runner.workflowId !== null && (runner.isDeploying || runner.outcome === 'failed'));
     this.cancelButton.disabled = runner.isCanceling === true;
     this.cancelButton.textContent = runner.isCanceling === true ? 'Canceling…' : 'Cancel';

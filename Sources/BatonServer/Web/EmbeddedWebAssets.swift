@@ -284,10 +284,12 @@ async function readJSON(response) {
         WebAsset(
             path: "/assets/js/deployment.js",
             contentType: "text/javascript; charset=utf-8",
-            etag: #""d02f4d889b70805e5be2170f1acaefe7""#,
+            etag: #""9208496bbe8ba12dd45ba809d86af365""#,
             body: #"""
-// The client-driven deployment loop: init, then for each app in order, for each action: trigger, then status
-// with a long poll until the action is done, then the next. The server decides; this loop only walks the plan.
+// The client-driven deployment loop: init, then up to `maxConcurrentApps` apps at once (the next waiting app takes
+// the place of one that ends), and for each app its actions in order: trigger, then status with a long poll until
+// the action is done, then the next. A failed action stops its own app; the others go on, and Retry puts that app
+// back in line. The server decides; this loop only walks the plan.
 //
 // Answers may arrive out of order (a late long poll, a retried request whose first try also arrived, a whole-workflow
 // read that lags behind, a reload mid-way): every action status carries the server's `sequence`, which grows with
@@ -307,6 +309,13 @@ export const CANCELLATION_CHECKS = 10;
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** How many apps the page drives at once unless told otherwise (`?concurrency=N`). A browser opens at most six
+ * connections to one server over HTTP/1.1; each app driven holds one (its long poll), so four leave room for Cancel
+ * and a reload's reads. */
+export const DEFAULT_CONCURRENT_APPS = 4;
+/** The most apps the page drives at once, whatever it is told. */
+export const MAX_CONCURRENT_APPS = 16;
+
 /** How many `trigger` answers in a row may leave an action not started before the loop gives up on it. */
 const TRIGGERS_BEFORE_GIVING_UP = 3;
 
@@ -316,6 +325,16 @@ export function isNewer(candidate, known) {
   if (!known) return true;
   if (typeof candidate.sequence !== 'number' || typeof known.sequence !== 'number') return true;
   return candidate.sequence >= known.sequence;
+}
+
+/** What the page shows of an action's status, as one comparable string (object members in name order: the server's
+ * JSON does not keep one order). */
+function shownPart(status) {
+  const { state, message, attempt, error, progress, startedAt, deadlineAt, outputs } = status;
+  const sorted = (value) => (value && typeof value === 'object' && !Array.isArray(value)
+    ? Object.fromEntries(Object.keys(value).sort().map((name) => [name, sorted(value[name])]))
+    : Array.isArray(value) ? value.map(sorted) : value);
+  return JSON.stringify(sorted([state, message, attempt, error, progress, startedAt, deadlineAt, outputs]));
 }
 
 /** The state of a group of actions, summarised the way the server does. */
@@ -334,10 +353,24 @@ export class DeploymentRunner {
   #followingSince = 0;
   /** Provider work still being stopped, by `app/action`, each as listed by the newest answer about that action. */
   #stopping = new Map();
+  /** The drive under way: `{generation, waiting: [appIndex], workers: Set<Promise>, halt}` (null when none). */
+  #pool = null;
+  /** The apps being driven now: app index → the index of the action each is at. */
+  #inFlight = new Map();
+  /** Failed actions the person asked to retry (`app/action`): their app's driver triggers them once. */
+  #retries = new Set();
+  /** Where the loop was last: `[appIndex, actionIndex]`, shown after it stopped (canceled, interrupted). */
+  #last = [-1, -1];
 
-  constructor(api, onChange = () => {}) {
+  /**
+   * @param {object} api the ApiClient
+   * @param {(runner: DeploymentRunner) => void} onChange called once per change of what is shown
+   * @param {{maxConcurrentApps?: number}} options how many apps are driven at once (1 to ``MAX_CONCURRENT_APPS``)
+   */
+  constructor(api, onChange = () => {}, { maxConcurrentApps = DEFAULT_CONCURRENT_APPS } = {}) {
     this.#api = api;
     this.#onChange = onChange;
+    this.maxConcurrentApps = Math.min(MAX_CONCURRENT_APPS, Math.max(1, Math.floor(maxConcurrentApps) || 1));
     this.#reset();
   }
 
@@ -352,9 +385,9 @@ export class DeploymentRunner {
     this.statuses = new Map();
     /** Whether the loop is running. */
     this.isDeploying = false;
-    /** Where the loop is: the app and action it drives (or stopped at); -1 when none. */
-    this.currentAppIndex = -1;
-    this.currentActionIndex = -1;
+    this.#inFlight = new Map();
+    this.#retries = new Set();
+    this.#last = [-1, -1];
     /** `idle`, `deploying`, `succeeded`, `failed` (waiting for Retry), `canceled` or `interrupted` (see `problem`). */
     this.outcome = 'idle';
     /** Why the loop stopped when it could not go on: `{message, canContinue}`. */
@@ -377,6 +410,50 @@ export class DeploymentRunner {
   /** The summarised state of an app. */
   appState(app) {
     return summarize(app.actions.map((action) => this.status(app.id, action.id).state));
+  }
+
+  /** Where the loop is: the first app it drives (lowest index) and that app's action; when it stopped on failures, the
+   * first failed action; when it was stopped otherwise, where it was; -1 when none (and once all succeeded). */
+  get currentAppIndex() { return this.#current()[0]; }
+  get currentActionIndex() { return this.#current()[1]; }
+
+  #current() {
+    if (this.#inFlight.size > 0) {
+      const appIndex = Math.min(...this.#inFlight.keys());
+      return [appIndex, this.#inFlight.get(appIndex)];
+    }
+    if (this.outcome === 'succeeded' || this.outcome === 'idle') return [-1, -1];
+    const failed = this.failedActions[0];
+    return failed ? [failed.appIndex, failed.actionIndex] : this.#last;
+  }
+
+  /** The apps being driven now, by index, each with the index of its action: `[[appIndex, actionIndex]]`, in order. */
+  get drivenApps() {
+    return [...this.#inFlight].sort((a, b) => a[0] - b[0]);
+  }
+
+  /** The action app `appIndex` is at: the one being driven, else the one it stopped at failed; -1 when neither. */
+  activeActionIndex(appIndex) {
+    if (this.#inFlight.has(appIndex)) return this.#inFlight.get(appIndex);
+    const app = this.apps[appIndex];
+    return app ? app.actions.findIndex((action) => this.status(app.id, action.id).state === 'failed') : -1;
+  }
+
+  /** Whether app `appIndex` is being driven now. */
+  isDriven(appIndex) {
+    return this.#inFlight.has(appIndex);
+  }
+
+  /** The failed actions of apps not being driven, in plan order: `[{appIndex, actionIndex}]`. */
+  get failedActions() {
+    const failed = [];
+    this.apps.forEach((app, appIndex) => {
+      if (this.#inFlight.has(appIndex)) return;
+      app.actions.forEach((action, actionIndex) => {
+        if (this.status(app.id, action.id).state === 'failed') failed.push({ appIndex, actionIndex });
+      });
+    });
+    return failed;
   }
 
   /** How many actions succeeded, and how many there are. */
@@ -452,25 +529,22 @@ export class DeploymentRunner {
     return this.#drive(generation);
   }
 
-  /** Starts a new attempt of a failed action, then goes on with the rest of the plan. */
+  /** Starts a new attempt of a failed action, then drives its app on. While other apps are being driven, the app
+   * joins them (first in line); otherwise the loop starts again with it and goes on with the rest of the plan. */
   async retry(appId, actionId) {
-    if (this.isDeploying || !this.workflowId) return;
-    const generation = ++this.#generation;
-    this.isDeploying = true;
-    this.outcome = 'deploying';
-    this.problem = null;
-    this.currentAppIndex = this.apps.findIndex((app) => app.id === appId);
-    this.currentActionIndex = this.apps[this.currentAppIndex]?.actions.findIndex((action) => action.id === actionId) ?? -1;
-    this.#notify();
-    try {
-      const answer = await this.#ask({ mode: 'trigger', app: appId, action: actionId }, generation);
-      if (answer === null) return;
-      this.#record(answer);
-    } catch (error) {
-      if (generation === this.#generation) this.#stop(error);
+    if (!this.workflowId || this.isCanceling) return;
+    const appIndex = this.apps.findIndex((app) => app.id === appId);
+    if (appIndex < 0 || this.#inFlight.has(appIndex)) return;
+    this.#retries.add(`${appId}/${actionId}`);
+    const pool = this.#pool;
+    if (this.isDeploying && pool && pool.generation === this.#generation && !pool.closed) {
+      if (!pool.waiting.includes(appIndex)) pool.waiting.unshift(appIndex);
+      this.#fill(pool);
+      this.#notify();
       return;
     }
-    return this.#drive(generation);
+    if (this.isDeploying) return;
+    return this.#drive(++this.#generation, appIndex);
   }
 
   /** Goes on after the loop was interrupted (lost connection): reads the workflow again, then drives it. */
@@ -539,60 +613,130 @@ export class DeploymentRunner {
     if (this.#followingSince <= generation) this.checkingCancellations = false;
   }
 
-  async #drive(generation = ++this.#generation) {
+  /** Drives every app not yet succeeded, up to ``maxConcurrentApps`` at once (app `first` first in line), then says
+   * how it ended: succeeded, failed (some app stopped on a failed action), canceled, or interrupted. */
+  async #drive(generation = ++this.#generation, first = -1) {
     this.isDeploying = true;
     this.outcome = 'deploying';
     this.problem = null;
+    this.#inFlight = new Map();
+    const waiting = this.apps.map((_, appIndex) => appIndex)
+      .filter((appIndex) => appIndex !== first && this.appState(this.apps[appIndex]) !== 'succeeded');
+    if (first >= 0) waiting.unshift(first);
+    const pool = { generation, waiting, workers: new Set(), halt: null, closed: false, settle: null };
+    const settled = new Promise((resolve) => {
+      pool.settle = () => {
+        pool.closed = true;
+        resolve();
+      };
+    });
+    this.#pool = pool;
     this.#notify();
-    try {
-      for (let appIndex = 0; appIndex < this.apps.length; appIndex += 1) {
-        const app = this.apps[appIndex];
-        for (let actionIndex = 0; actionIndex < app.actions.length; actionIndex += 1) {
-          if (generation !== this.#generation) return;
-          const action = app.actions[actionIndex];
-          let status = this.status(app.id, action.id);
-          if (status.state === 'succeeded') continue;
-          this.currentAppIndex = appIndex;
-          this.currentActionIndex = actionIndex;
-          if (status.state === 'failed') return this.#finish('failed');
-          if (status.state === 'canceled') return this.#finish('canceled');
+    this.#fill(pool);
+    if (pool.workers.size === 0) pool.settle();
+    await settled;
+    if (generation !== this.#generation) return;
+    this.#pool = null;
+    // A halt ends the drive at once: the drivers still under way drop their next answer and stop.
+    if (pool.halt) this.#generation += 1;
+    if (pool.halt?.error) return this.#stop(pool.halt.error);
+    const states = this.apps.map((app) => this.appState(app));
+    if (pool.halt || states.includes('canceled')) return this.#finish('canceled');
+    if (states.includes('failed')) return this.#finish('failed');
+    this.#finish('succeeded');
+  }
+
+  /** Starts drivers until `pool` has ``maxConcurrentApps`` of them or no app is waiting. */
+  #fill(pool) {
+    while (pool.workers.size < this.maxConcurrentApps && pool.waiting.length > 0 && !pool.closed) {
+      const worker = this.#work(pool).finally(() => {
+        pool.workers.delete(worker);
+        if (pool.workers.size === 0) pool.settle();
+      });
+      pool.workers.add(worker);
+    }
+  }
+
+  /** One driver: takes the next waiting app and drives it to its end, until none waits or the drive halts. */
+  async #work(pool) {
+    while (!pool.closed && pool.generation === this.#generation) {
+      const appIndex = pool.waiting.shift();
+      if (appIndex === undefined) return;
+      try {
+        const end = await this.#driveApp(appIndex, pool.generation);
+        if (end === 'canceled') this.#halt(pool, { canceled: true });
+      } catch (error) {
+        if (pool.generation === this.#generation) this.#halt(pool, { error });
+      } finally {
+        if (pool.generation === this.#generation) {
+          if (this.#inFlight.has(appIndex)) this.#last = [appIndex, this.#inFlight.get(appIndex)];
+          this.#inFlight.delete(appIndex);
           this.#notify();
-          // Each answer is recorded, then the loop goes by the newest status of *this* action, whatever the answer was.
-          for (let triggers = 0; status.state === 'pending' && triggers < TRIGGERS_BEFORE_GIVING_UP; triggers += 1) {
-            const answer = await this.#ask({ mode: 'trigger', app: app.id, action: action.id }, generation);
-            if (answer === null) return;
-            this.#record(answer);
-            status = this.status(app.id, action.id);
-          }
-          while (status.state === 'running') {
-            if (generation !== this.#generation) return;
-            const askedAt = performance.now();
-            const answer = await this.#ask({ mode: 'status', app: app.id, action: action.id, waitMs: STATUS_WAIT_MS }, generation);
-            if (answer === null) return;
-            this.#record(answer);
-            const next = this.status(app.id, action.id);
-            const unchanged = next.state === status.state && next.attempt === status.attempt;
-            if (unchanged && performance.now() - askedAt < 250) await sleep(Math.min(answer.pollAfterMs ?? 1000, 2000));
-            status = next;
-          }
-          if (generation !== this.#generation) return;
-          if (status.state === 'failed') return this.#finish('failed');
-          if (status.state === 'canceled') return this.#finish('canceled');
-          if (status.state !== 'succeeded') {
-            throw new Error(`${app.name}: "${action.title}" did not start (it is ${status.state}).`);
-          }
         }
       }
-      this.currentAppIndex = -1;
-      this.currentActionIndex = -1;
-      this.#finish('succeeded');
-    } catch (error) {
-      if (generation === this.#generation) await this.#stop(error);
     }
+  }
+
+  /** Ends `pool`'s drive for `reason` (`{canceled}` or `{error}`), unless it already ended. */
+  #halt(pool, reason) {
+    if (pool.halt || pool.closed) return;
+    pool.halt = reason;
+    pool.settle();
+  }
+
+  /** Drives app `appIndex` through its actions in order; returns how it stopped: `succeeded`, `failed` (an action
+   * failed and was not to be retried), `canceled`, or `null` when the page moved on. Throws when an action would not
+   * start or a request failed for good. */
+  async #driveApp(appIndex, generation) {
+    const app = this.apps[appIndex];
+    for (let actionIndex = 0; actionIndex < app.actions.length; actionIndex += 1) {
+      if (generation !== this.#generation) return null;
+      const action = app.actions[actionIndex];
+      const key = `${app.id}/${action.id}`;
+      let status = this.status(app.id, action.id);
+      if (status.state === 'succeeded') continue;
+      if (status.state === 'canceled') return 'canceled';
+      if (status.state === 'failed' && !this.#retries.has(key)) return 'failed';
+      this.#inFlight.set(appIndex, actionIndex);
+      this.#notify();
+      if (status.state === 'failed') {
+        this.#retries.delete(key);
+        const answer = await this.#ask({ mode: 'trigger', app: app.id, action: action.id }, generation);
+        if (answer === null) return null;
+        this.#record(answer);
+        status = this.status(app.id, action.id);
+      }
+      // Each answer is recorded, then the loop goes by the newest status of *this* action, whatever the answer was.
+      for (let triggers = 0; status.state === 'pending' && triggers < TRIGGERS_BEFORE_GIVING_UP; triggers += 1) {
+        const answer = await this.#ask({ mode: 'trigger', app: app.id, action: action.id }, generation);
+        if (answer === null) return null;
+        this.#record(answer);
+        status = this.status(app.id, action.id);
+      }
+      while (status.state === 'running') {
+        if (generation !== this.#generation) return null;
+        const askedAt = performance.now();
+        const answer = await this.#ask({ mode: 'status', app: app.id, action: action.id, waitMs: STATUS_WAIT_MS }, generation);
+        if (answer === null) return null;
+        this.#record(answer);
+        const next = this.status(app.id, action.id);
+        const unchanged = next.state === status.state && next.attempt === status.attempt;
+        if (unchanged && performance.now() - askedAt < 250) await sleep(Math.min(answer.pollAfterMs ?? 1000, 2000));
+        status = next;
+      }
+      if (generation !== this.#generation) return null;
+      if (status.state === 'failed') return 'failed';
+      if (status.state === 'canceled') return 'canceled';
+      if (status.state !== 'succeeded') {
+        throw new Error(`${app.name}: "${action.title}" did not start (it is ${status.state}).`);
+      }
+    }
+    return 'succeeded';
   }
 
   #finish(outcome) {
     this.isDeploying = false;
+    this.#inFlight = new Map();
     this.outcome = outcome;
     this.#notify();
   }
@@ -600,6 +744,7 @@ export class DeploymentRunner {
   async #stop(error) {
     const generation = this.#generation;
     this.isDeploying = false;
+    this.#inFlight = new Map();
     if (error instanceof ApiError && error.code === 'workflow_canceled') {
       try {
         const workflow = await this.#ask({ mode: 'status' }, generation);
@@ -670,12 +815,18 @@ export class DeploymentRunner {
   }
 
   /** Stores `status` as its action's latest unless the one known is as new (the same `sequence` is the same
-   * change); whether it was stored. */
+   * change); whether what is shown of it changed. The server counts every change of an action, also those nothing
+   * shows (each check of a fork still being copied): a status that differs from the known one only there just moves
+   * the known one's `sequence` on, keeping it (the same object) so the list is not redrawn for it. */
   #keep(status) {
     const key = `${status.app}/${status.action}`;
     const known = this.statuses.get(key);
     if (!isNewer(status, known)) return false;
     if (known && typeof status.sequence === 'number' && status.sequence === known.sequence) return false;
+    if (known && shownPart(known) === shownPart(status)) {
+      known.sequence = status.sequence;
+      return false;
+    }
     this.statuses.set(key, status);
     return true;
   }
@@ -1159,7 +1310,7 @@ export function stateIcon(state, { forApp = false } = {}) {
         WebAsset(
             path: "/assets/js/main.js",
             contentType: "text/javascript; charset=utf-8",
-            etag: #""dc2fe29c871304ad261519f63e3dee47""#,
+            etag: #""8a8278627bec8c517b4ff35eb7d272f9""#,
             body: #"""
 // Baton's page: loads the catalog, renders the form, drives deployments and shows their progress.
 
@@ -1194,7 +1345,9 @@ const progress = new DeploymentProgress(document.getElementById('deployment-prog
 const results = new DeploymentResults(document.getElementById('deployment-results'), {
   announce: (text) => { announcer.textContent = text; },
 });
-const runner = new DeploymentRunner(api, render);
+// `?concurrency=N` sets how many apps are driven at once (1 drives them one after another).
+const concurrency = Number.parseInt(new URLSearchParams(window.location.search).get('concurrency') ?? '', 10);
+const runner = new DeploymentRunner(api, render, Number.isFinite(concurrency) ? { maxConcurrentApps: concurrency } : {});
 
 function render() {
   progress.update(runner);
@@ -1260,10 +1413,11 @@ boot();
         WebAsset(
             path: "/assets/js/progress.js",
             contentType: "text/javascript; charset=utf-8",
-            etag: #""69028e9a435e970c0a85727442d5571b""#,
+            etag: #""f42b4ac10c68858b6f6665f14e2fb2c1""#,
             body: #"""
-// The DeploymentProgress component: each app an item of a list, the current app expanded to show its actions,
-// completed apps collapsed to one line (a click expands them again). Every app item carries data-app-id and
+// The DeploymentProgress component: each app an item of a list, the apps being driven (and those stopped on a failed
+// action) expanded to show their actions, completed apps collapsed to one line (a click expands them again). Only the
+// apps whose statuses changed are redrawn, so a change costs the same in a workflow of 3 apps or 200. Every app item carries data-app-id and
 // data-state, every action item data-app-id, data-action-id and data-state. Changes are announced through an
 // aria-live region, and the current action is kept in view inside the component (at most 500 px tall).
 //
@@ -1326,6 +1480,8 @@ export class DeploymentProgress {
     this.actionItems = new Map();
     /** The states last shown, to announce changes only. */
     this.shownStates = new Map();
+    /** What each app was last drawn from (its statuses, by identity, and how it was shown), to skip unchanged apps. */
+    this.drawn = new Map();
     this.shownOutcome = null;
     this.focusKey = null;
     /** The timer redrawing elapsed times while an action runs. */
@@ -1337,14 +1493,21 @@ export class DeploymentProgress {
     if (runner.workflowId !== this.workflowId || this.appItems.size !== runner.apps.length) this.#build(runner);
     const announcements = [];
     runner.apps.forEach((app, appIndex) => {
-      const appState = runner.appState(app);
-      const isCurrent = appIndex === runner.currentAppIndex;
+      const activeAction = runner.activeActionIndex(appIndex);
+      const isCurrent = activeAction >= 0 || appIndex === runner.currentAppIndex;
       const expanded = isCurrent || (this.expandedByHand.get(app.id) ?? false);
-      this.#updateApp(app, appState, isCurrent, expanded, runner);
+      const currentAction = activeAction >= 0 ? activeAction : appIndex === runner.currentAppIndex ? runner.currentActionIndex : -1;
+      const statuses = app.actions.map((action) => runner.status(app.id, action.id));
+      // The statuses known (by identity: the runner replaces one only when it changed), not the pending stand-ins.
+      const known = app.actions.map((action) => runner.statuses.get(`${app.id}/${action.id}`) ?? null);
+      const basis = [isCurrent, expanded, currentAction, runner.isDeploying, runner.isDriven(appIndex), ...known];
+      const drawn = this.drawn.get(app.id);
+      if (drawn && drawn.length === basis.length && drawn.every((part, index) => part === basis[index])) return;
+      this.drawn.set(app.id, basis);
+      this.#updateApp(app, runner.appState(app), isCurrent, expanded, runner);
       app.actions.forEach((action, actionIndex) => {
-        const status = runner.status(app.id, action.id);
-        const isCurrentAction = isCurrent && actionIndex === runner.currentActionIndex;
-        this.#updateAction(app, action, status, isCurrentAction, runner);
+        const status = statuses[actionIndex];
+        this.#updateAction(app, action, status, actionIndex === currentAction, runner.isDriven(appIndex), runner);
         const key = `${app.id}/${action.id}`;
         const previous = this.shownStates.get(key);
         if (previous !== undefined && previous !== status.state) {
@@ -1366,6 +1529,7 @@ export class DeploymentProgress {
     this.appItems.clear();
     this.actionItems.clear();
     this.shownStates.clear();
+    this.drawn.clear();
     this.shownOutcome = null;
     this.focusKey = null;
     const items = runner.apps.map((app) => {
@@ -1379,6 +1543,7 @@ export class DeploymentProgress {
         if (toggle.dataset.current === 'true') return;
         const expanded = toggle.getAttribute('aria-expanded') === 'true';
         this.expandedByHand.set(app.id, !expanded);
+        this.drawn.delete(app.id);
         this.#setExpanded(app.id, !expanded);
         this.focusKey = null;
       });
@@ -1455,7 +1620,7 @@ export class DeploymentProgress {
     parts.item.dataset.expanded = String(expanded);
   }
 
-  #updateAction(app, action, status, isCurrent, runner) {
+  #updateAction(app, action, status, isCurrent, appDriven, runner) {
     const parts = this.actionItems.get(`${app.id}/${action.id}`);
     if (!parts) return;
     const state = status.state;
@@ -1481,8 +1646,10 @@ export class DeploymentProgress {
     parts.retry.title = retryable === false
       ? 'Do what the message says first; retrying it unchanged fails again'
       : 'Start it again; retrying it unchanged may succeed';
-    show(parts.retry, state === 'failed' && !runner.isDeploying);
-    if (state !== 'failed' || runner.isDeploying) parts.retry.disabled = false;
+    // A failed action of an app that is not being driven can be retried, while other apps go on or after the loop.
+    const canRetry = state === 'failed' && !appDriven;
+    show(parts.retry, canRetry);
+    if (!canRetry) parts.retry.disabled = false;
     // The ticker draws the elapsed time and the tooltip from these.
     parts.startedAt = state === 'running' ? (status.startedAt ?? null) : null;
     parts.deadlineAt = state === 'running' ? (status.deadlineAt ?? null) : null;
@@ -1586,13 +1753,19 @@ export class DeploymentProgress {
     const { done, total } = runner.counts;
     const current = runner.apps[runner.currentAppIndex];
     const currentAction = current?.actions[runner.currentActionIndex];
+    const driven = runner.drivenApps.length;
+    const failed = runner.failedActions.length;
     let text;
     switch (runner.outcome) {
       case 'deploying':
-        text = currentAction ? `${current.name}: ${currentAction.title} (${done} of ${total} steps done)` : 'Reading the deployment…';
+        if (driven > 1) text = `Deploying ${driven} apps at once (${done} of ${total} steps done${failed ? `; ${failed} failed` : ''})`;
+        else text = currentAction ? `${current.name}: ${currentAction.title} (${done} of ${total} steps done)` : 'Reading the deployment…';
         break;
       case 'succeeded': text = `All ${runner.apps.length} app${runner.apps.length === 1 ? '' : 's'} deployed (${total} steps).`; break;
-      case 'failed': text = currentAction ? `${current.name}: ${currentAction.title} failed. Retry it or cancel.` : 'A step failed.'; break;
+      case 'failed':
+        if (failed > 1) text = `${failed} steps failed (${done} of ${total} steps done). Retry them or cancel.`;
+        else text = currentAction ? `${current.name}: ${currentAction.title} failed. Retry it or cancel.` : 'A step failed.';
+        break;
       case 'canceled': text = `Canceled after ${done} of ${total} steps.`; break;
       case 'interrupted': text = 'Stopped: see the message below.'; break;
       default: text = 'Nothing is being deployed yet.';
@@ -1602,6 +1775,7 @@ export class DeploymentProgress {
     this.root.dataset.deploying = String(runner.isDeploying);
     this.root.dataset.currentAppIndex = String(runner.currentAppIndex);
     this.root.dataset.currentActionIndex = String(runner.currentActionIndex);
+    this.root.dataset.drivenApps = String(driven);
     show(this.cancelButton, runner.workflowId !== null && (runner.isDeploying || runner.outcome === 'failed'));
     this.cancelButton.disabled = runner.isCanceling === true;
     this.cancelButton.textContent = runner.isCanceling === true ? 'Canceling…' : 'Cancel';
