@@ -7,8 +7,11 @@ struct ActionOverheadProbe {
     let servers: BenchServers
 
     /// Runs `actions` actions (after a warm-up) and returns their round trips, and the control's for the same count.
+    /// Each action is followed by one control request, so both samples see the same moments of a noisy machine.
     func run(actions: Int, warmup: Int) async throws -> (baton: LatencySample, control: LatencySample) {
         var baton = LatencySample()
+        var control = LatencySample()
+        let echo = #"{"mode":"trigger","workflowId":"wf_0123456789abcdef0123456789abcdef","app":"app-b","action":"fork-repository"}"#
         var measured = -warmup
         while measured < actions {
             let workflow = try await initialize()
@@ -19,17 +22,15 @@ struct ActionOverheadProbe {
                     guard reply.status == 200, String(decoding: reply.body, as: UTF8.self).contains(#""state":"succeeded""#) else {
                         throw BenchError("trigger of \(app.id)/\(action.id) answered \(reply.status): \(String(decoding: reply.body, as: UTF8.self))")
                     }
-                    if measured >= 0 { baton.add(reply.elapsed) }
+                    let echoed = try await client.post(servers.controlURL + "/echo", json: echo)
+                    guard echoed.status == 200 else { throw BenchError("control answered \(echoed.status)") }
+                    if measured >= 0 {
+                        baton.add(reply.elapsed)
+                        control.add(echoed.elapsed)
+                    }
                     measured += 1
                 }
             }
-        }
-        var control = LatencySample()
-        let echo = #"{"mode":"trigger","workflowId":"wf_0123456789abcdef0123456789abcdef","app":"app-b","action":"fork-repository"}"#
-        for index in -warmup..<actions {
-            let reply = try await client.post(servers.controlURL + "/echo", json: echo)
-            guard reply.status == 200 else { throw BenchError("control answered \(reply.status)") }
-            if index >= 0 { control.add(reply.elapsed) }
         }
         return (baton, control)
     }

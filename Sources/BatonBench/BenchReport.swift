@@ -9,6 +9,8 @@ struct BenchReport: Codable, Sendable {
     var actionOverheadP99Us: Double
     var controlRoundTripP50Us: Double
     var controlRoundTripP99Us: Double
+    /// The per-action overhead's p50 as a multiple of the control's p50.
+    var actionToControlRatio: Double
     var statusPerSecond: Double
     var controlPerSecond: Double
     var statusToControlRatio: Double
@@ -22,6 +24,7 @@ struct BenchReport: Codable, Sendable {
         actionOverheadP99Us = overhead.baton.percentile(0.99).rounded()
         controlRoundTripP50Us = overhead.control.percentile(0.5).rounded()
         controlRoundTripP99Us = overhead.control.percentile(0.99).rounded()
+        actionToControlRatio = controlRoundTripP50Us > 0 ? (actionOverheadP50Us / controlRoundTripP50Us * 100).rounded() / 100 : 0
         statusPerSecond = throughput.baton.rounded()
         controlPerSecond = throughput.control.rounded()
         statusToControlRatio = throughput.control > 0 ? (throughput.baton / throughput.control * 1000).rounded() / 1000 : 0
@@ -39,7 +42,8 @@ struct BenchReport: Codable, Sendable {
         Baton benchmark (store: \(store))
           per-action overhead, trigger → succeeded (\(actions) actions)
             baton    p50 \(format(actionOverheadP50Us)) µs   p99 \(format(actionOverheadP99Us)) µs\(targets.map { "   (target p50 ≤ \($0.actionOverheadP50Us) µs)" } ?? "")
-            control  p50 \(format(controlRoundTripP50Us)) µs   p99 \(format(controlRoundTripP99Us)) µs   (bare JSON echo round trip)
+            control  p50 \(format(controlRoundTripP50Us)) µs   p99 \(format(controlRoundTripP99Us)) µs   (bare JSON echo round trip, after each action)
+            ratio    \(String(format: "%.2f", actionToControlRatio))×\(targets?.actionToControlRatio.map { "   (target ≤ \(String(format: "%.1f", $0))×)" } ?? "")
           throughput, \(concurrency) in flight
             status   \(format(statusPerSecond)) req/s
             control  \(format(controlPerSecond)) req/s

@@ -13,8 +13,8 @@ enum BenchStore: String, ExpressibleByArgument, CaseIterable {
     /// durable stores' issue (with durable commits); PostgreSQL's are reported without a target.
     var targets: BenchTargets? {
         switch self {
-        case .memory: BenchTargets(actionOverheadP50Us: 500, statusToControlRatio: 0.6)
-        case .sqlite: BenchTargets(actionOverheadP50Us: 1000, statusToControlRatio: 0.4)
+        case .memory: BenchTargets(actionOverheadP50Us: 500, actionToControlRatio: nil, statusToControlRatio: 0.6)
+        case .sqlite: BenchTargets(actionOverheadP50Us: 1000, actionToControlRatio: 2, statusToControlRatio: 0.4)
         case .postgres: nil
         }
     }
@@ -44,8 +44,11 @@ enum BenchStore: String, ExpressibleByArgument, CaseIterable {
 
 /// The figures a store's benchmark should reach.
 struct BenchTargets {
-    /// The most the per-action overhead's p50 may be, in microseconds.
+    /// The most the per-action overhead's p50 may be, in microseconds (on the machine the target was set on).
     let actionOverheadP50Us: Int
+    /// The most the per-action overhead's p50 may be, as a multiple of the same run's control round trip p50 (the
+    /// scale issue's target for SQLite, which holds on a noisy machine where absolute figures drift); nil: none.
+    let actionToControlRatio: Double?
     /// The least `status` throughput may be, as a fraction of the control's.
     let statusToControlRatio: Double
 }

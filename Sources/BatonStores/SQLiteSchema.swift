@@ -44,6 +44,26 @@ enum SQLiteSchema {
             }
             try db.create(index: "call_slots_on_key", on: "call_slots", columns: ["key", "at"])
         }
+        migrator.registerMigration("v4: app rows in a rowid table") { db in
+            // In a WITHOUT ROWID table a row keeps only about 1 KB in its page (with 4 KB pages) and the rest of an app's
+            // document (2–3 KB) in overflow pages, each rewritten, freed and reallocated by every step. A rowid table
+            // keeps up to about 4 KB in the page: a step writes one page for its app instead of three or four.
+            try db.create(table: "workflow_apps_v4") { table in
+                table.column("workflow_id", .text).notNull().references("workflows", onDelete: .cascade)
+                table.column("position", .integer).notNull()
+                table.column("app_id", .text).notNull()
+                table.column("version", .integer).notNull()
+                table.column("document", .blob).notNull()
+                table.column("sealed_env", .blob)
+            }
+            try db.execute(sql: """
+                INSERT INTO workflow_apps_v4 (workflow_id, position, app_id, version, document, sealed_env)
+                SELECT workflow_id, position, app_id, version, document, sealed_env FROM workflow_apps ORDER BY workflow_id, position
+                """)
+            try db.drop(table: "workflow_apps")
+            try db.rename(table: "workflow_apps_v4", to: "workflow_apps")
+            try db.create(index: "workflow_apps_on_workflow_and_app", on: "workflow_apps", columns: ["workflow_id", "app_id"], options: .unique)
+        }
         return migrator
     }
 

@@ -158,7 +158,13 @@ struct WorkflowEngineTests {
         let key = harness.key(workflow, "app-a", "fork-repository")
         #expect(harness.log.maxConcurrent(key) == 1)
         #expect(harness.log.count(.poll, key) <= 4)
-        #expect(try await harness.status(workflow, "app-a", "fork-repository", waitMs: 2000).state == .succeeded)
+        // On a loaded machine one long poll may end at the request budget before the last polls are due: ask again.
+        var final = try await harness.status(workflow, "app-a", "fork-repository", waitMs: 2000)
+        for _ in 0..<10 where final.state == .running {
+            final = try await harness.status(workflow, "app-a", "fork-repository", waitMs: 2000)
+        }
+        #expect(final.state == .succeeded)
+        #expect(harness.log.count(.poll, key) <= 4)
     }
 
     @Test func actionsReceiveTheirAppsEnvValuesWhichAreErasedOnceApplied() async throws {
