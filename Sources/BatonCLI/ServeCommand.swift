@@ -48,6 +48,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The most apps one workflow may deploy (the request body limit grows with it: 5 KiB per app, at least 64 KiB).")
     var maxApps = ValidationLimits.defaultMaxApps
 
+    @Option(help: ArgumentHelp(
+        "Who may start workflows: none (anyone who reaches the server), api-key (keys from `baton keys create`). Required unless --sandbox, where none is the default.",
+        valueName: "mode"))
+    var auth: AuthMode?
+
     @Option(help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel = "info"
 
@@ -89,6 +94,11 @@ struct ServeCommand: AsyncParsableCommand {
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level \(logLevel) is not a level.") }
         guard requestBudget.duration > .zero else { throw ValidationError("--request-budget must be more than 0.") }
         guard (1...10_000).contains(maxApps) else { throw ValidationError("--max-apps must be from 1 to 10000.") }
+        if !sandbox, auth == nil {
+            throw ValidationError(
+                "--auth is required when Baton acts with real provider tokens (without --sandbox): anyone who reaches the server could otherwise fork into the token's organizations and create Vercel projects on its team. Give --auth api-key (keys from `baton keys create`), or --auth none to let anyone deploy."
+            )
+        }
         if sandbox {
             guard port != 0 else { throw ValidationError("--sandbox needs a fixed --port, since the providers are pointed at it.") }
             try sandboxKnobs.validate(prefix: "sandbox-")
@@ -119,7 +129,8 @@ struct ServeCommand: AsyncParsableCommand {
             let engine: WorkflowEngine
             do {
                 engine = try WorkflowEngine(
-                    store: configured.store, pacer: configured.pacer, catalog: catalog,
+                    store: configured.store, authenticator: (auth ?? .none).authenticator(keys: configured.keys),
+                    pacer: configured.pacer, catalog: catalog,
                     actions: .providers(ProviderClients(settings: settings, http: http)), sealer: configured.sealer,
                     configuration: .init(
                         requestBudget: requestBudget.duration, workflowTTL: storeOptions.workflowTtl.duration,
@@ -140,6 +151,7 @@ struct ServeCommand: AsyncParsableCommand {
                 onServerRunning: { [logger] port in
                     logger.notice("Baton is listening", metadata: [
                         "url": "http://\(host):\(port)", "store": "\(location)", "providers": "\(sandboxURL ?? "GitHub and Vercel")",
+                        "auth": "\((auth ?? .none).rawValue)",
                     ])
                 }
             )

@@ -6,7 +6,7 @@ import ServiceLifecycle
 /// Builds Baton's HTTP application around an engine.
 public enum BatonApplication {
     /// The request context Baton's routes use.
-    public typealias Context = BasicRequestContext
+    public typealias Context = BatonRequestContext
 
     /// The router with Baton's API: `POST /api/deploy`, `GET /api/catalog`, `GET /healthz`, and the web page at `/`.
     /// - Parameter extraRoutes: adds more routes (the sandbox, say) to the same router.

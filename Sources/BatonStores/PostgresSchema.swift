@@ -60,6 +60,14 @@ enum PostgresSchema {
                 "CREATE TABLE baton_call_slots (key TEXT NOT NULL, at DOUBLE PRECISION NOT NULL)", logger: logger)
             try await connection.query("CREATE INDEX baton_call_slots_on_key ON baton_call_slots (key, at)", logger: logger)
         },
+        Migration(id: "v4: API keys and each workflow's principal") { connection, logger in
+            try await connection.query(
+                "CREATE TABLE baton_api_keys (name TEXT PRIMARY KEY, key_hash TEXT NOT NULL UNIQUE, document BYTEA NOT NULL)",
+                logger: logger)
+            try await connection.query("ALTER TABLE baton_workflows ADD COLUMN principal TEXT", logger: logger)
+            try await connection.query(
+                "CREATE INDEX baton_workflows_on_principal ON baton_workflows (principal, created_at)", logger: logger)
+        },
     ]
 
     /// Applies the migrations not applied yet, in one transaction under an advisory lock, so instances starting

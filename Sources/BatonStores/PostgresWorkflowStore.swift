@@ -44,8 +44,8 @@ public struct PostgresWorkflowStore: WorkflowStore, SecretKeyCheckStorage {
         try await transaction { connection in
             let rows = try await connection.query(
                 """
-                INSERT INTO baton_workflows (id, version, created_at, updated_at, document)
-                VALUES (\(record.id), 1, \(record.createdAt), \(record.updatedAt), \(ByteBuffer(bytes: fields)))
+                INSERT INTO baton_workflows (id, version, created_at, updated_at, document, principal)
+                VALUES (\(record.id), 1, \(record.createdAt), \(record.updatedAt), \(ByteBuffer(bytes: fields)), \(record.principal))
                 ON CONFLICT (id) DO NOTHING RETURNING id
                 """, logger: logger)
             var inserted = false

@@ -64,6 +64,15 @@ enum SQLiteSchema {
             try db.rename(table: "workflow_apps_v4", to: "workflow_apps")
             try db.create(index: "workflow_apps_on_workflow_and_app", on: "workflow_apps", columns: ["workflow_id", "app_id"], options: .unique)
         }
+        migrator.registerMigration("v5: API keys and each workflow's principal") { db in
+            try db.create(table: "api_keys") { table in
+                table.primaryKey("name", .text)
+                table.column("key_hash", .text).notNull().unique()
+                table.column("document", .blob).notNull()
+            }
+            try db.alter(table: "workflows") { table in table.add(column: "principal", .text) }
+            try db.create(index: "workflows_on_principal", on: "workflows", columns: ["principal", "created_at"])
+        }
         return migrator
     }
 

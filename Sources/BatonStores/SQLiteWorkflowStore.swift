@@ -39,9 +39,10 @@ public final class SQLiteWorkflowStore: WorkflowStore, SecretKeyCheckStorage {
         do {
             try await pool.write { db in
                 try db.cachedStatement(
-                    sql: "INSERT INTO workflows (id, version, created_at, updated_at, document) VALUES (?, 1, ?, ?, ?)"
+                    sql: "INSERT INTO workflows (id, version, created_at, updated_at, document, principal) VALUES (?, 1, ?, ?, ?, ?)"
                 ).execute(arguments: [
                     record.id, record.createdAt.timeIntervalSince1970, record.updatedAt.timeIntervalSince1970, fields,
+                    record.principal,
                 ])
                 let insertApp = try db.cachedStatement(
                     sql: "INSERT INTO workflow_apps (workflow_id, position, app_id, version, document, sealed_env) VALUES (?, ?, ?, 1, ?, ?)"

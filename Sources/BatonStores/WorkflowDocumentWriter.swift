@@ -14,6 +14,9 @@ enum WorkflowDocumentWriter {
         try writer.object { writer in
             writer.member("id"); writer.string(record.id)
             writer.member("tokenHash"); writer.string(record.tokenHash)
+            if let principal = record.principal {
+                writer.member("principal"); writer.string(principal)
+            }
             writer.member("definitionVersion"); writer.string(record.definitionVersion)
             writer.member("config"); write(record.config, to: &writer)
             writer.member("apps"); try writer.array(record.apps) { writer, app in try write(app, to: &writer) }

@@ -24,6 +24,33 @@ struct ActionsEndLiveTests {
         }
     }
 
+    @Test func aRunnerSeesACancelMadeElsewhereWhileAForkWaitsAnHourForItsSlot() async throws {
+        // One fork an hour: the second app's fork waits for a slot, and the server's pollAfterMs says "in an hour".
+        try await LiveBaton.run(forkSeconds: 0.2, extraArguments: ["--github-content-pace", "1/h"]) { baton in
+            let request = InitRequest(config: WorkflowConfig(apps: ["app-b", "app-c"], github: GitHubTarget(owner: "acme")))
+            // Short long polls: each answers "still waiting" quickly, then the runner pauses before the next.
+            let runner = try await DeploymentRunner.start(
+                request, client: baton.client(), options: DeploymentRunnerOptions(longPollMs: 300))
+            let driving = Task { try await runner.run() }
+            let waiting = ContinuousClock.now
+            while !(await runner.currentSnapshot.apps.flatMap(\.actions).contains { $0.message.contains("Waiting for a slot") }) {
+                #expect(ContinuousClock.now - waiting < .seconds(30), "a fork waits for its slot")
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            try await Task.sleep(for: .seconds(1.5))
+            // Canceled from another client (another terminal, the page): the runner notices within a long poll or two.
+            let canceledAt = ContinuousClock.now
+            _ = try await baton.client().cancel(runner.credentials)
+            while await runner.currentSnapshot.isDriving, ContinuousClock.now - canceledAt < .seconds(20) {
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            let stillDriving = await runner.currentSnapshot.isDriving
+            #expect(!stillDriving, "the runner stopped within seconds of the cancel, not at the next slot")
+            if stillDriving { driving.cancel() }
+            #expect(await runner.currentSnapshot.state == .canceled)
+        }
+    }
+
     @Test func aMissingVercelGitHubAppFailsDeployWithTheFix() async throws {
         try await LiveBaton.run(forkSeconds: 0.2, extraArguments: ["--action-timeout", "deploy.repository=2s"]) { baton in
             let (client, credentials) = try await Self.start(baton, apps: ["app-b"])

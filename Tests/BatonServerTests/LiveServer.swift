@@ -21,6 +21,7 @@ struct LiveServer {
         catalog: Catalog = .builtIn,
         store: any WorkflowStore = MemoryWorkflowStore(),
         budget: Duration = .seconds(8),
+        authenticator: any Authenticator = OpenAccess(),
         logger: Logger = Logger(label: "baton.test")
     ) throws {
         let log = CallLog()
@@ -29,7 +30,7 @@ struct LiveServer {
         self.catalog = catalog
         self.logger = logger
         self.engine = try WorkflowEngine(
-            store: store, catalog: catalog, actions: .scripted(behavior, overrides: overrides, log: log),
+            store: store, authenticator: authenticator, catalog: catalog, actions: .scripted(behavior, overrides: overrides, log: log),
             sealer: .ephemeral(), configuration: .init(requestBudget: budget, leaseGrace: .milliseconds(200)), logger: logger
         )
     }

@@ -31,9 +31,11 @@ const progress = new DeploymentProgress(document.getElementById('deployment-prog
 const results = new DeploymentResults(document.getElementById('deployment-results'), {
   announce: (text) => { announcer.textContent = text; },
 });
-// `?concurrency=N` sets how many apps are driven at once (1 drives them one after another).
-const concurrency = Number.parseInt(new URLSearchParams(window.location.search).get('concurrency') ?? '', 10);
-const runner = new DeploymentRunner(api, render, Number.isFinite(concurrency) ? { maxConcurrentApps: concurrency } : {});
+// `?concurrency=N` sets how many apps are driven at once (1 drives them one after another, at most 16); anything but
+// a whole number from 1 up leaves the default.
+const askedConcurrency = new URLSearchParams(window.location.search).get('concurrency') ?? '';
+const concurrency = /^[1-9][0-9]*$/.test(askedConcurrency) ? Number(askedConcurrency) : null;
+const runner = new DeploymentRunner(api, render, concurrency === null ? {} : { maxConcurrentApps: concurrency });
 
 function render() {
   progress.update(runner);

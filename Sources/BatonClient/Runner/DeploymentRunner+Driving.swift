@@ -30,6 +30,9 @@ extension DeploymentRunner {
         }
     }
 
+    /// The longest pause between two `status` requests of one action, whatever `pollAfterMs` says.
+    static let longestPause = Duration.seconds(2)
+
     /// Sends `trigger`; `false` when the workflow turned out to be canceled.
     private nonisolated func trigger(_ reference: ActionReference) async throws -> Bool {
         let token = credentials.token
@@ -38,7 +41,12 @@ extension DeploymentRunner {
     }
 
     /// Sends one long-polled `status`; when the action is still running and the answer came sooner than the server's
-    /// `pollAfterMs`, waits out the rest before the next one. `false` when the workflow turned out to be canceled.
+    /// `pollAfterMs` (capped at ``longestPause``), waits out the rest before the next one. `false` when the workflow
+    /// turned out to be canceled.
+    ///
+    /// The cap matters while an action waits for provider capacity: `pollAfterMs` is then the time until the next free
+    /// slot, up to an hour, and a change made elsewhere (a cancel) would go unseen that long. Long polls wake on any
+    /// change, so polling again after at most ``longestPause`` costs one cheap request per long poll.
     private nonisolated func follow(_ reference: ActionReference) async throws -> Bool {
         let token = credentials.token
         let client = client
@@ -49,7 +57,7 @@ extension DeploymentRunner {
             try await client.status(reference, token: token, waitMs: waitMs)
         }) else { return false }
         if status.state == .running, let pollAfterMs = status.pollAfterMs {
-            let rest = .milliseconds(pollAfterMs) - (clock.now - started)
+            let rest = min(.milliseconds(pollAfterMs), Self.longestPause) - (clock.now - started)
             if rest > .zero { try await Task.sleep(for: rest) }
         }
         return true

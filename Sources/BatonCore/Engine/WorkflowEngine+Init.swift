@@ -2,8 +2,10 @@ import Foundation
 import Logging
 
 extension WorkflowEngine {
-    /// Plans and stores a new workflow, sealing its env values.
-    func initialize(_ request: InitRequest) async throws -> InitResponse {
+    /// Plans and stores a new workflow for `principal`, sealing its env values.
+    /// - Throws: 403 `owner_not_allowed` / `team_not_allowed` when `principal` may not deploy there; nothing is stored.
+    func initialize(_ request: InitRequest, principal: Principal) async throws -> InitResponse {
+        try DeployPermissions.check(request.config, for: principal)
         let plan = PlanResolver.resolveWorkflowActions(
             config: request.config, envVars: request.envVars, catalog: catalog, definition: definition
         )
@@ -18,11 +20,13 @@ extension WorkflowEngine {
             AppRecord(id: app.id, name: app.name, actions: app.actions.map { ActionRecord(planned: $0, at: now) })
         }
         let record = WorkflowRecord(
-            id: workflowID, tokenHash: SecretIdentifiers.tokenHash(token), definitionVersion: definitionVersion,
+            id: workflowID, tokenHash: SecretIdentifiers.tokenHash(token), principal: principal.id, definitionVersion: definitionVersion,
             config: request.config, apps: apps, sealedEnv: sealedEnv, createdAt: now
         )
         try await store.insert(record)
-        logger.info("workflow created", metadata: ["workflow": "\(workflowID)", "apps": "\(request.config.apps.joined(separator: ","))"])
+        logger.info("workflow created", metadata: [
+            "workflow": "\(workflowID)", "principal": "\(principal.id)", "apps": "\(request.config.apps.joined(separator: ","))",
+        ])
         await deleteExpiredWorkflowsIfDue(now: now)
         return InitResponse(workflowId: workflowID, token: token, definitionVersion: definitionVersion, apps: plan)
     }
@@ -47,10 +51,18 @@ extension WorkflowEngine {
         guard let token else {
             throw APIError(.unauthorized, "This request needs the header 'Authorization: Bearer <token>' with the token init returned.")
         }
-        guard SecretIdentifiers.tokenMatches(token, expectedHash: record.tokenHash) else {
-            throw APIError(.unauthorized, "The bearer token does not match this workflow.")
+        if SecretIdentifiers.tokenMatches(token, expectedHash: record.tokenHash) { return record }
+        // Not the workflow's token: the credential of the principal that started it also reaches it.
+        if !token.hasPrefix(SecretIdentifiers.workflowTokenPrefix), let owner = record.principal {
+            let principal = try await authenticator.principal(credential: token, clientAddress: nil)
+            if principal.provesIdentity {
+                guard principal.id == owner else {
+                    throw APIError(.unauthorized, "This credential (\(principal.id)) did not start this workflow.")
+                }
+                return record
+            }
         }
-        return record
+        throw APIError(.unauthorized, "The bearer token does not match this workflow.")
     }
 
     /// Whether the workflow outlived the TTL (and is answered as not found until a sweep deletes it).

@@ -38,6 +38,7 @@ public struct WorkflowEngine: Sendable {
     }
 
     let store: any WorkflowStore
+    let authenticator: any Authenticator
     let pacer: any CallPacer
     let catalog: Catalog
     let definition: WorkflowDefinition
@@ -59,10 +60,13 @@ public struct WorkflowEngine: Sendable {
     }
 
     /// An engine.
-    /// - Parameter pacer: call slots shared by every instance (the store's; one for this process by default).
+    /// - Parameters:
+    ///   - authenticator: who may start workflows (`--auth`); by default anyone (``OpenAccess``).
+    ///   - pacer: call slots shared by every instance (the store's; one for this process by default).
     /// - Throws: ``WorkflowEngineError/missingActions(_:)`` when `actions` lacks an action `definition` names.
     public init(
         store: any WorkflowStore,
+        authenticator: any Authenticator = OpenAccess(),
         pacer: any CallPacer = InMemoryCallPacer(),
         catalog: Catalog,
         definition: WorkflowDefinition = .deployment,
@@ -80,6 +84,7 @@ public struct WorkflowEngine: Sendable {
         let unknown = configuration.actionTimeouts.keys.filter { !known.contains($0) }
         guard unknown.isEmpty else { throw WorkflowEngineError.unknownTimeoutSettings(unknown.sorted(), known: known) }
         self.store = store
+        self.authenticator = authenticator
         self.pacer = pacer
         self.catalog = catalog
         self.definition = definition
@@ -94,12 +99,17 @@ public struct WorkflowEngine: Sendable {
     }
 
     /// Runs a command.
-    /// - Parameter bearerToken: the token from the `Authorization` header, if any (every mode but `init` needs it).
+    /// - Parameters:
+    ///   - bearerToken: the value of the `Authorization: Bearer` header, if any: for `init` the principal's
+    ///     credential (as the ``Authenticator`` wants it), for the other modes the workflow's token or the credential
+    ///     of the principal that started the workflow.
+    ///   - clientAddress: the client's address, the principal under `--auth none`.
     /// - Throws: ``APIError`` for anything the client can act on; other errors come from the store.
-    public func handle(_ command: DeployCommand, bearerToken: String?) async throws -> EngineResponse {
+    public func handle(_ command: DeployCommand, bearerToken: String?, clientAddress: String? = nil) async throws -> EngineResponse {
         switch command {
         case .initialize(let request):
-            return .created(try await initialize(request))
+            let principal = try await authenticator.principal(credential: bearerToken, clientAddress: clientAddress)
+            return .created(try await initialize(request, principal: principal))
         case .trigger(let reference):
             return .action(try await trigger(reference, token: bearerToken))
         case .status(let query):

@@ -13,6 +13,9 @@ public struct WorkflowRecord: Codable, Sendable, Hashable {
     public var id: String
     /// The SHA-256 of the workflow's bearer token, hex. The token itself is never stored.
     public var tokenHash: String
+    /// The ``Principal/id`` of who started it (`key:NAME`, `jwt:SUB`, `address:ADDRESS`); that principal's
+    /// credential reaches the workflow as well as its token. Nil for workflows stored before principals existed.
+    public var principal: String?
     /// The definition version the plan was made with.
     public var definitionVersion: String
     /// What the workflow deploys.
@@ -34,11 +37,12 @@ public struct WorkflowRecord: Codable, Sendable, Hashable {
     public var version: Int64
 
     public init(
-        id: String, tokenHash: String, definitionVersion: String, config: WorkflowConfig, apps: [AppRecord],
-        sealedEnv: [String: Data], createdAt: Date
+        id: String, tokenHash: String, principal: String? = nil, definitionVersion: String, config: WorkflowConfig,
+        apps: [AppRecord], sealedEnv: [String: Data], createdAt: Date
     ) {
         self.id = id
         self.tokenHash = tokenHash
+        self.principal = principal
         self.definitionVersion = definitionVersion
         self.config = config
         self.apps = apps

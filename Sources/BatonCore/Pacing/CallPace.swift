@@ -61,7 +61,7 @@ public struct CallPace: Sendable, Hashable, CustomStringConvertible {
 
     /// Reads `60/m,450/h`: comma-separated `CALLS/WINDOW`, the window a number (1 when left out) and a unit (`s`, `m`,
     /// `h`), such as `10/30s`.
-    /// - Returns: `nil` when the text is not of that form or a number is not positive.
+    /// - Returns: `nil` when the text is not of that form, a number is not positive, or a window is longer than a year.
     public init?(_ text: String) {
         var limits: [Limit] = []
         for part in text.split(separator: ",") {
@@ -70,7 +70,8 @@ public struct CallPace: Sendable, Hashable, CustomStringConvertible {
             let window = pieces[1].trimmingCharacters(in: .whitespaces)
             guard let unit = window.last, let scale = ["s": 1, "m": 60, "h": 3600][String(unit)] else { return nil }
             let count = window.dropLast().isEmpty ? 1 : Int(window.dropLast())
-            guard let count, count > 0 else { return nil }
+            // A window longer than a year is no pace (and a huge count would overflow).
+            guard let count, count > 0, count <= 366 * 86_400 / scale else { return nil }
             limits.append(Limit(calls: calls, window: .seconds(count * scale)))
         }
         guard !limits.isEmpty else { return nil }

@@ -8,9 +8,22 @@ public enum SecretIdentifiers {
         "wf_" + hex(randomBytes(16))
     }
 
+    /// The prefix of every workflow token: a bearer value with it is a workflow's own token, any other a principal's
+    /// credential (an API key or a JWT).
+    public static let workflowTokenPrefix = "bt_"
+
     /// A new bearer token: `bt_` and 256 random bits, base64url-encoded.
     public static func newToken() -> String {
-        "bt_" + Data(randomBytes(32)).base64EncodedString()
+        workflowTokenPrefix + randomBase64URL(32)
+    }
+
+    /// A new API key: `bk_` and 256 random bits, base64url-encoded. Only its ``tokenHash(_:)`` is stored.
+    public static func newAPIKey() -> String {
+        "bk_" + randomBase64URL(32)
+    }
+
+    private static func randomBase64URL(_ count: Int) -> String {
+        Data(randomBytes(count)).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-")
             .replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")

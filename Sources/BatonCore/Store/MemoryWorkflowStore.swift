@@ -29,6 +29,8 @@ public final class MemoryWorkflowStore: WorkflowStore, CallPacer {
 
     private let workflows = Mutex<[String: Stored]>([:])
     private let slots = InMemoryCallPacer()
+    /// API keys (``APIKeyStore``), oldest first.
+    let apiKeyRecords = Mutex<[APIKeyRecord]>([])
 
     public init() {}
 

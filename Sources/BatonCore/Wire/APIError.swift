@@ -19,6 +19,8 @@ public struct APIError: Error, Codable, Sendable, Hashable {
         case unknownMode = "unknown_mode"
         case malformedJSON = "malformed_json"
         case unauthorized
+        case ownerNotAllowed = "owner_not_allowed"
+        case teamNotAllowed = "team_not_allowed"
         case workflowNotFound = "workflow_not_found"
         case unknownApp = "unknown_app"
         case unknownAction = "unknown_action"
@@ -38,6 +40,7 @@ public struct APIError: Error, Codable, Sendable, Hashable {
             switch self {
             case .validationFailed, .unknownMode, .malformedJSON: 400
             case .unauthorized: 401
+            case .ownerNotAllowed, .teamNotAllowed: 403
             case .workflowNotFound, .unknownApp, .unknownAction, .notFound: 404
             case .methodNotAllowed: 405
             case .definitionChanged, .actionBlocked, .workflowCanceled, .conflict: 409

@@ -141,7 +141,9 @@ extension ProviderStepAction {
         context.logger.notice("provider call will be retried", metadata: [
             "provider": "\(provider.rawValue)", "code": "\(code.rawValue)", "retry": "\(failures)", "waitMs": "\(wait.milliseconds)",
         ])
-        let message = "\(failure.message); retry \(failures) of \(retryPolicy.maximumAttempts - 1) in \(wait.spoken)"
+        // The provider's message may end with its own full stop: the retry note follows it as a sentence of its own.
+        let said = failure.message.hasSuffix(".") ? String(failure.message.dropLast()) : failure.message
+        let message = "\(said); retry \(failures) of \(retryPolicy.maximumAttempts - 1) in \(wait.spoken)"
         let next = ProviderCheckpoint(state: checkpoint.state, retries: failures, problem: failure)
         return .running(try progress(next, after: wait, message: message))
     }

@@ -4,7 +4,8 @@ import Hummingbird
 import NIOCore
 
 /// `POST /api/deploy`: the one endpoint through which clients drive workflows.
-struct DeployRoutes<Context: RequestContext>: Sendable {
+struct DeployRoutes: Sendable {
+    typealias Context = BatonRequestContext
     let engine: WorkflowEngine
     let parser: DeployRequestParser
 
@@ -17,7 +18,7 @@ struct DeployRoutes<Context: RequestContext>: Sendable {
     private func deploy(_ request: Request, context: Context) async throws -> Response {
         let body = try await Self.readJSONBody(request, maxBytes: parser.limits.maxBodyBytes)
         let command = try parser.parse(body)
-        let response = try await engine.handle(command, bearerToken: Self.bearerToken(request))
+        let response = try await engine.handle(command, bearerToken: Self.bearerToken(request), clientAddress: context.clientAddress)
         switch response {
         case .created(let created):
             return try JSONResponse.make(created, status: .created)

@@ -1310,7 +1310,7 @@ export function stateIcon(state, { forApp = false } = {}) {
         WebAsset(
             path: "/assets/js/main.js",
             contentType: "text/javascript; charset=utf-8",
-            etag: #""8a8278627bec8c517b4ff35eb7d272f9""#,
+            etag: #""cb2e75bb30f708e60ff5e86f75a47059""#,
             body: #"""
 // Baton's page: loads the catalog, renders the form, drives deployments and shows their progress.
 
@@ -1345,9 +1345,11 @@ const progress = new DeploymentProgress(document.getElementById('deployment-prog
 const results = new DeploymentResults(document.getElementById('deployment-results'), {
   announce: (text) => { announcer.textContent = text; },
 });
-// `?concurrency=N` sets how many apps are driven at once (1 drives them one after another).
-const concurrency = Number.parseInt(new URLSearchParams(window.location.search).get('concurrency') ?? '', 10);
-const runner = new DeploymentRunner(api, render, Number.isFinite(concurrency) ? { maxConcurrentApps: concurrency } : {});
+// `?concurrency=N` sets how many apps are driven at once (1 drives them one after another, at most 16); anything but
+// a whole number from 1 up leaves the default.
+const askedConcurrency = new URLSearchParams(window.location.search).get('concurrency') ?? '';
+const concurrency = /^[1-9][0-9]*$/.test(askedConcurrency) ? Number(askedConcurrency) : null;
+const runner = new DeploymentRunner(api, render, concurrency === null ? {} : { maxConcurrentApps: concurrency });
 
 function render() {
   progress.update(runner);

@@ -23,8 +23,10 @@ struct SandboxProcess: Sendable {
     }
 
     /// The `baton serve` arguments that point the providers at this sandbox.
+    /// Points `baton serve` at this sandbox; such a server acts like one with real tokens, so it must be told who may
+    /// deploy: anyone (`--auth none`), as these tests drive it without keys.
     var providerArguments: [String] {
-        ["--github-api-url", url + "/github", "--vercel-api-url", url + "/vercel"]
+        ["--github-api-url", url + "/github", "--vercel-api-url", url + "/vercel", "--auth", "none"]
     }
 
     /// `GET /sandbox/state`.

@@ -1,0 +1,81 @@
+import AsyncHTTPClient
+import BatonCore
+import BatonTestSupport
+import Foundation
+import Testing
+
+/// `baton serve --auth` and `baton keys` as an operator runs them: separate processes on one SQLite store.
+@Suite("baton keys and serve --auth")
+struct APIKeysCLITests {
+    /// What one `baton` run printed, and how it exited.
+    private struct Ran {
+        let status: Int32
+        let output: String
+        let errors: String
+    }
+
+    /// Runs `baton arguments` to its end.
+    private static func baton(_ arguments: [String]) throws -> Ran {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try ProcessEnvironment.batonBinary())
+        process.arguments = arguments
+        process.environment = ProcessEnvironment.childEnvironment()
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let printed = output.fileHandleForReading.readDataToEndOfFile()
+        let complained = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Ran(status: process.terminationStatus, output: String(decoding: printed, as: UTF8.self),
+                   errors: String(decoding: complained, as: UTF8.self))
+    }
+
+    @Test func aServerWithProviderTokensRefusesToStartWithoutAuth() throws {
+        let ran = try Self.baton(["serve", "--store", "memory", "--port", "0"])
+        #expect(ran.status != 0)
+        #expect(ran.errors.contains("--auth is required"), "\(ran.errors)")
+        #expect(ran.errors.contains("--auth api-key"), "the message says what to give")
+    }
+
+    @Test func keysCreatedAndRevokedWithTheCLIHoldAtOnceOnARunningServer() async throws {
+        let folder = try ProcessEnvironment.scratchFolder("keys")
+        let store = "sqlite:\(folder.path)/baton.sqlite"
+        let created = try Self.baton(["keys", "create", "--name", "ci", "--owners", "acme", "--store", store])
+        #expect(created.status == 0, "\(created.errors)")
+        let key = created.output.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(key.hasPrefix("bk_") && key.count > 40)
+        #expect(created.errors.contains("shown only this once"))
+        let again = try Self.baton(["keys", "create", "--name", "ci", "--store", store])
+        #expect(again.status != 0 && again.errors.contains("exists already"), "\(again.errors)")
+        let database = try Data(contentsOf: folder.appendingPathComponent("baton.sqlite"))
+        #expect(database.range(of: Data(key.utf8)) == nil, "the store keeps only the key's hash")
+
+        let http = ProcessEnvironment.makeHTTPClient()
+        do {
+            let serve = try await ServerProcess.start(
+                "serve", arguments: { ["serve", "--sandbox", "--store", store, "--port", "\($0)", "--auth", "api-key"] },
+                readinessPath: "/healthz", environment: ProcessEnvironment.childEnvironment(), folder: folder, http: http)
+            defer { serve.kill() }
+            let client = JSONClient(http: http, baseURL: serve.baseURL)
+            let initJSON = { (owner: String) in #"{"mode":"init","config":{"apps":["app-b"],"github":{"owner":"\#(owner)"}},"envVars":{}}"# }
+            #expect(try await client.post(json: initJSON("acme")).status == 401)
+            #expect(try await client.post(json: initJSON("acme"), token: key).status == 201)
+            let elsewhere = try await client.post(json: initJSON("globex"), token: key)
+            #expect(elsewhere.status == 403 && elsewhere.errorCode == "owner_not_allowed")
+
+            let revoked = try Self.baton(["keys", "revoke", "ci", "--store", store])
+            #expect(revoked.status == 0, "\(revoked.errors)")
+            let afterwards = try await client.post(json: initJSON("acme"), token: key)
+            #expect(afterwards.status == 401 && afterwards.text.contains("revoked"), "\(afterwards.text)")
+            let listed = try Self.baton(["keys", "list", "--store", store])
+            #expect(listed.output.contains("ci  owners: acme  teams: any") && listed.output.contains("revoked"), "\(listed.output)")
+            #expect(try Self.baton(["keys", "revoke", "nobody", "--store", store]).status != 0)
+            try await http.shutdown()
+        } catch {
+            try? await http.shutdown()
+            throw error
+        }
+    }
+}

@@ -1,0 +1,122 @@
+import BatonCore
+import BatonTestSupport
+import Foundation
+import Testing
+
+/// `--auth api-key` and `--auth none` over HTTP: who may start a workflow, into which owners and teams, and which
+/// credentials reach a workflow afterwards. Every refusal leaves nothing stored.
+@Suite("Access control")
+struct AccessControlTests {
+    /// A server under `--auth api-key` with keys `ci` (any owner and team), `acme` (owner acme, team team_acme) and
+    /// `gone` (revoked); `run` gets the keys by name.
+    private struct KeyedServer {
+        let store = MemoryWorkflowStore()
+        let keys: [String: String]
+        let server: LiveServer
+
+        init() throws {
+            var keys: [String: String] = [:]
+            for (name, owners, teams) in [("ci", nil, nil), ("acme", ["Acme"], ["team_acme"]), ("gone", nil, nil)] as [(String, [String]?, [String]?)] {
+                let key = SecretIdentifiers.newAPIKey()
+                keys[name] = key
+                try store.insertKey(APIKeyRecord(
+                    name: name, keyHash: SecretIdentifiers.tokenHash(key), allowedOwners: owners, allowedTeams: teams, createdAt: Date()))
+            }
+            _ = store.revokeKey(named: "gone", at: Date())
+            self.keys = keys
+            server = try LiveServer(.instant, store: store, authenticator: APIKeyAuthenticator(keys: store))
+        }
+
+        /// How many workflows the store holds (read by deleting them all: call it last).
+        func storedWorkflows() async throws -> Int {
+            try await store.deleteWorkflows(createdBefore: .distantFuture)
+        }
+    }
+
+    private static func initJSON(owner: String = "acme", team: String? = nil) -> String {
+        let vercel = team.map { #","vercel":{"teamId":"\#($0)"}"# } ?? ""
+        return #"{"mode":"init","config":{"apps":["app-b"],"github":{"owner":"\#(owner)"}\#(vercel)},"envVars":{}}"#
+    }
+
+    @Test func initNeedsAKnownUnrevokedKeyAndStoresNothingOtherwise() async throws {
+        let keyed = try KeyedServer()
+        try await keyed.server.run { client in
+            let missing = try await client.post(json: Self.initJSON())
+            #expect(missing.status == 401 && missing.errorCode == "unauthorized")
+            #expect(missing.text.contains("API key"))
+            let unknown = try await client.post(json: Self.initJSON(), token: SecretIdentifiers.newAPIKey())
+            #expect(unknown.status == 401 && unknown.text.contains("not known"))
+            let revoked = try await client.post(json: Self.initJSON(), token: keyed.keys["gone"])
+            #expect(revoked.status == 401 && revoked.text.contains("revoked"))
+            let workflowToken = try await client.post(json: Self.initJSON(), token: SecretIdentifiers.newToken())
+            #expect(workflowToken.status == 401)
+        }
+        #expect(try await keyed.storedWorkflows() == 0)
+    }
+
+    @Test func aKeyDeploysOnlyIntoItsOwnersAndTeams() async throws {
+        let keyed = try KeyedServer()
+        try await keyed.server.run { client in
+            let otherOwner = try await client.post(json: Self.initJSON(owner: "globex", team: "team_acme"), token: keyed.keys["acme"])
+            #expect(otherOwner.status == 403 && otherOwner.errorCode == "owner_not_allowed")
+            #expect(otherOwner.errorPaths == ["config.github.owner"])
+            #expect(otherOwner.text.contains("Acme"), "the message names what is allowed")
+            let otherTeam = try await client.post(json: Self.initJSON(team: "team_globex"), token: keyed.keys["acme"])
+            #expect(otherTeam.status == 403 && otherTeam.errorCode == "team_not_allowed")
+            #expect(otherTeam.errorPaths == ["config.vercel.teamId"])
+            let noTeam = try await client.post(json: Self.initJSON(), token: keyed.keys["acme"])
+            #expect(noTeam.status == 403 && noTeam.errorCode == "team_not_allowed")
+            #expect(try await keyed.storedWorkflows() == 0)
+            // Owners compare without case, as GitHub logins do.
+            let allowed = try await client.post(json: Self.initJSON(owner: "ACME", team: "team_acme"), token: keyed.keys["acme"])
+            #expect(allowed.status == 201, "\(allowed.text)")
+            let anyOwner = try await client.post(json: Self.initJSON(owner: "globex"), token: keyed.keys["ci"])
+            #expect(anyOwner.status == 201, "\(anyOwner.text)")
+        }
+        #expect(try await keyed.storedWorkflows() == 2)
+    }
+
+    @Test func theStartingKeyReachesItsWorkflowAndNoOtherKeyDoes() async throws {
+        let keyed = try KeyedServer()
+        try await keyed.server.run { client in
+            let created = try await client.post(json: Self.initJSON(owner: "acme", team: "team_acme"), token: keyed.keys["acme"])
+            let workflow = try created.decode(InitResponse.self)
+            let stored = try #require(try await keyed.store.fetch(id: workflow.workflowId))
+            #expect(stored.principal == "key:acme")
+            #expect(!created.text.contains(keyed.keys["acme"]!), "the key is never echoed")
+
+            let byKey = try await client.trigger(workflow, "app-b", "fork-repository", token: keyed.keys["acme"])
+            #expect(byKey.status == 200 && byKey["state"] == "succeeded", "\(byKey.text)")
+            let otherKey = try await client.trigger(workflow, "app-b", "create-project", token: keyed.keys["ci"])
+            #expect(otherKey.status == 401 && otherKey.text.contains("key:ci"))
+            let revokedKey = try await client.trigger(workflow, "app-b", "create-project", token: keyed.keys["gone"])
+            #expect(revokedKey.status == 401)
+            let byToken = try await client.trigger(workflow, "app-b", "create-project")
+            #expect(byToken.status == 200, "the workflow's own token still works")
+            let cancel = try await client.post(
+                json: #"{"mode":"cancel","workflowId":"\#(workflow.workflowId)"}"#, token: keyed.keys["acme"])
+            #expect(cancel.status == 200 && cancel["state"] == "canceled", "\(cancel.text)")
+
+            // Revoked at once: the key no longer reaches the workflow it started.
+            _ = keyed.store.revokeKey(named: "acme", at: Date())
+            let afterRevocation = try await client.post(
+                json: #"{"mode":"status","workflowId":"\#(workflow.workflowId)"}"#, token: keyed.keys["acme"])
+            #expect(afterRevocation.status == 401 && afterRevocation.text.contains("revoked"))
+        }
+    }
+
+    @Test func withoutAuthenticationTheAddressIsRecordedAndProvesNothing() async throws {
+        let store = MemoryWorkflowStore()
+        let server = try LiveServer(.instant, store: store)
+        try await server.run { client in
+            let created = try await client.post(json: Self.initJSON(), token: "anything")
+            #expect(created.status == 201)
+            let workflow = try created.decode(InitResponse.self)
+            let stored = try #require(try await store.fetch(id: workflow.workflowId))
+            #expect(stored.principal == "address:127.0.0.1")
+            // Another request from the same address is not the workflow's owner: only the token reaches it.
+            let sameAddress = try await client.trigger(workflow, "app-b", "fork-repository", token: "anything")
+            #expect(sameAddress.status == 401 && sameAddress.errorCode == "unauthorized")
+        }
+    }
+}
