@@ -149,6 +149,23 @@ struct CLITests {
         #expect(result.stderr.contains("unreachable"), "\(result.stderr)")
     }
 
+    @Test func aServerLostMidWayExitsWith3AndSaysHowToResume() async throws {
+        try await LiveBaton.run(buildSeconds: 60) { baton in
+            let home = try ProcessEnvironment.scratchFolder("cli-home")
+            let arguments = deployArguments(baton, extra: ["--attempts", "2"])
+            let running = Task { try await CLIProcess.run(arguments, home: home) }
+            let waiting = ContinuousClock.now
+            while try await baton.sandboxState().calls("POST /v13/deployments") == 0 {
+                #expect(ContinuousClock.now - waiting < .seconds(60), "a deployment to start")
+                try await Task.sleep(for: .milliseconds(200))
+            }
+            baton.server.kill()
+            let result = try await running.value
+            #expect(result.exitCode == 3, "\(result.stderr)")
+            #expect(result.stderr.contains("continue with: baton resume wf_"), "\(result.stderr)")
+        }
+    }
+
     @Test func cancelCancelsTheWorkflow() async throws {
         // A build far longer than the test: on a loaded machine, seconds may pass between seeing it and cancelling.
         try await LiveBaton.run(buildSeconds: 60) { baton in

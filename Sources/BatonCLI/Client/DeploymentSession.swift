@@ -36,13 +36,19 @@ struct DeploymentSession {
             await renderer.interrupted(snapshot, resumeCommand: "baton resume \(snapshot.workflowId)")
             return CLIExit.interrupted
         case .failure(let error as BatonClientError):
-            let failure = CLIFailure(error)
+            let failure = Self.resumable(CLIFailure(error), snapshot.workflowId)
             await renderer.failed(failure)
             return failure.exitCode
         case .failure(let error):
-            let failure = CLIFailure.unreachable("\(error)")
+            let failure = Self.resumable(CLIFailure.unreachable("\(error)"), snapshot.workflowId)
             await renderer.failed(failure)
             return failure.exitCode
         }
+    }
+
+    /// An unreachable server leaves the workflow where it stands: the failure says how to continue once it is back.
+    private static func resumable(_ failure: CLIFailure, _ workflowID: String) -> CLIFailure {
+        guard case .unreachable(let reason) = failure else { return failure }
+        return .unreachable("\(reason) The workflow keeps its progress; continue with: baton resume \(workflowID)")
     }
 }
