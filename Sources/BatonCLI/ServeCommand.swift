@@ -53,6 +53,11 @@ struct ServeCommand: AsyncParsableCommand {
         valueName: "mode"))
     var auth: AuthMode?
 
+    @Option(help: ArgumentHelp(
+        "How many workflows one principal (an API key; a client address under --auth none) may start, across every instance on the store; beyond it, init is answered 429 with Retry-After. 'unlimited' for no limit.",
+        valueName: "calls/window,…"))
+    var initPace = WorkflowEngine.Configuration.defaultInitPace.description
+
     @Option(help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel = "info"
 
@@ -94,6 +99,9 @@ struct ServeCommand: AsyncParsableCommand {
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level \(logLevel) is not a level.") }
         guard requestBudget.duration > .zero else { throw ValidationError("--request-budget must be more than 0.") }
         guard (1...10_000).contains(maxApps) else { throw ValidationError("--max-apps must be from 1 to 10000.") }
+        guard initPace == "unlimited" || CallPace(initPace) != nil else {
+            throw ValidationError("--init-pace takes CALLS/WINDOW, comma-separated (such as 30/m,600/h), or 'unlimited'.")
+        }
         if !sandbox, auth == nil {
             throw ValidationError(
                 "--auth is required when Baton acts with real provider tokens (without --sandbox): anyone who reaches the server could otherwise fork into the token's organizations and create Vercel projects on its team. Give --auth api-key (keys from `baton keys create`), or --auth none to let anyone deploy."
@@ -134,7 +142,8 @@ struct ServeCommand: AsyncParsableCommand {
                     actions: .providers(ProviderClients(settings: settings, http: http)), sealer: configured.sealer,
                     configuration: .init(
                         requestBudget: requestBudget.duration, workflowTTL: storeOptions.workflowTtl.duration,
-                        actionTimeouts: ActionTimeoutArgument.settings(actionTimeouts)
+                        actionTimeouts: ActionTimeoutArgument.settings(actionTimeouts),
+                        initPace: initPace == "unlimited" ? nil : CallPace(initPace)
                     ),
                     logger: logger
                 )

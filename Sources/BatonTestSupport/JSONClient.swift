@@ -12,6 +12,8 @@ public struct JSONReply: Sendable {
     public let body: JSONValue
     /// The body as text.
     public let text: String
+    /// The response headers, by lowercased name (the last value of a repeated one).
+    public var headers: [String: String] = [:]
 
     /// The `error.code` of an error body.
     public var errorCode: String? { body.objectValue?["error"]?.objectValue?["code"]?.stringValue }
@@ -64,7 +66,9 @@ public struct JSONClient: Sendable {
         let buffer = try await response.body.collect(upTo: 16 * 1024 * 1024)
         let text = String(buffer: buffer)
         let body = text.isEmpty ? JSONValue.null : (try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))) ?? .null
-        return JSONReply(status: Int(response.status.code), body: body, text: text)
+        var reply = JSONReply(status: Int(response.status.code), body: body, text: text)
+        for (name, value) in response.headers { reply.headers[name.lowercased()] = value }
+        return reply
     }
 
     // Shortcuts for the protocol's modes.

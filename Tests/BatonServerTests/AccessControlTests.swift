@@ -14,7 +14,7 @@ struct AccessControlTests {
         let keys: [String: String]
         let server: LiveServer
 
-        init() throws {
+        init(initPace: CallPace? = WorkflowEngine.Configuration.defaultInitPace) throws {
             var keys: [String: String] = [:]
             for (name, owners, teams) in [("ci", nil, nil), ("acme", ["Acme"], ["team_acme"]), ("gone", nil, nil)] as [(String, [String]?, [String]?)] {
                 let key = SecretIdentifiers.newAPIKey()
@@ -24,7 +24,7 @@ struct AccessControlTests {
             }
             _ = store.revokeKey(named: "gone", at: Date())
             self.keys = keys
-            server = try LiveServer(.instant, store: store, authenticator: APIKeyAuthenticator(keys: store))
+            server = try LiveServer(.instant, store: store, authenticator: APIKeyAuthenticator(keys: store), initPace: initPace)
         }
 
         /// How many workflows the store holds (read by deleting them all: call it last).
@@ -118,5 +118,26 @@ struct AccessControlTests {
             let sameAddress = try await client.trigger(workflow, "app-b", "fork-repository", token: "anything")
             #expect(sameAddress.status == 401 && sameAddress.errorCode == "unauthorized")
         }
+    }
+
+    @Test func eachPrincipalStartsAtMostItsPaceOfWorkflowsAndIsToldWhenToTryAgain() async throws {
+        let keyed = try KeyedServer(initPace: CallPace("2/m"))
+        try await keyed.server.run { client in
+            for _ in 0..<2 {
+                #expect(try await client.post(json: Self.initJSON(), token: keyed.keys["ci"]).status == 201)
+            }
+            let third = try await client.post(json: Self.initJSON(), token: keyed.keys["ci"])
+            #expect(third.status == 429 && third.errorCode == "rate_limited", "\(third.text)")
+            let retryAfter = try #require(third.headers["retry-after"].flatMap(Int.init))
+            #expect((1...60).contains(retryAfter))
+            #expect(third.text.contains("key:ci") && third.text.contains("2/m"))
+            // Refusals take no slot, and another principal has slots of its own.
+            let refused = try await client.post(json: Self.initJSON(owner: "globex", team: "team_acme"), token: keyed.keys["acme"])
+            #expect(refused.status == 403)
+            for _ in 0..<2 {
+                #expect(try await client.post(json: Self.initJSON(team: "team_acme"), token: keyed.keys["acme"]).status == 201)
+            }
+        }
+        #expect(try await keyed.storedWorkflows() == 4, "the refused init stored nothing")
     }
 }

@@ -22,6 +22,7 @@ struct LiveServer {
         store: any WorkflowStore = MemoryWorkflowStore(),
         budget: Duration = .seconds(8),
         authenticator: any Authenticator = OpenAccess(),
+        initPace: CallPace? = WorkflowEngine.Configuration.defaultInitPace,
         logger: Logger = Logger(label: "baton.test")
     ) throws {
         let log = CallLog()
@@ -31,7 +32,7 @@ struct LiveServer {
         self.logger = logger
         self.engine = try WorkflowEngine(
             store: store, authenticator: authenticator, catalog: catalog, actions: .scripted(behavior, overrides: overrides, log: log),
-            sealer: .ephemeral(), configuration: .init(requestBudget: budget, leaseGrace: .milliseconds(200)), logger: logger
+            sealer: .ephemeral(), configuration: .init(requestBudget: budget, leaseGrace: .milliseconds(200), initPace: initPace), logger: logger
         )
     }
 

@@ -2,10 +2,24 @@ import Foundation
 import Logging
 
 extension WorkflowEngine {
-    /// Plans and stores a new workflow for `principal`, sealing its env values.
-    /// - Throws: 403 `owner_not_allowed` / `team_not_allowed` when `principal` may not deploy there; nothing is stored.
+    /// Takes one of `principal`'s `init` slots under ``Configuration/initPace`` (kept with the store, so every instance
+    /// counts them together).
+    /// - Throws: 429 `rate_limited` with the seconds until the next slot; nothing is stored.
+    func admit(_ principal: Principal) async throws {
+        guard let pace = configuration.initPace else { return }
+        let now = clock.now()
+        guard let next = try await pacer.reserve("init:" + principal.id, pace: pace, at: now) else { return }
+        let seconds = max(1, Int(next.timeIntervalSince(now).rounded(.up)))
+        throw APIError(
+            .rateLimited,
+            "\(principal.id) may start at most \(pace) workflows (this server's --init-pace); try again in \(seconds) s.",
+            retryAfterSeconds: seconds
+        )
+    }
+
+    /// Plans and stores a new workflow for `principal` (already checked against its allowed owners and teams, and
+    /// admitted), sealing its env values.
     func initialize(_ request: InitRequest, principal: Principal) async throws -> InitResponse {
-        try DeployPermissions.check(request.config, for: principal)
         let plan = PlanResolver.resolveWorkflowActions(
             config: request.config, envVars: request.envVars, catalog: catalog, definition: definition
         )

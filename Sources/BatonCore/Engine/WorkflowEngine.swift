@@ -22,11 +22,17 @@ public struct WorkflowEngine: Sendable {
         /// The operator's bounds on actions, replacing the actions' own defaults: keys `ACTION` (a whole attempt) and
         /// `ACTION.PHASE` (one phase, such as `deploy.build`); see ``ActionTimeouts``.
         public var actionTimeouts: [String: Duration]
+        /// How many workflows one principal may start (`init`), shared by every instance on the store; nil: no limit.
+        /// Beyond it, `init` is answered 429 `rate_limited` with `Retry-After`.
+        public var initPace: CallPace?
+
+        /// The default ``initPace``: 30 a minute and 600 an hour per principal (per client address under `--auth none`).
+        public static let defaultInitPace = CallPace("30/m,600/h")!
 
         public init(
             requestBudget: Duration = .seconds(8), leaseGrace: Duration = .seconds(2), maxUpdateAttempts: Int = 32,
             workflowTTL: Duration = .seconds(7 * 86_400), expirySweepInterval: Duration = .seconds(600),
-            actionTimeouts: [String: Duration] = [:]
+            actionTimeouts: [String: Duration] = [:], initPace: CallPace? = defaultInitPace
         ) {
             self.requestBudget = requestBudget
             self.leaseGrace = leaseGrace
@@ -34,6 +40,7 @@ public struct WorkflowEngine: Sendable {
             self.workflowTTL = workflowTTL
             self.expirySweepInterval = expirySweepInterval
             self.actionTimeouts = actionTimeouts
+            self.initPace = initPace
         }
     }
 
@@ -109,6 +116,8 @@ public struct WorkflowEngine: Sendable {
         switch command {
         case .initialize(let request):
             let principal = try await authenticator.principal(credential: bearerToken, clientAddress: clientAddress)
+            try DeployPermissions.check(request.config, for: principal)
+            try await admit(principal)
             return .created(try await initialize(request, principal: principal))
         case .trigger(let reference):
             return .action(try await trigger(reference, token: bearerToken))

@@ -21,6 +21,7 @@ public struct APIError: Error, Codable, Sendable, Hashable {
         case unauthorized
         case ownerNotAllowed = "owner_not_allowed"
         case teamNotAllowed = "team_not_allowed"
+        case rateLimited = "rate_limited"
         case workflowNotFound = "workflow_not_found"
         case unknownApp = "unknown_app"
         case unknownAction = "unknown_action"
@@ -41,6 +42,7 @@ public struct APIError: Error, Codable, Sendable, Hashable {
             case .validationFailed, .unknownMode, .malformedJSON: 400
             case .unauthorized: 401
             case .ownerNotAllowed, .teamNotAllowed: 403
+            case .rateLimited: 429
             case .workflowNotFound, .unknownApp, .unknownAction, .notFound: 404
             case .methodNotAllowed: 405
             case .definitionChanged, .actionBlocked, .workflowCanceled, .conflict: 409
@@ -58,11 +60,18 @@ public struct APIError: Error, Codable, Sendable, Hashable {
     public var message: String
     /// The fields concerned, when there are any.
     public var details: [FieldIssue]
+    /// When to try again, in whole seconds: sent as the `Retry-After` header (not in the body).
+    public var retryAfterSeconds: Int?
 
-    public init(_ code: Code, _ message: String, details: [FieldIssue] = []) {
+    public init(_ code: Code, _ message: String, details: [FieldIssue] = [], retryAfterSeconds: Int? = nil) {
         self.code = code.rawValue
         self.message = message
         self.details = details
+        self.retryAfterSeconds = retryAfterSeconds
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case code, message, details
     }
 
     /// The known code, when the server sent one this version knows.

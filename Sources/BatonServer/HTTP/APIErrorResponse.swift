@@ -12,6 +12,8 @@ struct APIErrorResponse: HTTPResponseError {
     var status: HTTPResponse.Status { HTTPResponse.Status(code: error.httpStatus) }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        try JSONResponse.make(APIErrorBody(error: error), status: status)
+        var response = try JSONResponse.make(APIErrorBody(error: error), status: status)
+        if let seconds = error.retryAfterSeconds { response.headers[.retryAfter] = String(seconds) }
+        return response
     }
 }
