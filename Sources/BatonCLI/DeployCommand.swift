@@ -48,7 +48,8 @@ struct DeployCommand: AsyncParsableCommand {
             let server = try client.serverURL()
             let envVars = try EnvArguments.collect(env: env, envFiles: envFiles)
             let transport = CountingTransport()
-            let baton = BatonClient(serverURL: server, transport: transport)
+            let apiKey = client.apiKey
+            let baton = BatonClient(serverURL: server, transport: transport, credential: { apiKey })
             let options = DeploymentRunnerOptions(maxConcurrentApps: concurrency.maxConcurrentApps, retryPolicy: client.retryPolicy)
             let config = WorkflowConfig(
                 apps: try await appIDs(baton, retry: options.retryPolicy), github: GitHubTarget(owner: owner ?? ""),

@@ -15,11 +15,11 @@ struct APIKeysCLITests {
     }
 
     /// Runs `baton arguments` to its end.
-    private static func baton(_ arguments: [String]) throws -> Ran {
+    private static func baton(_ arguments: [String], environment: [String: String] = [:]) throws -> Ran {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try ProcessEnvironment.batonBinary())
         process.arguments = arguments
-        process.environment = ProcessEnvironment.childEnvironment()
+        process.environment = ProcessEnvironment.childEnvironment(adding: environment)
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output
@@ -55,7 +55,10 @@ struct APIKeysCLITests {
         let http = ProcessEnvironment.makeHTTPClient()
         do {
             let serve = try await ServerProcess.start(
-                "serve", arguments: { ["serve", "--sandbox", "--store", store, "--port", "\($0)", "--auth", "api-key"] },
+                "serve", arguments: {
+                    ["serve", "--sandbox", "--store", store, "--port", "\($0)", "--auth", "api-key",
+                     "--sandbox-fork-seconds", "0.2", "--sandbox-build-seconds", "0.3"]
+                },
                 readinessPath: "/healthz", environment: ProcessEnvironment.childEnvironment(), folder: folder, http: http)
             defer { serve.kill() }
             let client = JSONClient(http: http, baseURL: serve.baseURL)
@@ -64,6 +67,16 @@ struct APIKeysCLITests {
             #expect(try await client.post(json: initJSON("acme"), token: key).status == 201)
             let elsewhere = try await client.post(json: initJSON("globex"), token: key)
             #expect(elsewhere.status == 403 && elsewhere.errorCode == "owner_not_allowed")
+
+            // The CLI sends the key from BATON_API_KEY (or the variable --api-key-env names) with init.
+            let deploy = ["deploy", "--server", serve.baseURL, "--owner", "acme", "--apps", "app-b", "--json"]
+            let withoutKey = try Self.baton(deploy)
+            #expect(withoutKey.status == 2 && (withoutKey.output + withoutKey.errors).contains("API key"), "\(withoutKey.output)")
+            let withKey = try Self.baton(deploy, environment: ["BATON_API_KEY": key])
+            #expect(withKey.status == 0, "\(withKey.errors)")
+            let otherVariable = try Self.baton(deploy + ["--api-key-env", "CI_BATON_KEY"], environment: ["CI_BATON_KEY": key])
+            #expect(otherVariable.status == 0, "\(otherVariable.errors)")
+            #expect(!withKey.output.contains(key) && !withKey.errors.contains(key), "the key is never printed")
 
             let revoked = try Self.baton(["keys", "revoke", "ci", "--store", store])
             #expect(revoked.status == 0, "\(revoked.errors)")

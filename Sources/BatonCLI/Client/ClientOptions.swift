@@ -18,6 +18,16 @@ struct ClientOptions: ParsableArguments {
     @Option(help: "Attempts per request, with backoff, before the server counts as unreachable.")
     var attempts = 8
 
+    @Option(help: ArgumentHelp(
+        "The environment variable holding the API key init sends, for a server run with --auth api-key (never a flag: flags show in process lists).",
+        valueName: "name"))
+    var apiKeyEnv = "BATON_API_KEY"
+
+    /// The API key from ``apiKeyEnv``, when it is set and not empty.
+    var apiKey: String? {
+        ProcessInfo.processInfo.environment[apiKeyEnv].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
     /// How requests are retried.
     var retryPolicy: RetryPolicy { RetryPolicy(maxAttempts: attempts) }
 

@@ -11,12 +11,20 @@ public struct BatonClient: Sendable {
     /// How long an exchange may take beyond any long-poll wait it asks for.
     public var requestTimeout: Duration
     private let transport: any BatonTransport
+    private let credential: (@Sendable () async -> String?)?
 
     /// Creates a client for the server at `serverURL`, sending through `transport`.
-    public init(serverURL: URL, transport: any BatonTransport = URLSessionTransport(), requestTimeout: Duration = .seconds(20)) {
+    /// - Parameter credential: gives the principal's credential (an API key, or a JWT the host application minted)
+    ///   that `init` sends as `Authorization: Bearer …`, asked for on every `init` so a short-lived token can be
+    ///   renewed; nil for a server run with `--auth none`. The other modes send the workflow's own token.
+    public init(
+        serverURL: URL, transport: any BatonTransport = URLSessionTransport(), requestTimeout: Duration = .seconds(20),
+        credential: (@Sendable () async -> String?)? = nil
+    ) {
         self.serverURL = serverURL
         self.transport = transport
         self.requestTimeout = requestTimeout
+        self.credential = credential
     }
 
     /// The apps the server can deploy.
@@ -27,7 +35,7 @@ public struct BatonClient: Sendable {
 
     /// `init`: validates `request`, resolves the plan and stores the workflow; answers with its id, token and plan.
     public func initialize(_ request: InitRequest) async throws(BatonClientError) -> InitResponse {
-        try await deploy(.initialize(request), token: nil)
+        try await deploy(.initialize(request), token: await credential?())
     }
 
     /// `trigger`: starts (or, when it failed, retries) one action and reports it after its first step.
