@@ -58,6 +58,11 @@ struct ServeCommand: AsyncParsableCommand {
         valueName: "calls/window,…"))
     var initPace = WorkflowEngine.Configuration.defaultInitPace.description
 
+    /// `--init-pace` read: nil for `unlimited` (and for text that is no pace, which `validate()` refuses).
+    private var initPaceLimit: CallPace? {
+        initPace == "unlimited" ? nil : CallPace(initPace)
+    }
+
     @Option(help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel = "info"
 
@@ -99,7 +104,7 @@ struct ServeCommand: AsyncParsableCommand {
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level \(logLevel) is not a level.") }
         guard requestBudget.duration > .zero else { throw ValidationError("--request-budget must be more than 0.") }
         guard (1...10_000).contains(maxApps) else { throw ValidationError("--max-apps must be from 1 to 10000.") }
-        guard initPace == "unlimited" || CallPace(initPace) != nil else {
+        guard initPace == "unlimited" || initPaceLimit != nil else {
             throw ValidationError("--init-pace takes CALLS/WINDOW, comma-separated (such as 30/m,600/h), or 'unlimited'.")
         }
         if !sandbox, auth == nil {
@@ -143,7 +148,7 @@ struct ServeCommand: AsyncParsableCommand {
                     configuration: .init(
                         requestBudget: requestBudget.duration, workflowTTL: storeOptions.workflowTtl.duration,
                         actionTimeouts: ActionTimeoutArgument.settings(actionTimeouts),
-                        initPace: initPace == "unlimited" ? nil : CallPace(initPace)
+                        initPace: initPaceLimit
                     ),
                     logger: logger
                 )

@@ -7,7 +7,7 @@ import PostgresNIO
 /// key) and the record as JSON, shared by every instance on the database.
 extension PostgresWorkflowStore: APIKeyStore {
     public func insertKey(_ key: APIKeyRecord) async throws {
-        let document = ByteBuffer(bytes: try JSONEncoder().encode(key))
+        let document = ByteBuffer(bytes: try StoredDocument.encode(key))
         let rows = try await client.query(
             """
             INSERT INTO baton_api_keys (name, key_hash, document) VALUES (\(key.name), \(key.keyHash), \(document))
@@ -21,7 +21,7 @@ extension PostgresWorkflowStore: APIKeyStore {
     public func key(hash keyHash: String) async throws -> APIKeyRecord? {
         let rows = try await client.query("SELECT document FROM baton_api_keys WHERE key_hash = \(keyHash)", logger: logger)
         for try await document in rows.decode(ByteBuffer.self) {
-            return try JSONDecoder().decode(APIKeyRecord.self, from: Data(document.readableBytesView))
+            return try StoredDocument.decodeKey(Data(document.readableBytesView))
         }
         return nil
     }
@@ -29,7 +29,7 @@ extension PostgresWorkflowStore: APIKeyStore {
     public func allKeys() async throws -> [APIKeyRecord] {
         var keys: [APIKeyRecord] = []
         for try await document in try await client.query("SELECT document FROM baton_api_keys", logger: logger).decode(ByteBuffer.self) {
-            keys.append(try JSONDecoder().decode(APIKeyRecord.self, from: Data(document.readableBytesView)))
+            keys.append(try StoredDocument.decodeKey(Data(document.readableBytesView)))
         }
         return keys.sorted { $0.createdAt < $1.createdAt }
     }
@@ -40,12 +40,12 @@ extension PostgresWorkflowStore: APIKeyStore {
             for try await document in try await connection.query(
                 "SELECT document FROM baton_api_keys WHERE name = \(name) FOR UPDATE", logger: logger
             ).decode(ByteBuffer.self) {
-                found = try JSONDecoder().decode(APIKeyRecord.self, from: Data(document.readableBytesView))
+                found = try StoredDocument.decodeKey(Data(document.readableBytesView))
             }
             guard var key = found else { return false }
             guard key.revokedAt == nil else { return true }
             key.revokedAt = date
-            let document = ByteBuffer(bytes: try JSONEncoder().encode(key))
+            let document = ByteBuffer(bytes: try StoredDocument.encode(key))
             try await connection.query("UPDATE baton_api_keys SET document = \(document) WHERE name = \(name)", logger: logger)
             return true
         }

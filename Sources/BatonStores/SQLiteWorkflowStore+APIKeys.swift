@@ -6,7 +6,7 @@ import GRDB
 /// key) and the record as JSON. Every process on the file sees a key created or revoked at once.
 extension SQLiteWorkflowStore: APIKeyStore {
     public func insertKey(_ key: APIKeyRecord) async throws {
-        let document = try JSONEncoder().encode(key)
+        let document = try StoredDocument.encode(key)
         do {
             try await pool.write { db in
                 try db.execute(
@@ -23,12 +23,12 @@ extension SQLiteWorkflowStore: APIKeyStore {
         let document = try await pool.read { db in
             try Data.fetchOne(db, sql: "SELECT document FROM api_keys WHERE key_hash = ?", arguments: [keyHash])
         }
-        return try document.map { try JSONDecoder().decode(APIKeyRecord.self, from: $0) }
+        return try document.map { try StoredDocument.decodeKey($0) }
     }
 
     public func allKeys() async throws -> [APIKeyRecord] {
         let documents = try await pool.read { db in try Data.fetchAll(db, sql: "SELECT document FROM api_keys") }
-        return try documents.map { try JSONDecoder().decode(APIKeyRecord.self, from: $0) }.sorted { $0.createdAt < $1.createdAt }
+        return try documents.map(StoredDocument.decodeKey).sorted { $0.createdAt < $1.createdAt }
     }
 
     public func revokeKey(named name: String, at date: Date) async throws -> Bool {
@@ -36,10 +36,10 @@ extension SQLiteWorkflowStore: APIKeyStore {
             guard let document = try Data.fetchOne(db, sql: "SELECT document FROM api_keys WHERE name = ?", arguments: [name]) else {
                 return false
             }
-            var key = try JSONDecoder().decode(APIKeyRecord.self, from: document)
+            var key = try StoredDocument.decodeKey(document)
             guard key.revokedAt == nil else { return true }
             key.revokedAt = date
-            try db.execute(sql: "UPDATE api_keys SET document = ? WHERE name = ?", arguments: [try JSONEncoder().encode(key), name])
+            try db.execute(sql: "UPDATE api_keys SET document = ? WHERE name = ?", arguments: [try StoredDocument.encode(key), name])
             return true
         }
     }

@@ -42,6 +42,15 @@ enum StoredDocument {
         try JSONDecoder().decode(HistoryEntry.self, from: data)
     }
 
+    /// An API key's record (its name and hash are columns beside it, for lookups).
+    static func encode(_ key: APIKeyRecord) throws -> Data {
+        try JSONEncoder().encode(key)
+    }
+
+    static func decodeKey(_ data: Data) throws -> APIKeyRecord {
+        try JSONDecoder().decode(APIKeyRecord.self, from: data)
+    }
+
     /// A whole workflow as schema v1 kept it (one document with its apps, env values and history), for migrations.
     static func decodeLegacyWorkflow(_ data: Data, version: Int64) throws -> WorkflowRecord {
         try decodeFields(data, version: version)

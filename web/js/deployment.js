@@ -126,17 +126,18 @@ export class DeploymentRunner {
 
   /** Where the loop is: the first app it drives (lowest index) and that app's action; when it stopped on failures, the
    * first failed action; when it was stopped otherwise, where it was; -1 when none (and once all succeeded). */
-  get currentAppIndex() { return this.#current()[0]; }
-  get currentActionIndex() { return this.#current()[1]; }
+  get currentAppIndex() { return this.currentPosition[0]; }
+  get currentActionIndex() { return this.currentPosition[1]; }
 
-  #current() {
+  /** Both at once: `[appIndex, actionIndex]`. */
+  get currentPosition() {
     if (this.#inFlight.size > 0) {
       const appIndex = Math.min(...this.#inFlight.keys());
       return [appIndex, this.#inFlight.get(appIndex)];
     }
     if (this.outcome === 'succeeded' || this.outcome === 'idle') return [-1, -1];
     const failed = this.failedActions[0];
-    return failed ? [failed.appIndex, failed.actionIndex] : this.#last;
+    return failed ? [failed.appIndex, failed.actionIndex] : [...this.#last];
   }
 
   /** The apps being driven now, by index, each with the index of its action: `[[appIndex, actionIndex]]`, in order. */

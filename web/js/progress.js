@@ -1,7 +1,7 @@
 // The DeploymentProgress component: each app an item of a list, the apps being driven (and those stopped on a failed
 // action) expanded to show their actions, completed apps collapsed to one line (a click expands them again). Only the
-// apps whose statuses changed are redrawn, so a change costs the same in a workflow of 3 apps or 200. Every app item carries data-app-id and
-// data-state, every action item data-app-id, data-action-id and data-state. Changes are announced through an
+// apps whose statuses changed are redrawn, so a change costs the same in a workflow of 3 apps or 200. Every app item
+// carries data-app-id and data-state, every action item data-app-id, data-action-id and data-state. Changes are announced through an
 // aria-live region, and the current action is kept in view inside the component (at most 500 px tall).
 //
 // An action row also shows: while running, the time since its attempt started (counted by the page each second from
@@ -75,22 +75,24 @@ export class DeploymentProgress {
   update(runner) {
     if (runner.workflowId !== this.workflowId || this.appItems.size !== runner.apps.length) this.#build(runner);
     const announcements = [];
+    // Where the loop is, worked out once per update (not once per app: it may scan every action).
+    const [currentAppIndex, currentActionIndex] = runner.currentPosition;
     runner.apps.forEach((app, appIndex) => {
       const activeAction = runner.activeActionIndex(appIndex);
-      const isCurrent = activeAction >= 0 || appIndex === runner.currentAppIndex;
+      const isCurrent = activeAction >= 0 || appIndex === currentAppIndex;
       const expanded = isCurrent || (this.expandedByHand.get(app.id) ?? false);
-      const currentAction = activeAction >= 0 ? activeAction : appIndex === runner.currentAppIndex ? runner.currentActionIndex : -1;
-      const statuses = app.actions.map((action) => runner.status(app.id, action.id));
+      const currentAction = activeAction >= 0 ? activeAction : appIndex === currentAppIndex ? currentActionIndex : -1;
+      const driven = runner.isDriven(appIndex);
       // The statuses known (by identity: the runner replaces one only when it changed), not the pending stand-ins.
       const known = app.actions.map((action) => runner.statuses.get(`${app.id}/${action.id}`) ?? null);
-      const basis = [isCurrent, expanded, currentAction, runner.isDeploying, runner.isDriven(appIndex), ...known];
+      const basis = [isCurrent, expanded, currentAction, runner.isDeploying, driven, ...known];
       const drawn = this.drawn.get(app.id);
       if (drawn && drawn.length === basis.length && drawn.every((part, index) => part === basis[index])) return;
       this.drawn.set(app.id, basis);
       this.#updateApp(app, runner.appState(app), isCurrent, expanded, runner);
       app.actions.forEach((action, actionIndex) => {
-        const status = statuses[actionIndex];
-        this.#updateAction(app, action, status, actionIndex === currentAction, runner.isDriven(appIndex), runner);
+        const status = runner.status(app.id, action.id);
+        this.#updateAction(app, action, status, actionIndex === currentAction, driven, runner);
         const key = `${app.id}/${action.id}`;
         const previous = this.shownStates.get(key);
         if (previous !== undefined && previous !== status.state) {

@@ -284,7 +284,7 @@ async function readJSON(response) {
         WebAsset(
             path: "/assets/js/deployment.js",
             contentType: "text/javascript; charset=utf-8",
-            etag: #""9208496bbe8ba12dd45ba809d86af365""#,
+            etag: #""5e7220a97320a575fe15349a080b4d69""#,
             body: #"""
 // The client-driven deployment loop: init, then up to `maxConcurrentApps` apps at once (the next waiting app takes
 // the place of one that ends), and for each app its actions in order: trigger, then status with a long poll until
@@ -414,17 +414,18 @@ export class DeploymentRunner {
 
   /** Where the loop is: the first app it drives (lowest index) and that app's action; when it stopped on failures, the
    * first failed action; when it was stopped otherwise, where it was; -1 when none (and once all succeeded). */
-  get currentAppIndex() { return this.#current()[0]; }
-  get currentActionIndex() { return this.#current()[1]; }
+  get currentAppIndex() { return this.currentPosition[0]; }
+  get currentActionIndex() { return this.currentPosition[1]; }
 
-  #current() {
+  /** Both at once: `[appIndex, actionIndex]`. */
+  get currentPosition() {
     if (this.#inFlight.size > 0) {
       const appIndex = Math.min(...this.#inFlight.keys());
       return [appIndex, this.#inFlight.get(appIndex)];
     }
     if (this.outcome === 'succeeded' || this.outcome === 'idle') return [-1, -1];
     const failed = this.failedActions[0];
-    return failed ? [failed.appIndex, failed.actionIndex] : this.#last;
+    return failed ? [failed.appIndex, failed.actionIndex] : [...this.#last];
   }
 
   /** The apps being driven now, by index, each with the index of its action: `[[appIndex, actionIndex]]`, in order. */
@@ -1415,12 +1416,12 @@ boot();
         WebAsset(
             path: "/assets/js/progress.js",
             contentType: "text/javascript; charset=utf-8",
-            etag: #""f42b4ac10c68858b6f6665f14e2fb2c1""#,
+            etag: #""194811ad9530a7f5770aa99c7517a607""#,
             body: #"""
 // The DeploymentProgress component: each app an item of a list, the apps being driven (and those stopped on a failed
 // action) expanded to show their actions, completed apps collapsed to one line (a click expands them again). Only the
-// apps whose statuses changed are redrawn, so a change costs the same in a workflow of 3 apps or 200. Every app item carries data-app-id and
-// data-state, every action item data-app-id, data-action-id and data-state. Changes are announced through an
+// apps whose statuses changed are redrawn, so a change costs the same in a workflow of 3 apps or 200. Every app item
+// carries data-app-id and data-state, every action item data-app-id, data-action-id and data-state. Changes are announced through an
 // aria-live region, and the current action is kept in view inside the component (at most 500 px tall).
 //
 // An action row also shows: while running, the time since its attempt started (counted by the page each second from
@@ -1494,22 +1495,24 @@ export class DeploymentProgress {
   update(runner) {
     if (runner.workflowId !== this.workflowId || this.appItems.size !== runner.apps.length) this.#build(runner);
     const announcements = [];
+    // Where the loop is, worked out once per update (not once per app: it may scan every action).
+    const [currentAppIndex, currentActionIndex] = runner.currentPosition;
     runner.apps.forEach((app, appIndex) => {
       const activeAction = runner.activeActionIndex(appIndex);
-      const isCurrent = activeAction >= 0 || appIndex === runner.currentAppIndex;
+      const isCurrent = activeAction >= 0 || appIndex === currentAppIndex;
       const expanded = isCurrent || (this.expandedByHand.get(app.id) ?? false);
-      const currentAction = activeAction >= 0 ? activeAction : appIndex === runner.currentAppIndex ? runner.currentActionIndex : -1;
-      const statuses = app.actions.map((action) => runner.status(app.id, action.id));
+      const currentAction = activeAction >= 0 ? activeAction : appIndex === currentAppIndex ? currentActionIndex : -1;
+      const driven = runner.isDriven(appIndex);
       // The statuses known (by identity: the runner replaces one only when it changed), not the pending stand-ins.
       const known = app.actions.map((action) => runner.statuses.get(`${app.id}/${action.id}`) ?? null);
-      const basis = [isCurrent, expanded, currentAction, runner.isDeploying, runner.isDriven(appIndex), ...known];
+      const basis = [isCurrent, expanded, currentAction, runner.isDeploying, driven, ...known];
       const drawn = this.drawn.get(app.id);
       if (drawn && drawn.length === basis.length && drawn.every((part, index) => part === basis[index])) return;
       this.drawn.set(app.id, basis);
       this.#updateApp(app, runner.appState(app), isCurrent, expanded, runner);
       app.actions.forEach((action, actionIndex) => {
-        const status = statuses[actionIndex];
-        this.#updateAction(app, action, status, actionIndex === currentAction, runner.isDriven(appIndex), runner);
+        const status = runner.status(app.id, action.id);
+        this.#updateAction(app, action, status, actionIndex === currentAction, driven, runner);
         const key = `${app.id}/${action.id}`;
         const previous = this.shownStates.get(key);
         if (previous !== undefined && previous !== status.state) {
