@@ -9,7 +9,7 @@ struct BatonCommand: AsyncParsableCommand {
         abstract: "Deploy several apps at once: the server decides, the client drives.",
         subcommands: [
             ServeCommand.self, DeployCommand.self, StatusCommand.self, ResumeCommand.self, CancelCommand.self,
-            SandboxCommand.self, KeygenCommand.self, KeysCommand.self, GCCommand.self,
+            ListCommand.self, SandboxCommand.self, KeygenCommand.self, KeysCommand.self, GCCommand.self,
         ]
     )
 

@@ -48,20 +48,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The most apps one workflow may deploy (the request body limit grows with it: 5 KiB per app, at least 64 KiB).")
     var maxApps = ValidationLimits.defaultMaxApps
 
-    @Option(help: ArgumentHelp(
-        "Who may start workflows: none (anyone who reaches the server), api-key (keys from `baton keys create`). Required unless --sandbox, where none is the default.",
-        valueName: "mode"))
-    var auth: AuthMode?
-
-    @Option(help: ArgumentHelp(
-        "How many workflows one principal (an API key; a client address under --auth none) may start, across every instance on the store; beyond it, init is answered 429 with Retry-After. 'unlimited' for no limit.",
-        valueName: "calls/window,…"))
-    var initPace = WorkflowEngine.Configuration.defaultInitPace.description
-
-    /// `--init-pace` read: nil for `unlimited` (and for text that is no pace, which `validate()` refuses).
-    private var initPaceLimit: CallPace? {
-        initPace == "unlimited" ? nil : CallPace(initPace)
-    }
+    @OptionGroup var access: AuthOptions
 
     @Option(help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel = "info"
@@ -104,14 +91,7 @@ struct ServeCommand: AsyncParsableCommand {
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level \(logLevel) is not a level.") }
         guard requestBudget.duration > .zero else { throw ValidationError("--request-budget must be more than 0.") }
         guard (1...10_000).contains(maxApps) else { throw ValidationError("--max-apps must be from 1 to 10000.") }
-        guard initPace == "unlimited" || initPaceLimit != nil else {
-            throw ValidationError("--init-pace takes CALLS/WINDOW, comma-separated (such as 30/m,600/h), or 'unlimited'.")
-        }
-        if !sandbox, auth == nil {
-            throw ValidationError(
-                "--auth is required when Baton acts with real provider tokens (without --sandbox): anyone who reaches the server could otherwise fork into the token's organizations and create Vercel projects on its team. Give --auth api-key (keys from `baton keys create`), or --auth none to let anyone deploy."
-            )
-        }
+        try access.validate(sandbox: sandbox)
         if sandbox {
             guard port != 0 else { throw ValidationError("--sandbox needs a fixed --port, since the providers are pointed at it.") }
             try sandboxKnobs.validate(prefix: "sandbox-")
@@ -137,18 +117,20 @@ struct ServeCommand: AsyncParsableCommand {
         } catch let error as SecretKeyError {
             throw ValidationError(error.description)
         }
+        let authenticator = try await access.authenticator(keys: configured.keys, environment: environment)
         let http = HTTPClient(eventLoopGroupProvider: .singleton)
         do {
             let engine: WorkflowEngine
             do {
                 engine = try WorkflowEngine(
-                    store: configured.store, authenticator: (auth ?? .none).authenticator(keys: configured.keys),
+                    store: configured.store,
+                    authenticator: authenticator,
                     pacer: configured.pacer, catalog: catalog,
                     actions: .providers(ProviderClients(settings: settings, http: http)), sealer: configured.sealer,
                     configuration: .init(
                         requestBudget: requestBudget.duration, workflowTTL: storeOptions.workflowTtl.duration,
                         actionTimeouts: ActionTimeoutArgument.settings(actionTimeouts),
-                        initPace: initPaceLimit
+                        initPace: access.initPaceLimit, maxOpenWorkflows: access.openWorkflowLimit
                     ),
                     logger: logger
                 )
@@ -165,7 +147,7 @@ struct ServeCommand: AsyncParsableCommand {
                 onServerRunning: { [logger] port in
                     logger.notice("Baton is listening", metadata: [
                         "url": "http://\(host):\(port)", "store": "\(location)", "providers": "\(sandboxURL ?? "GitHub and Vercel")",
-                        "auth": "\((auth ?? .none).rawValue)",
+                        "auth": "\(access.mode.rawValue)",
                     ])
                 }
             )

@@ -21,6 +21,7 @@ public enum BatonApplication {
         router.add(middleware: JSONErrorMiddleware())
         DeployRoutes(engine: engine, parser: DeployRequestParser(catalog: catalog, limits: limits)).register(on: router)
         CatalogRoutes(catalog: catalog, definitionVersion: engine.definitionVersion).register(on: router)
+        WorkflowListRoutes(engine: engine).register(on: router)
         WebRoutes(assets: WebAsset.embedded).register(on: router)
         extraRoutes(router)
         return router

@@ -68,7 +68,42 @@ enum PostgresSchema {
             try await connection.query(
                 "CREATE INDEX baton_workflows_on_principal ON baton_workflows (principal, created_at)", logger: logger)
         },
+        Migration(id: "v5: what counts a principal's open workflows") { connection, logger in
+            try await connection.query(
+                "ALTER TABLE baton_workflows ADD COLUMN canceled BOOLEAN NOT NULL DEFAULT false", logger: logger)
+            try await connection.query(
+                "ALTER TABLE baton_workflow_apps ADD COLUMN succeeded BOOLEAN NOT NULL DEFAULT false", logger: logger)
+            try await fillOpenWorkflowColumns(connection, logger: logger)
+        },
     ]
+
+    /// Sets `canceled` and `succeeded` from the documents of workflows that have a principal (the others are never
+    /// counted).
+    private static func fillOpenWorkflowColumns(_ connection: PostgresConnection, logger: Logger) async throws {
+        var canceled: [String] = []
+        for try await (id, version, document) in try await connection.query(
+            "SELECT id, version, document FROM baton_workflows WHERE principal IS NOT NULL", logger: logger
+        ).decode((String, Int64, ByteBuffer).self) {
+            if try StoredDocument.decodeFields(Data(document.readableBytesView), version: version).canceled { canceled.append(id) }
+        }
+        for id in canceled {
+            try await connection.query("UPDATE baton_workflows SET canceled = true WHERE id = \(id)", logger: logger)
+        }
+        var succeeded: [(String, String)] = []
+        for try await (workflowID, version, document) in try await connection.query(
+            """
+            SELECT a.workflow_id, a.version, a.document FROM baton_workflow_apps a
+            JOIN baton_workflows w ON w.id = a.workflow_id WHERE w.principal IS NOT NULL
+            """, logger: logger
+        ).decode((String, Int64, ByteBuffer).self) {
+            let app = try StoredDocument.decodeApp(Data(document.readableBytesView), version: version)
+            if app.hasSucceeded { succeeded.append((workflowID, app.id)) }
+        }
+        for (workflowID, appID) in succeeded {
+            try await connection.query(
+                "UPDATE baton_workflow_apps SET succeeded = true WHERE workflow_id = \(workflowID) AND app_id = \(appID)", logger: logger)
+        }
+    }
 
     /// Applies the migrations not applied yet, in one transaction under an advisory lock, so instances starting
     /// together migrate once.

@@ -55,8 +55,8 @@ public struct PostgresWorkflowStore: WorkflowStore, SecretKeyCheckStorage {
                 let sealed = record.sealedEnv[app.id].map { ByteBuffer(bytes: $0) }
                 try await connection.query(
                     """
-                    INSERT INTO baton_workflow_apps (workflow_id, position, app_id, version, document, sealed_env)
-                    VALUES (\(record.id), \(position), \(app.id), 1, \(ByteBuffer(bytes: apps[position])), \(sealed))
+                    INSERT INTO baton_workflow_apps (workflow_id, position, app_id, version, document, sealed_env, succeeded)
+                    VALUES (\(record.id), \(position), \(app.id), 1, \(ByteBuffer(bytes: apps[position])), \(sealed), \(app.hasSucceeded))
                     """, logger: logger)
             }
             try await append(history, to: record.id, on: connection)
@@ -146,7 +146,8 @@ public struct PostgresWorkflowStore: WorkflowStore, SecretKeyCheckStorage {
                 if let fields = encoded.fields {
                     let rows = try await connection.query(
                         """
-                        UPDATE baton_workflows SET version = version + 1, updated_at = \(record.updatedAt), document = \(ByteBuffer(bytes: fields))
+                        UPDATE baton_workflows SET version = version + 1, updated_at = \(record.updatedAt), document = \(ByteBuffer(bytes: fields)),
+                            canceled = \(record.canceled)
                         WHERE id = \(record.id) AND version = \(record.version) RETURNING version
                         """, logger: logger)
                     guard try await Self.hasRow(rows) else { throw VersionConflict() }
@@ -156,7 +157,8 @@ public struct PostgresWorkflowStore: WorkflowStore, SecretKeyCheckStorage {
                     let sealed = record.sealedEnv[app.id].map { ByteBuffer(bytes: $0) }
                     let rows = try await connection.query(
                         """
-                        UPDATE baton_workflow_apps SET version = version + 1, document = \(ByteBuffer(bytes: document)), sealed_env = \(sealed)
+                        UPDATE baton_workflow_apps SET version = version + 1, document = \(ByteBuffer(bytes: document)), sealed_env = \(sealed),
+                            succeeded = \(app.hasSucceeded)
                         WHERE workflow_id = \(record.id) AND app_id = \(app.id) AND version = \(app.version) RETURNING version
                         """, logger: logger)
                     guard try await Self.hasRow(rows) else { throw VersionConflict() }
@@ -202,6 +204,28 @@ public struct PostgresWorkflowStore: WorkflowStore, SecretKeyCheckStorage {
         for try await _ in rows { count += 1 }
         cache.forgetAll()
         return count
+    }
+
+    public func workflowIDs(principal: String, createdSince date: Date, limit: Int) async throws -> [String] {
+        let rows = try await client.query(
+            """
+            SELECT id FROM baton_workflows WHERE principal = \(principal) AND created_at >= \(date)
+            ORDER BY created_at DESC, id DESC LIMIT \(limit)
+            """, logger: logger)
+        var ids: [String] = []
+        for try await id in rows.decode(String.self) { ids.append(id) }
+        return ids
+    }
+
+    public func openWorkflowCount(principal: String, createdSince date: Date) async throws -> Int {
+        let rows = try await client.query(
+            """
+            SELECT count(*) FROM baton_workflows w
+            WHERE w.principal = \(principal) AND w.created_at >= \(date) AND NOT w.canceled
+              AND EXISTS (SELECT 1 FROM baton_workflow_apps a WHERE a.workflow_id = w.id AND NOT a.succeeded)
+            """, logger: logger)
+        for try await count in rows.decode(Int.self) { return count }
+        return 0
     }
 
     public func secretKeyCheck() async throws -> Data? {

@@ -73,6 +73,25 @@ enum SQLiteSchema {
             try db.alter(table: "workflows") { table in table.add(column: "principal", .text) }
             try db.create(index: "workflows_on_principal", on: "workflows", columns: ["principal", "created_at"])
         }
+        migrator.registerMigration("v6: what counts a principal's open workflows") { db in
+            try db.alter(table: "workflows") { table in table.add(column: "canceled", .boolean).notNull().defaults(to: false) }
+            try db.alter(table: "workflow_apps") { table in table.add(column: "succeeded", .boolean).notNull().defaults(to: false) }
+            // Workflows without a principal are never counted; the others get both columns from their documents.
+            let workflows = try Row.fetchAll(db, sql: "SELECT id, version, document FROM workflows WHERE principal IS NOT NULL")
+            for row in workflows {
+                let fields = try StoredDocument.decodeFields(row["document"], version: row["version"])
+                try db.execute(sql: "UPDATE workflows SET canceled = ? WHERE id = ?", arguments: [fields.canceled, fields.id])
+                let apps = try Row.fetchAll(
+                    db, sql: "SELECT app_id, version, document FROM workflow_apps WHERE workflow_id = ?", arguments: [fields.id])
+                for app in apps {
+                    let decoded = try StoredDocument.decodeApp(app["document"], version: app["version"])
+                    try db.execute(
+                        sql: "UPDATE workflow_apps SET succeeded = ? WHERE workflow_id = ? AND app_id = ?",
+                        arguments: [decoded.hasSucceeded, fields.id, decoded.id]
+                    )
+                }
+            }
+        }
         return migrator
     }
 

@@ -45,10 +45,10 @@ public final class SQLiteWorkflowStore: WorkflowStore, SecretKeyCheckStorage {
                     record.principal,
                 ])
                 let insertApp = try db.cachedStatement(
-                    sql: "INSERT INTO workflow_apps (workflow_id, position, app_id, version, document, sealed_env) VALUES (?, ?, ?, 1, ?, ?)"
+                    sql: "INSERT INTO workflow_apps (workflow_id, position, app_id, version, document, sealed_env, succeeded) VALUES (?, ?, ?, 1, ?, ?, ?)"
                 )
                 for (position, app) in record.apps.enumerated() {
-                    try insertApp.execute(arguments: [record.id, position, app.id, apps[position], record.sealedEnv[app.id]])
+                    try insertApp.execute(arguments: [record.id, position, app.id, apps[position], record.sealedEnv[app.id], app.hasSucceeded])
                 }
                 try Self.append(history, to: record.id, in: db)
             }
@@ -138,16 +138,19 @@ public final class SQLiteWorkflowStore: WorkflowStore, SecretKeyCheckStorage {
             try writeOnThisThread { db in
                 if let fields = encoded.fields {
                     try db.cachedStatement(
-                        sql: "UPDATE workflows SET version = version + 1, updated_at = ?, document = ? WHERE id = ? AND version = ?"
-                    ).execute(arguments: [record.updatedAt.timeIntervalSince1970, fields, record.id, record.version])
+                        sql: "UPDATE workflows SET version = version + 1, updated_at = ?, document = ?, canceled = ? WHERE id = ? AND version = ?"
+                    ).execute(arguments: [record.updatedAt.timeIntervalSince1970, fields, record.canceled, record.id, record.version])
                     guard db.changesCount == 1 else { throw VersionConflict() }
                 }
                 let updateApp = try db.cachedStatement(
-                    sql: "UPDATE workflow_apps SET version = version + 1, document = ?, sealed_env = ? WHERE workflow_id = ? AND app_id = ? AND version = ?"
+                    sql: """
+                        UPDATE workflow_apps SET version = version + 1, document = ?, sealed_env = ?, succeeded = ?
+                        WHERE workflow_id = ? AND app_id = ? AND version = ?
+                        """
                 )
                 for (index, document) in encoded.apps {
                     let app = record.apps[index]
-                    try updateApp.execute(arguments: [document, record.sealedEnv[app.id], record.id, app.id, app.version])
+                    try updateApp.execute(arguments: [document, record.sealedEnv[app.id], app.hasSucceeded, record.id, app.id, app.version])
                     guard db.changesCount == 1 else { throw VersionConflict() }
                 }
                 try Self.append(encoded.history, to: record.id, in: db)
@@ -191,6 +194,30 @@ public final class SQLiteWorkflowStore: WorkflowStore, SecretKeyCheckStorage {
         }
         cache.forgetAll()
         return deleted
+    }
+
+    public func workflowIDs(principal: String, createdSince date: Date, limit: Int) async throws -> [String] {
+        try await pool.read { db in
+            try String.fetchAll(
+                db,
+                sql: "SELECT id FROM workflows WHERE principal = ? AND created_at >= ? ORDER BY created_at DESC, id DESC LIMIT ?",
+                arguments: [principal, date.timeIntervalSince1970, limit]
+            )
+        }
+    }
+
+    public func openWorkflowCount(principal: String, createdSince date: Date) async throws -> Int {
+        try await pool.read { db in
+            try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT count(*) FROM workflows w
+                    WHERE w.principal = ? AND w.created_at >= ? AND NOT w.canceled
+                      AND EXISTS (SELECT 1 FROM workflow_apps a WHERE a.workflow_id = w.id AND NOT a.succeeded)
+                    """,
+                arguments: [principal, date.timeIntervalSince1970]
+            ) ?? 0
+        }
     }
 
     public func secretKeyCheck() async throws -> Data? {

@@ -31,6 +31,14 @@ public struct UnavailableOnFailureStore: WorkflowStore {
         try await mapped { try await base.deleteWorkflows(createdBefore: date) }
     }
 
+    public func workflowIDs(principal: String, createdSince date: Date, limit: Int) async throws -> [String] {
+        try await mapped { try await base.workflowIDs(principal: principal, createdSince: date, limit: limit) }
+    }
+
+    public func openWorkflowCount(principal: String, createdSince date: Date) async throws -> Int {
+        try await mapped { try await base.openWorkflowCount(principal: principal, createdSince: date) }
+    }
+
     private func mapped<Value>(_ body: () async throws -> Value) async throws -> Value {
         do {
             return try await body()

@@ -56,9 +56,11 @@ public struct JSONClient: Sendable {
         return try await send(request)
     }
 
-    /// Gets `path` (a full URL when `absolute`).
-    public func get(_ path: String, absolute: Bool = false) async throws -> JSONReply {
-        try await send(HTTPClientRequest(url: absolute ? path : baseURL + path))
+    /// Gets `path` (a full URL when `absolute`), with `Authorization: Bearer token` when given.
+    public func get(_ path: String, token: String? = nil, absolute: Bool = false) async throws -> JSONReply {
+        var request = HTTPClientRequest(url: absolute ? path : baseURL + path)
+        if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
+        return try await send(request)
     }
 
     private func send(_ request: HTTPClientRequest) async throws -> JSONReply {

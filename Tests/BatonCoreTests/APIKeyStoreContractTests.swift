@@ -59,4 +59,45 @@ struct APIKeyStoreContractTests {
             #expect(try await store.fetch(id: record.id, app: "app-a")?.principal == "key:ci")
         }
     }
+
+    @Test(arguments: TestStoreKind.available)
+    func aPrincipalsWorkflowsAreListedNewestFirstAndItsOpenOnesCounted(kind: TestStoreKind) async throws {
+        try await kind.withKeys { _, store in
+            func insert(_ principal: String, at seconds: Double) async throws -> String {
+                var record = Fixtures.record()
+                record.id = "wf_\(UUID().uuidString.lowercased())"
+                record.principal = principal
+                record.createdAt = Fixtures.start.addingTimeInterval(seconds)
+                try await store.insert(record)
+                return record.id
+            }
+            _ = try await insert("key:ci", at: -100)  // older than the window asked about
+            var mine: [String] = []
+            for second in 1...4 { mine.append(try await insert("key:ci", at: Double(second))) }
+            _ = try await insert("key:other", at: 5)
+
+            #expect(try await store.workflowIDs(principal: "key:ci", createdSince: Fixtures.start, limit: 10) == mine.reversed())
+            #expect(try await store.workflowIDs(principal: "key:ci", createdSince: Fixtures.start, limit: 2) == [mine[3], mine[2]])
+            #expect(try await store.workflowIDs(principal: "key:nobody", createdSince: Fixtures.start, limit: 10).isEmpty)
+            #expect(try await store.openWorkflowCount(principal: "key:ci", createdSince: Fixtures.start) == 4)
+
+            // Canceled: no longer open.
+            let whole = try #require(try await store.fetch(id: mine[0], includeHistory: false))
+            var canceled = whole
+            canceled.canceled = true
+            #expect(try await store.write(try #require(WorkflowWrite(from: whole, to: canceled))) != nil)
+            #expect(try await store.openWorkflowCount(principal: "key:ci", createdSince: Fixtures.start) == 3)
+
+            // Every action of every app succeeded, written app by app as steps write: open until the last app.
+            for (position, app) in ["app-a", "app-b"].enumerated() {
+                let read = try #require(try await store.fetch(id: mine[1], app: app))
+                var done = read
+                for index in done.apps[0].actions.indices { done.apps[0].actions[index].state = .succeeded }
+                #expect(try await store.write(try #require(WorkflowWrite(from: read, to: done))) != nil)
+                let expected = position == 0 ? 3 : 2
+                #expect(try await store.openWorkflowCount(principal: "key:ci", createdSince: Fixtures.start) == expected, "after \(app)")
+            }
+            #expect(try await store.openWorkflowCount(principal: "key:other", createdSince: Fixtures.start) == 1)
+        }
+    }
 }

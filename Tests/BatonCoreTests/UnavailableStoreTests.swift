@@ -13,6 +13,8 @@ struct UnavailableStoreTests {
         func fetch(id: String, app: String) async throws -> WorkflowRecord? { throw DriverError() }
         func write(_ write: WorkflowWrite) async throws -> WorkflowRecord? { throw DriverError() }
         func deleteWorkflows(createdBefore date: Date) async throws -> Int { throw DriverError() }
+        func workflowIDs(principal: String, createdSince date: Date, limit: Int) async throws -> [String] { throw DriverError() }
+        func openWorkflowCount(principal: String, createdSince date: Date) async throws -> Int { throw DriverError() }
     }
 
     @Test func driverErrorsBecomeUnavailable() async throws {
@@ -34,5 +36,7 @@ struct UnavailableStoreTests {
         func fetch(id: String, app: String) async throws -> WorkflowRecord? { nil }
         func write(_ write: WorkflowWrite) async throws -> WorkflowRecord? { nil }
         func deleteWorkflows(createdBefore date: Date) async throws -> Int { 0 }
+        func workflowIDs(principal: String, createdSince date: Date, limit: Int) async throws -> [String] { [] }
+        func openWorkflowCount(principal: String, createdSince date: Date) async throws -> Int { 0 }
     }
 }

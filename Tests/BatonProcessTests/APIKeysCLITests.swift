@@ -39,6 +39,23 @@ struct APIKeysCLITests {
         #expect(ran.errors.contains("--auth api-key"), "the message says what to give")
     }
 
+    @Test func jwtModeNeedsOneUsableKey() throws {
+        let serve = ["serve", "--store", "memory", "--port", "0", "--auth", "jwt"]
+        let none = try Self.baton(serve, environment: ["BATON_JWT_SECRET": ""])
+        #expect(none.status != 0 && none.errors.contains("BATON_JWT_SECRET") && none.errors.contains("--jwt-jwks"), "\(none.errors)")
+        let short = try Self.baton(serve, environment: ["BATON_JWT_SECRET": "too-short"])
+        #expect(short.status != 0 && short.errors.contains("at least 32"), "\(short.errors)")
+        let folder = try ProcessEnvironment.scratchFolder("jwks")
+        let jwks = folder.appendingPathComponent("keys.json")
+        try Data(#"{"keys":[]}"#.utf8).write(to: jwks)
+        let empty = try Self.baton(serve + ["--jwt-jwks", jwks.path])
+        #expect(empty.status != 0 && empty.errors.contains("no RSA or P-256 key"), "\(empty.errors)")
+        let both = try Self.baton(serve + ["--jwt-jwks", jwks.path], environment: ["BATON_JWT_SECRET": String(repeating: "s", count: 40)])
+        #expect(both.status != 0 && both.errors.contains("not both"), "\(both.errors)")
+        let stray = try Self.baton(["serve", "--store", "memory", "--port", "0", "--auth", "api-key", "--jwt-issuer", "x"])
+        #expect(stray.status != 0 && stray.errors.contains("--auth jwt only"), "\(stray.errors)")
+    }
+
     @Test func keysCreatedAndRevokedWithTheCLIHoldAtOnceOnARunningServer() async throws {
         let folder = try ProcessEnvironment.scratchFolder("keys")
         let store = "sqlite:\(folder.path)/baton.sqlite"
@@ -77,6 +94,19 @@ struct APIKeysCLITests {
             let otherVariable = try Self.baton(deploy + ["--api-key-env", "CI_BATON_KEY"], environment: ["CI_BATON_KEY": key])
             #expect(otherVariable.status == 0, "\(otherVariable.errors)")
             #expect(!withKey.output.contains(key) && !withKey.errors.contains(key), "the key is never printed")
+
+            // On another machine (no token file), the key lists its workflows and reaches each of them.
+            let elsewhereHome = ["BATON_HOME": folder.appendingPathComponent("other-machine").path, "BATON_API_KEY": key]
+            let list = try Self.baton(["list", "--server", serve.baseURL], environment: elsewhereHome)
+            #expect(list.status == 0, "\(list.errors)")
+            let rows = list.output.split(separator: "\n")
+            #expect(rows.count == 3 && rows.allSatisfy { $0.hasPrefix("wf_") && $0.contains("app-b") }, "\(list.output)")
+            #expect(rows.prefix(2).allSatisfy { $0.contains("succeeded") } && rows[2].contains("pending"), "newest first: \(list.output)")
+            let pending = String(rows[2].prefix { $0 != " " })
+            let resumed = try Self.baton(["resume", pending, "--server", serve.baseURL, "--json"], environment: elsewhereHome)
+            #expect(resumed.status == 0, "\(resumed.errors)")
+            let noKey = try Self.baton(["list", "--server", serve.baseURL])
+            #expect(noKey.status == 2 && noKey.errors.contains("BATON_API_KEY"), "\(noKey.errors)")
 
             let revoked = try Self.baton(["keys", "revoke", "ci", "--store", store])
             #expect(revoked.status == 0, "\(revoked.errors)")

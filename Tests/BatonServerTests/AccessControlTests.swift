@@ -14,7 +14,10 @@ struct AccessControlTests {
         let keys: [String: String]
         let server: LiveServer
 
-        init(initPace: CallPace? = WorkflowEngine.Configuration.defaultInitPace) throws {
+        init(
+            initPace: CallPace? = WorkflowEngine.Configuration.defaultInitPace,
+            maxOpenWorkflows: Int? = WorkflowEngine.Configuration.defaultMaxOpenWorkflows
+        ) throws {
             var keys: [String: String] = [:]
             for (name, owners, teams) in [("ci", nil, nil), ("acme", ["Acme"], ["team_acme"]), ("gone", nil, nil)] as [(String, [String]?, [String]?)] {
                 let key = SecretIdentifiers.newAPIKey()
@@ -24,7 +27,8 @@ struct AccessControlTests {
             }
             _ = store.revokeKey(named: "gone", at: Date())
             self.keys = keys
-            server = try LiveServer(.instant, store: store, authenticator: APIKeyAuthenticator(keys: store), initPace: initPace)
+            server = try LiveServer(.instant, store: store, authenticator: APIKeyAuthenticator(keys: store), initPace: initPace,
+                                maxOpenWorkflows: maxOpenWorkflows)
         }
 
         /// How many workflows the store holds (read by deleting them all: call it last).
@@ -139,5 +143,84 @@ struct AccessControlTests {
             }
         }
         #expect(try await keyed.storedWorkflows() == 4, "the refused init stored nothing")
+    }
+
+    @Test func aPrincipalHasAtMostItsCapOfOpenWorkflowsAndFreesOneByCancelingOrFinishing() async throws {
+        let keyed = try KeyedServer(initPace: nil, maxOpenWorkflows: 2)
+        try await keyed.server.run { client in
+            var open: [InitResponse] = []
+            for _ in 0..<2 {
+                open.append(try await client.post(json: Self.initJSON(), token: keyed.keys["ci"]).decode(InitResponse.self))
+            }
+            let third = try await client.post(json: Self.initJSON(), token: keyed.keys["ci"])
+            #expect(third.status == 429 && third.errorCode == "too_many_open_workflows", "\(third.text)")
+            #expect(third.headers["retry-after"] == "60")
+            #expect(third.text.contains("key:ci") && third.text.contains("baton cancel"))
+            // Another principal has a cap of its own.
+            #expect(try await client.post(json: Self.initJSON(team: "team_acme"), token: keyed.keys["acme"]).status == 201)
+
+            // A canceled workflow is no longer open.
+            let cancel = try await client.post(json: #"{"mode":"cancel","workflowId":"\#(open[0].workflowId)"}"#, token: keyed.keys["ci"])
+            #expect(cancel.status == 200)
+            let afterCancel = try await client.post(json: Self.initJSON(), token: keyed.keys["ci"])
+            #expect(afterCancel.status == 201, "\(afterCancel.text)")
+            #expect(try await client.post(json: Self.initJSON(), token: keyed.keys["ci"]).status == 429)
+
+            // Nor is one whose every action succeeded; a failed action would keep it open (it may be retried).
+            let finishing = open[1]
+            for action in finishing.apps[0].actions {
+                let reply = try await client.trigger(finishing, "app-b", action.id)
+                #expect(reply["state"] == "succeeded", "\(reply.text)")
+            }
+            #expect(try await client.post(json: Self.initJSON(), token: keyed.keys["ci"]).status == 201)
+        }
+        #expect(try await keyed.storedWorkflows() == 5, "the refused inits stored nothing")
+    }
+
+    @Test func aKeyListsTheWorkflowsItStartedNewestFirstAndNoOthers() async throws {
+        let keyed = try KeyedServer(initPace: nil)
+        try await keyed.server.run { client in
+            var started: [String] = []
+            for _ in 0..<3 {
+                started.append(try await client.post(json: Self.initJSON(), token: keyed.keys["ci"]).decode(InitResponse.self).workflowId)
+            }
+            let other = try await client.post(json: Self.initJSON(team: "team_acme"), token: keyed.keys["acme"]).decode(InitResponse.self)
+            let first = try await client.get("/api/workflows", token: keyed.keys["ci"])
+            #expect(first.status == 200, "\(first.text)")
+            let list = try first.decode(WorkflowList.self)
+            #expect(list.workflows.map(\.workflowId) == started.reversed())
+            #expect(list.workflows.allSatisfy { $0.state == .pending && $0.apps.map(\.id) == ["app-b"] })
+            #expect(!first.text.contains(keyed.keys["ci"]!) && !first.text.contains("bt_"), "no credential or token is listed")
+
+            let limited = try await client.get("/api/workflows?limit=2", token: keyed.keys["ci"]).decode(WorkflowList.self)
+            #expect(limited.workflows.map(\.workflowId) == Array(started.reversed().prefix(2)))
+            let theirs = try await client.get("/api/workflows", token: keyed.keys["acme"]).decode(WorkflowList.self)
+            #expect(theirs.workflows.map(\.workflowId) == [other.workflowId])
+
+            // The list's state follows the workflow.
+            #expect(try await client.post(json: #"{"mode":"cancel","workflowId":"\#(started[0])"}"#, token: keyed.keys["ci"]).status == 200)
+            let after = try await client.get("/api/workflows", token: keyed.keys["ci"]).decode(WorkflowList.self)
+            #expect(after.workflows.last?.state == .canceled)
+
+            let missing = try await client.get("/api/workflows")
+            #expect(missing.status == 401 && missing.errorCode == "unauthorized")
+            let revoked = try await client.get("/api/workflows", token: keyed.keys["gone"])
+            #expect(revoked.status == 401)
+            let workflowToken = try await client.get("/api/workflows", token: other.token)
+            #expect(workflowToken.status == 401, "a workflow's own token is no principal's credential")
+            for bad in ["0", "201", "ten", ""] {
+                let reply = try await client.get("/api/workflows?limit=\(bad)", token: keyed.keys["ci"])
+                #expect(reply.status == 400 && reply.errorPaths == ["limit"], "limit=\(bad): \(reply.text)")
+            }
+        }
+    }
+
+    @Test func withoutAuthenticationNoListIsServed() async throws {
+        try await LiveServer(.instant).run { client in
+            _ = try await client.post(json: Self.initJSON())
+            let reply = try await client.get("/api/workflows")
+            #expect(reply.status == 404 && reply.errorCode == "not_found")
+            #expect(reply.text.contains("--auth none"))
+        }
     }
 }

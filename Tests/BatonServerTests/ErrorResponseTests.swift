@@ -128,6 +128,12 @@ struct StoreOutageTests {
         func fetch(id: String, app: String) async throws -> WorkflowRecord? { throw WorkflowStoreError.unavailable("connection refused") }
         func write(_ write: WorkflowWrite) async throws -> WorkflowRecord? { throw WorkflowStoreError.unavailable("connection refused") }
         func deleteWorkflows(createdBefore date: Date) async throws -> Int { 0 }
+        func workflowIDs(principal: String, createdSince date: Date, limit: Int) async throws -> [String] {
+            throw WorkflowStoreError.unavailable("connection refused")
+        }
+        func openWorkflowCount(principal: String, createdSince date: Date) async throws -> Int {
+            throw WorkflowStoreError.unavailable("connection refused")
+        }
     }
 
     @Test func aStoreOutageIs503NotA500() async throws {

@@ -23,6 +23,7 @@ struct LiveServer {
         budget: Duration = .seconds(8),
         authenticator: any Authenticator = OpenAccess(),
         initPace: CallPace? = WorkflowEngine.Configuration.defaultInitPace,
+        maxOpenWorkflows: Int? = WorkflowEngine.Configuration.defaultMaxOpenWorkflows,
         logger: Logger = Logger(label: "baton.test")
     ) throws {
         let log = CallLog()
@@ -32,7 +33,9 @@ struct LiveServer {
         self.logger = logger
         self.engine = try WorkflowEngine(
             store: store, authenticator: authenticator, catalog: catalog, actions: .scripted(behavior, overrides: overrides, log: log),
-            sealer: .ephemeral(), configuration: .init(requestBudget: budget, leaseGrace: .milliseconds(200), initPace: initPace), logger: logger
+            sealer: .ephemeral(), configuration: .init(
+                requestBudget: budget, leaseGrace: .milliseconds(200), initPace: initPace, maxOpenWorkflows: maxOpenWorkflows),
+            logger: logger
         )
     }
 

@@ -67,9 +67,10 @@ class Server:
 
 
 @contextlib.contextmanager
-def running_server(extra_flags=(), log_name="baton-serve.log"):
-    """A `baton serve --sandbox --store memory` on a free port, with SANDBOX_FLAGS and `extra_flags`; its log goes to
-    artifacts/browser/`log_name`. Yields a `Server`; stops the process on the way out."""
+def running_server(extra_flags=(), log_name="baton-serve.log", env=None):
+    """A `baton serve --sandbox --store memory` on a free port, with SANDBOX_FLAGS and `extra_flags` and the variables
+    `env` added to its environment; its log goes to artifacts/browser/`log_name`. Yields a `Server`; stops the process
+    on the way out."""
     binary = pathlib.Path(os.environ.get("BATON_BINARY", ROOT / ".build" / "debug" / "baton"))
     if not binary.exists():
         pytest.fail(f"{binary} is missing: build it with `swift build --product baton` (scripts/test-browser does)")
@@ -80,7 +81,7 @@ def running_server(extra_flags=(), log_name="baton-serve.log"):
     process = subprocess.Popen(
         [str(binary), "serve", "--sandbox", "--store", "memory", "--port", str(port), "--log-level", "notice",
          *SANDBOX_FLAGS, *extra_flags],
-        cwd="/tmp", stdout=log, stderr=subprocess.STDOUT,
+        cwd="/tmp", stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})},
     )
     base_url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30

@@ -32,16 +32,23 @@ export class ApiClient {
    * @param {object} options
    * @param {(retry: {attempt: number, delayMs: number, reason: string}) => void} options.onRetry called before waiting to retry
    * @param {() => void} options.onRecovered called once a request succeeds (or gives up) after retries
+   * @param {() => string | null} options.credential the host's credential (an API key or a JWT) that `init` sends
    */
-  constructor({ onRetry = () => {}, onRecovered = () => {}, retryDelaysMs = RETRY_DELAYS_MS } = {}) {
+  constructor({ onRetry = () => {}, onRecovered = () => {}, retryDelaysMs = RETRY_DELAYS_MS, credential = () => null } = {}) {
     this.onRetry = onRetry;
     this.onRecovered = onRecovered;
     this.retryDelaysMs = retryDelaysMs;
+    this.credential = credential;
   }
 
   /** `GET /api/catalog`: the apps and their env vars. */
   catalog() {
     return this.#request('GET', '/api/catalog');
+  }
+
+  /** `POST /api/deploy` in mode `init` with `request` (`{config, envVars}`), authorized by the host's credential, if any. */
+  initialize(request) {
+    return this.#request('POST', '/api/deploy', { mode: 'init', ...request }, this.credential());
   }
 
   /** `POST /api/deploy` with `body`, authorized by `token` (every mode but `init`). */

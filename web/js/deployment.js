@@ -192,7 +192,7 @@ export class DeploymentRunner {
    * Throws the init's `ApiError` (validation problems carry `details`) without changing anything.
    */
   async start(request) {
-    const created = await this.#api.deploy({ mode: 'init', ...request });
+    const created = await this.#api.initialize(request);
     this.#generation += 1;
     this.#reset();
     this.workflowId = created.workflowId;

@@ -1,6 +1,7 @@
 // Baton's page: loads the catalog, renders the form, drives deployments and shows their progress.
 
 import { ApiClient, ApiError } from './api.js';
+import { hostCredential, takeCredentialFromFragment } from './credential.js';
 import { DeploymentRunner } from './deployment.js';
 import { DeployForm } from './form.js';
 import { DeploymentProgress } from './progress.js';
@@ -10,7 +11,11 @@ import { loadDeployment } from './session.js';
 const notice = document.getElementById('connection-notice');
 const announcer = document.getElementById('progress-announcer');
 
+takeCredentialFromFragment();
+// A host renews an expiring token by changing the fragment (of an iframe's src, say) without reloading the page.
+window.addEventListener('hashchange', () => takeCredentialFromFragment());
 const api = new ApiClient({
+  credential: hostCredential,
   onRetry({ attempt, of, delayMs, reason }) {
     notice.textContent = `Connection problem: ${reason}. Trying again in ${Math.max(1, Math.round(delayMs / 1000))} s (retry ${attempt} of ${of}).`;
     notice.hidden = false;

@@ -19,7 +19,7 @@ struct ClientOptions: ParsableArguments {
     var attempts = 8
 
     @Option(help: ArgumentHelp(
-        "The environment variable holding the API key init sends, for a server run with --auth api-key (never a flag: flags show in process lists).",
+        "The environment variable holding your credential, which init and baton list send: an API key (--auth api-key) or a token your login minted (--auth jwt); never a flag, since flags show in process lists.",
         valueName: "name"))
     var apiKeyEnv = "BATON_API_KEY"
 

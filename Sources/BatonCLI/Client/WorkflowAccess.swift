@@ -15,8 +15,14 @@ enum WorkflowAccess {
         if let token = token ?? environment["BATON_TOKEN"] {
             return (try client.serverURL(), WorkflowCredentials(workflowId: workflowId, token: token))
         }
-        let file = try WorkflowTokenFile.load(workflowId, environment: environment)
-        return (try client.serverURL(fallback: file.server), file.credentials)
+        do {
+            let file = try WorkflowTokenFile.load(workflowId, environment: environment)
+            return (try client.serverURL(fallback: file.server), file.credentials)
+        } catch {
+            // No token here (another machine, say): the API key that started the workflow reaches it too.
+            guard let key = client.apiKey else { throw error }
+            return (try client.serverURL(), WorkflowCredentials(workflowId: workflowId, token: key))
+        }
     }
 
     /// Sends one request about the selected workflow (retried as `client` says) and returns the whole workflow it answers

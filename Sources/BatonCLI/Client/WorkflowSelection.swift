@@ -5,6 +5,6 @@ struct WorkflowSelection: ParsableArguments {
     @Argument(help: "The workflow id (wf_…).")
     var workflowId: String
 
-    @Option(help: "The workflow's token (default: BATON_TOKEN, else the token file `baton deploy` wrote).")
+    @Option(help: "The workflow's token (default: BATON_TOKEN, else the token file `baton deploy` wrote, else the API key that started it).")
     var token: String?
 }

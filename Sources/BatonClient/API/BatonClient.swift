@@ -33,6 +33,19 @@ public struct BatonClient: Sendable {
         return try await exchange(request)
     }
 
+    /// `GET /api/workflows`: the workflows the credential's principal started, newest first, at most `limit` (1–200).
+    /// - Throws: ``BatonClientError/api(status:_:retryAfter:)`` with 401 when there is no credential or it is refused,
+    ///   404 `not_found` from a server run with `--auth none`.
+    public func workflows(limit: Int = 50) async throws(BatonClientError) -> WorkflowList {
+        var headers = ["Accept": "application/json"]
+        if let credential = await credential?() { headers["Authorization"] = "Bearer \(credential)" }
+        var components = URLComponents(url: endpoint("api/workflows"), resolvingAgainstBaseURL: false)
+        components?.queryItems = [URLQueryItem(name: "limit", value: String(limit))]
+        let request = TransportRequest(
+            method: "GET", url: components?.url ?? endpoint("api/workflows"), headers: headers, timeout: requestTimeout)
+        return try await exchange(request)
+    }
+
     /// `init`: validates `request`, resolves the plan and stores the workflow; answers with its id, token and plan.
     public func initialize(_ request: InitRequest) async throws(BatonClientError) -> InitResponse {
         try await deploy(.initialize(request), token: await credential?())

@@ -17,6 +17,8 @@ public enum BatonClientError: Error, Sendable, Hashable, CustomStringConvertible
     public var isTransient: Bool {
         switch self {
         case .transport: true
+        // Only the user frees an open workflow (by canceling one, or letting it finish): waiting does not help.
+        case .api(_, let error, _) where error.knownCode == .tooManyOpenWorkflows: false
         case .api(let status, _, _), .unexpectedResponse(let status, _): status >= 500 || status == 429
         case .cancelled: false
         }

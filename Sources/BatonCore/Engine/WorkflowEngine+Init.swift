@@ -17,6 +17,24 @@ extension WorkflowEngine {
         )
     }
 
+    /// Refuses a new workflow when `principal` has ``Configuration/maxOpenWorkflows`` open ones already.
+    /// - Throws: 429 `too_many_open_workflows`, saying how to close one; nothing is stored and no `init` slot is taken.
+    func checkOpenWorkflows(of principal: Principal) async throws {
+        guard let limit = configuration.maxOpenWorkflows else { return }
+        let since = clock.now().addingTimeInterval(-configuration.workflowTTL.timeInterval)
+        let open = try await store.openWorkflowCount(principal: principal.id, createdSince: since)
+        guard open >= limit else { return }
+        throw APIError(
+            .tooManyOpenWorkflows,
+            "\(principal.id) has \(open) open workflows, this server's limit (--max-open-workflows \(limit)); cancel one you no longer need (baton cancel ID), or let one finish.",
+            retryAfterSeconds: Self.openWorkflowsRetryAfterSeconds
+        )
+    }
+
+    /// What `Retry-After` says when a principal has too many open workflows: a workflow closes when it finishes or is
+    /// canceled, which no one can predict, so a minute.
+    static let openWorkflowsRetryAfterSeconds = 60
+
     /// Plans and stores a new workflow for `principal` (already checked against its allowed owners and teams, and
     /// admitted), sealing its env values.
     func initialize(_ request: InitRequest, principal: Principal) async throws -> InitResponse {

@@ -28,11 +28,18 @@ public struct WorkflowEngine: Sendable {
 
         /// The default ``initPace``: 30 a minute and 600 an hour per principal (per client address under `--auth none`).
         public static let defaultInitPace = CallPace("30/m,600/h")!
+        /// How many open workflows (not canceled, not every action succeeded, not expired) one principal may have;
+        /// beyond it, `init` is answered 429 `too_many_open_workflows`. nil: no limit.
+        public var maxOpenWorkflows: Int?
+
+        /// The default ``maxOpenWorkflows``.
+        public static let defaultMaxOpenWorkflows = 50
 
         public init(
             requestBudget: Duration = .seconds(8), leaseGrace: Duration = .seconds(2), maxUpdateAttempts: Int = 32,
             workflowTTL: Duration = .seconds(7 * 86_400), expirySweepInterval: Duration = .seconds(600),
-            actionTimeouts: [String: Duration] = [:], initPace: CallPace? = defaultInitPace
+            actionTimeouts: [String: Duration] = [:], initPace: CallPace? = defaultInitPace,
+            maxOpenWorkflows: Int? = defaultMaxOpenWorkflows
         ) {
             self.requestBudget = requestBudget
             self.leaseGrace = leaseGrace
@@ -41,6 +48,7 @@ public struct WorkflowEngine: Sendable {
             self.expirySweepInterval = expirySweepInterval
             self.actionTimeouts = actionTimeouts
             self.initPace = initPace
+            self.maxOpenWorkflows = maxOpenWorkflows
         }
     }
 
@@ -117,6 +125,7 @@ public struct WorkflowEngine: Sendable {
         case .initialize(let request):
             let principal = try await authenticator.principal(credential: bearerToken, clientAddress: clientAddress)
             try DeployPermissions.check(request.config, for: principal)
+            try await checkOpenWorkflows(of: principal)
             try await admit(principal)
             return .created(try await initialize(request, principal: principal))
         case .trigger(let reference):

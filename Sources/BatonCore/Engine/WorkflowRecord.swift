@@ -77,6 +77,12 @@ public struct AppRecord: Codable, Sendable, Hashable {
     enum CodingKeys: String, CodingKey {
         case id, name, actions
     }
+
+    /// Whether every action of the app succeeded: nothing is left to do for it. Stores keep this beside the app, to
+    /// count a principal's open workflows without reading them.
+    public var hasSucceeded: Bool {
+        actions.allSatisfy { $0.state == .succeeded }
+    }
 }
 
 /// One action of one app, as stored.

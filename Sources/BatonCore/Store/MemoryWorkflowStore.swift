@@ -104,6 +104,24 @@ public final class MemoryWorkflowStore: WorkflowStore, CallPacer {
         }
     }
 
+    public func workflowIDs(principal: String, createdSince date: Date, limit: Int) -> [String] {
+        workflows.withLock { workflows in
+            workflows.values.map(\.fields)
+                .filter { $0.principal == principal && $0.createdAt >= date }
+                .sorted { ($0.createdAt, $0.id) > ($1.createdAt, $1.id) }
+                .prefix(limit).map(\.id)
+        }
+    }
+
+    public func openWorkflowCount(principal: String, createdSince date: Date) -> Int {
+        workflows.withLock { workflows in
+            workflows.values.count { stored in
+                stored.fields.principal == principal && stored.fields.createdAt >= date && !stored.fields.canceled
+                    && !stored.apps.allSatisfy(\.hasSucceeded)
+            }
+        }
+    }
+
     public func deleteWorkflows(createdBefore date: Date) -> Int {
         workflows.withLock { workflows in
             let expired = workflows.values.filter { $0.fields.createdAt < date }.map(\.fields.id)

@@ -31,6 +31,14 @@ public protocol WorkflowStore: Sendable {
 
     /// Deletes workflows created before `date`, returning how many.
     func deleteWorkflows(createdBefore date: Date) async throws -> Int
+
+    /// The ids of the workflows `principal` (a ``Principal/id``) started at or after `date`, newest first, at most
+    /// `limit` (an index on principal and creation time serves it in the SQL stores).
+    func workflowIDs(principal: String, createdSince date: Date, limit: Int) async throws -> [String]
+
+    /// How many workflows `principal` started at or after `date` are open: not canceled, and with an app whose
+    /// actions have not all succeeded (a failed one may still be retried).
+    func openWorkflowCount(principal: String, createdSince date: Date) async throws -> Int
 }
 
 extension WorkflowStore {

@@ -22,6 +22,7 @@ public struct APIError: Error, Codable, Sendable, Hashable {
         case ownerNotAllowed = "owner_not_allowed"
         case teamNotAllowed = "team_not_allowed"
         case rateLimited = "rate_limited"
+        case tooManyOpenWorkflows = "too_many_open_workflows"
         case workflowNotFound = "workflow_not_found"
         case unknownApp = "unknown_app"
         case unknownAction = "unknown_action"
@@ -42,7 +43,7 @@ public struct APIError: Error, Codable, Sendable, Hashable {
             case .validationFailed, .unknownMode, .malformedJSON: 400
             case .unauthorized: 401
             case .ownerNotAllowed, .teamNotAllowed: 403
-            case .rateLimited: 429
+            case .rateLimited, .tooManyOpenWorkflows: 429
             case .workflowNotFound, .unknownApp, .unknownAction, .notFound: 404
             case .methodNotAllowed: 405
             case .definitionChanged, .actionBlocked, .workflowCanceled, .conflict: 409

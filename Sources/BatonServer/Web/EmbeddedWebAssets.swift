@@ -177,7 +177,7 @@ extension WebAsset {
         WebAsset(
             path: "/assets/js/api.js",
             contentType: "text/javascript; charset=utf-8",
-            etag: #""6d192b1fcf16c5197d89eefd56d315b1""#,
+            etag: #""23d13b3a672930d7b01b7584eb0c48ce""#,
             body: #"""
 // The client for Baton's HTTP API: `GET /api/catalog` and `POST /api/deploy`.
 // A network error or a 5xx answer is retried with growing delays, and the page is told so it can show a notice.
@@ -213,16 +213,23 @@ export class ApiClient {
    * @param {object} options
    * @param {(retry: {attempt: number, delayMs: number, reason: string}) => void} options.onRetry called before waiting to retry
    * @param {() => void} options.onRecovered called once a request succeeds (or gives up) after retries
+   * @param {() => string | null} options.credential the host's credential (an API key or a JWT) that `init` sends
    */
-  constructor({ onRetry = () => {}, onRecovered = () => {}, retryDelaysMs = RETRY_DELAYS_MS } = {}) {
+  constructor({ onRetry = () => {}, onRecovered = () => {}, retryDelaysMs = RETRY_DELAYS_MS, credential = () => null } = {}) {
     this.onRetry = onRetry;
     this.onRecovered = onRecovered;
     this.retryDelaysMs = retryDelaysMs;
+    this.credential = credential;
   }
 
   /** `GET /api/catalog`: the apps and their env vars. */
   catalog() {
     return this.#request('GET', '/api/catalog');
+  }
+
+  /** `POST /api/deploy` in mode `init` with `request` (`{config, envVars}`), authorized by the host's credential, if any. */
+  initialize(request) {
+    return this.#request('POST', '/api/deploy', { mode: 'init', ...request }, this.credential());
   }
 
   /** `POST /api/deploy` with `body`, authorized by `token` (every mode but `init`). */
@@ -282,9 +289,53 @@ async function readJSON(response) {
 """#
         ),
         WebAsset(
+            path: "/assets/js/credential.js",
+            contentType: "text/javascript; charset=utf-8",
+            etag: #""e7a787151992fb366e7de0014fa5f3db""#,
+            body: #"""
+// The host's credential: an API key or a short-lived JWT that the host application gives the page so that `init`
+// runs as its user on a server started with `--auth api-key` or `--auth jwt`.
+//
+// The host opens the page as `https://baton.example.com/#credential=<token>`. A fragment is never sent to a server
+// (so it stays out of access logs and Referer headers); the page moves it into this tab's sessionStorage and removes it
+// from the address bar at once, so it is not kept in history or bookmarks. Only `init` sends it: the workflow's own
+// token drives the rest. To renew an expiring token, the host sets a new fragment (the page reads it on `hashchange`)
+// or opens the page again.
+
+const KEY = 'baton.credential';
+const PARAMETER = 'credential';
+
+/** Takes a credential from the URL fragment, if there is one, and remembers it for this tab. */
+export function takeCredentialFromFragment(location = window.location, history = window.history) {
+  const fragment = new URLSearchParams(location.hash.replace(/^#/, ''));
+  const credential = fragment.get(PARAMETER);
+  if (credential === null) return;
+  try {
+    if (credential) sessionStorage.setItem(KEY, credential);
+    else sessionStorage.removeItem(KEY);
+  } catch {
+    // Storage disabled: the credential is lost with the fragment below; init then answers 401, which the page shows.
+  }
+  fragment.delete(PARAMETER);
+  const rest = fragment.toString();
+  history.replaceState(history.state, '', `${location.pathname}${location.search}${rest ? `#${rest}` : ''}`);
+}
+
+/** The credential the host gave this tab, or `null`. */
+export function hostCredential() {
+  try {
+    return sessionStorage.getItem(KEY);
+  } catch {
+    return null;
+  }
+}
+
+"""#
+        ),
+        WebAsset(
             path: "/assets/js/deployment.js",
             contentType: "text/javascript; charset=utf-8",
-            etag: #""5e7220a97320a575fe15349a080b4d69""#,
+            etag: #""2f356f76941d71a137f7f582429b770b""#,
             body: #"""
 // The client-driven deployment loop: init, then up to `maxConcurrentApps` apps at once (the next waiting app takes
 // the place of one that ends), and for each app its actions in order: trigger, then status with a long poll until
@@ -480,7 +531,7 @@ export class DeploymentRunner {
    * Throws the init's `ApiError` (validation problems carry `details`) without changing anything.
    */
   async start(request) {
-    const created = await this.#api.deploy({ mode: 'init', ...request });
+    const created = await this.#api.initialize(request);
     this.#generation += 1;
     this.#reset();
     this.workflowId = created.workflowId;
@@ -1311,11 +1362,12 @@ export function stateIcon(state, { forApp = false } = {}) {
         WebAsset(
             path: "/assets/js/main.js",
             contentType: "text/javascript; charset=utf-8",
-            etag: #""cb2e75bb30f708e60ff5e86f75a47059""#,
+            etag: #""e5da905df514b94016b54f4faf2cf0e4""#,
             body: #"""
 // Baton's page: loads the catalog, renders the form, drives deployments and shows their progress.
 
 import { ApiClient, ApiError } from './api.js';
+import { hostCredential, takeCredentialFromFragment } from './credential.js';
 import { DeploymentRunner } from './deployment.js';
 import { DeployForm } from './form.js';
 import { DeploymentProgress } from './progress.js';
@@ -1325,7 +1377,11 @@ import { loadDeployment } from './session.js';
 const notice = document.getElementById('connection-notice');
 const announcer = document.getElementById('progress-announcer');
 
+takeCredentialFromFragment();
+// A host renews an expiring token by changing the fragment (of an iframe's src, say) without reloading the page.
+window.addEventListener('hashchange', () => takeCredentialFromFragment());
 const api = new ApiClient({
+  credential: hostCredential,
   onRetry({ attempt, of, delayMs, reason }) {
     notice.textContent = `Connection problem: ${reason}. Trying again in ${Math.max(1, Math.round(delayMs / 1000))} s (retry ${attempt} of ${of}).`;
     notice.hidden = false;
