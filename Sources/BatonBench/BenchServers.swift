@@ -23,7 +23,7 @@ struct BenchServers {
         let engine = try WorkflowEngine(
             store: configured.store, pacer: configured.pacer, catalog: .builtIn, actions: .scripted(.instant), sealer: configured.sealer,
             // The benchmark starts a workflow every few actions, far faster than any principal should.
-            configuration: .init(initPace: nil), logger: logger
+            configuration: .init(initPace: nil, maxOpenWorkflows: nil), logger: logger
         )
         let ports = AsyncStream.makeStream(of: (String, Int).self)
         let baton = BatonApplication.build(
