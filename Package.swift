@@ -195,6 +195,7 @@ let package = Package(
             dependencies: [
                 "BatonCore",
                 .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
                 "BatonTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

@@ -21,8 +21,12 @@ struct AuthOptions: ParsableArguments {
     var auth: AuthMode?
 
     @Option(help: ArgumentHelp(
-        "--auth jwt: the environment variable holding the HS256 shared secret (at least 32 bytes).", valueName: "name"))
-    var jwtSecretEnv = "BATON_JWT_SECRET"
+        "--auth jwt: the environment variable holding the HS256 shared secret, used as its UTF-8 bytes (at least 32; default BATON_JWT_SECRET).",
+        valueName: "name"))
+    var jwtSecretEnv: String?
+
+    /// The variable holding the HS256 secret.
+    var secretVariable: String { jwtSecretEnv ?? "BATON_JWT_SECRET" }
 
     @Option(help: ArgumentHelp(
         "--auth jwt: a JSON Web Key Set file of RSA (RS256) or P-256 (ES256) public keys, instead of a shared secret.",
@@ -70,39 +74,54 @@ struct AuthOptions: ParsableArguments {
                 "--auth is required when Baton acts with real provider tokens (without --sandbox): anyone who reaches the server could otherwise fork into the token's organizations and create Vercel projects on its team. Give --auth api-key (keys from `baton keys create`), --auth jwt (tokens your login mints), or --auth none to let anyone deploy."
             )
         }
-        if auth != .jwt, jwtJwks != nil || jwtIssuer != nil || jwtAudience != nil {
-            throw ValidationError("--jwt-jwks, --jwt-issuer and --jwt-audience apply to --auth jwt only.")
+        if auth != .jwt, jwtJwks != nil || jwtIssuer != nil || jwtAudience != nil || jwtSecretEnv != nil {
+            throw ValidationError("--jwt-secret-env, --jwt-jwks, --jwt-issuer and --jwt-audience apply to --auth jwt only.")
         }
     }
 
-    /// The authenticator of the mode, with the store's keys.
-    /// - Throws: `ValidationError` when `--auth jwt` has no usable key: neither a JWKS file nor the secret variable,
-    ///   both, a secret under 32 bytes, or a JWKS file that cannot be read.
-    func authenticator(keys: any APIKeyStore, environment: [String: String]) async throws -> any Authenticator {
+    /// The `--auth jwt` authenticator, nil in the other modes; made before the store is opened, so a key that cannot
+    /// verify stops `baton serve` before it creates anything.
+    /// - Throws: ``AuthSetupError`` when there is no usable key: neither a JWKS file nor the secret variable, both, a
+    ///   secret under 32 bytes, or a JWKS file that cannot be read or used.
+    func jwtAuthenticator(environment: [String: String]) async throws -> JWTAuthenticator? {
+        guard mode == .jwt else { return nil }
+        let secret = environment[secretVariable].flatMap { $0.isEmpty ? nil : $0 }
+        let key: JWTAuthenticator.Key
+        switch (secret, jwtJwks) {
+        case (let secret?, nil): key = .sharedSecret(secret)
+        case (nil, let path?):
+            do {
+                key = .jwks(try String(contentsOfFile: path, encoding: .utf8))
+            } catch {
+                throw AuthSetupError("--jwt-jwks \(path) cannot be read: \(error.localizedDescription)")
+            }
+        case (nil, nil):
+            throw AuthSetupError("--auth jwt needs a key: the HS256 secret in $\(secretVariable), or --jwt-jwks FILE.")
+        case (_?, _?):
+            throw AuthSetupError("--auth jwt takes one key: $\(secretVariable) or --jwt-jwks, not both.")
+        }
+        do {
+            return try await JWTAuthenticator(key: key, issuer: jwtIssuer, audience: jwtAudience)
+        } catch let error as JWTConfigurationError {
+            throw AuthSetupError(jwtJwks.map { "--jwt-jwks \($0): \(error)" } ?? "$\(secretVariable): \(error)")
+        }
+    }
+
+    /// The authenticator of the mode: `jwt` (from ``jwtAuthenticator(environment:)``), or one over the store's keys.
+    func authenticator(keys: any APIKeyStore, jwt: JWTAuthenticator?) -> any Authenticator {
         switch mode {
         case .none: return OpenAccess()
         case .apiKey: return APIKeyAuthenticator(keys: keys)
         case .jwt:
-            let secret = environment[jwtSecretEnv].flatMap { $0.isEmpty ? nil : $0 }
-            let key: JWTAuthenticator.Key
-            switch (secret, jwtJwks) {
-            case (let secret?, nil): key = .sharedSecret(secret)
-            case (nil, let path?):
-                do {
-                    key = .jwks(try String(contentsOfFile: path, encoding: .utf8))
-                } catch {
-                    throw ValidationError("--jwt-jwks \(path) cannot be read: \(error.localizedDescription)")
-                }
-            case (nil, nil):
-                throw ValidationError("--auth jwt needs a key: the HS256 secret in $\(jwtSecretEnv), or --jwt-jwks FILE.")
-            case (_?, _?):
-                throw ValidationError("--auth jwt takes one key: $\(jwtSecretEnv) or --jwt-jwks, not both.")
-            }
-            do {
-                return try await JWTAuthenticator(key: key, issuer: jwtIssuer, audience: jwtAudience)
-            } catch let error as JWTConfigurationError {
-                throw ValidationError(error.description)
-            }
+            // Never open access by mistake: jwt mode always has its authenticator made first.
+            guard let jwt else { preconditionFailure("--auth jwt: jwtAuthenticator(environment:) must run first") }
+            return jwt
         }
     }
+}
+
+/// Why `baton serve` cannot authenticate anyone as configured (printed as it is, without the usage text).
+struct AuthSetupError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
 }

@@ -110,6 +110,7 @@ struct ServeCommand: AsyncParsableCommand {
         let sandboxURL = sandbox ? "http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(port)/sandbox" : nil
         let settings = providers.settings(environment: ProcessInfo.processInfo.environment, sandboxURL: sandboxURL)
         let environment = ProcessInfo.processInfo.environment
+        let jwt = try await access.jwtAuthenticator(environment: environment)
         let location = try storeOptions.location(environment: environment)
         let configured: ConfiguredStore
         do {
@@ -117,7 +118,7 @@ struct ServeCommand: AsyncParsableCommand {
         } catch let error as SecretKeyError {
             throw ValidationError(error.description)
         }
-        let authenticator = try await access.authenticator(keys: configured.keys, environment: environment)
+        let authenticator = access.authenticator(keys: configured.keys, jwt: jwt)
         let http = HTTPClient(eventLoopGroupProvider: .singleton)
         do {
             let engine: WorkflowEngine

@@ -63,6 +63,17 @@ struct WorkflowPartCache: Sendable {
         }
     }
 
+    /// Remembers a workflow just inserted: its fields and every app at version 1, so its first steps skip decoding.
+    func rememberInserted(_ record: WorkflowRecord) {
+        var inserted = record
+        inserted.version = 1
+        rememberFields(inserted)
+        for var app in record.apps {
+            app.version = 1
+            apps.remember(app, for: Self.appKey(record.id, app.id), at: 1)
+        }
+    }
+
     func rememberFields(_ record: WorkflowRecord) {
         var fields = record
         fields.apps = []

@@ -61,6 +61,7 @@ public struct PostgresWorkflowStore: WorkflowStore, SecretKeyCheckStorage {
             }
             try await append(history, to: record.id, on: connection)
         }
+        cache.rememberInserted(record)
     }
 
     public func fetch(id: String, includeHistory: Bool) async throws -> WorkflowRecord? {

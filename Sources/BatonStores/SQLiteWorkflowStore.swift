@@ -55,6 +55,7 @@ public final class SQLiteWorkflowStore: WorkflowStore, SecretKeyCheckStorage {
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
             throw WorkflowStoreError.duplicateID(record.id)
         }
+        cache.rememberInserted(record)
     }
 
     public func fetch(id: String, includeHistory: Bool) async throws -> WorkflowRecord? {
@@ -115,18 +116,19 @@ public final class SQLiteWorkflowStore: WorkflowStore, SecretKeyCheckStorage {
             )
         }
         guard let row else { return nil }
-        guard var record = try cache.fields(of: id, at: row["workflow_version"], document: row["workflow_document"]) else {
+        // Columns by position: a lookup by name compares names without case on every read.
+        guard var record = try cache.fields(of: id, at: row[0], document: row[1]) else {
             // A cache entry this relied on was replaced meanwhile (rare): read again with every document sent.
             cache.forget(id, app: appID)
             return try await fetch(id: id, app: appID)
         }
-        guard let appVersion: Int64 = row["app_version"] else { return record }
-        guard let app = try cache.app(appID, of: id, at: appVersion, document: row["app_document"]) else {
+        guard let appVersion: Int64 = row[2] else { return record }
+        guard let app = try cache.app(appID, of: id, at: appVersion, document: row[3]) else {
             cache.forget(id, app: appID)
             return try await fetch(id: id, app: appID)
         }
         record.apps = [app]
-        if let sealed: Data = row["sealed_env"] { record.sealedEnv[appID] = sealed }
+        if let sealed: Data = row[4] { record.sealedEnv[appID] = sealed }
         return record
     }
 

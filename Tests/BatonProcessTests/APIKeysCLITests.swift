@@ -49,11 +49,18 @@ struct APIKeysCLITests {
         let jwks = folder.appendingPathComponent("keys.json")
         try Data(#"{"keys":[]}"#.utf8).write(to: jwks)
         let empty = try Self.baton(serve + ["--jwt-jwks", jwks.path])
-        #expect(empty.status != 0 && empty.errors.contains("no RSA or P-256 key"), "\(empty.errors)")
+        #expect(empty.status != 0 && empty.errors.contains("no RSA or P-256 key") && empty.errors.contains(jwks.path), "\(empty.errors)")
+        #expect(!empty.errors.contains("Usage:"), "a key problem is not a usage problem")
+        // Refused before the store is opened: nothing is created.
+        let database = folder.appendingPathComponent("refused.sqlite")
+        let refused = try Self.baton(["serve", "--store", "sqlite:\(database.path)", "--port", "0", "--auth", "jwt"])
+        #expect(refused.status != 0 && !FileManager.default.fileExists(atPath: database.path), "\(refused.errors)")
         let both = try Self.baton(serve + ["--jwt-jwks", jwks.path], environment: ["BATON_JWT_SECRET": String(repeating: "s", count: 40)])
         #expect(both.status != 0 && both.errors.contains("not both"), "\(both.errors)")
-        let stray = try Self.baton(["serve", "--store", "memory", "--port", "0", "--auth", "api-key", "--jwt-issuer", "x"])
-        #expect(stray.status != 0 && stray.errors.contains("--auth jwt only"), "\(stray.errors)")
+        for stray in [["--jwt-issuer", "x"], ["--jwt-secret-env", "MY_SECRET"]] {
+            let ran = try Self.baton(["serve", "--store", "memory", "--port", "0", "--auth", "api-key"] + stray)
+            #expect(ran.status != 0 && ran.errors.contains("--auth jwt only"), "\(stray): \(ran.errors)")
+        }
     }
 
     @Test func keysCreatedAndRevokedWithTheCLIHoldAtOnceOnARunningServer() async throws {

@@ -1,6 +1,7 @@
 import BatonCore
 import BatonServer
 import BatonTestSupport
+import Crypto
 import CryptoExtras
 import Foundation
 import JWTKit
@@ -45,6 +46,13 @@ struct JWTAccessTests {
         let keys = JWTKeyCollection()
         await keys.add(hmac: HMACKey(from: secret), digestAlgorithm: digest)
         return try await keys.sign(claims)
+    }
+
+    /// A token whose payload is `json` as it is (to send claims of the wrong type), signed HS256 with ``secret``.
+    static func signedRaw(_ json: String) throws -> String {
+        let signingInput = Data(#"{"alg":"HS256","typ":"JWT"}"#.utf8).base64URL + "." + Data(json.utf8).base64URL
+        let signature = HMAC<SHA256>.authenticationCode(for: Data(signingInput.utf8), using: SymmetricKey(data: Data(secret.utf8)))
+        return signingInput + "." + Data(signature).base64URL
     }
 
     /// An unsigned token (`alg: none`, RFC 7519 §6).
@@ -95,6 +103,11 @@ struct JWTAccessTests {
             ("no exp", try await Self.hmacToken(HostClaims(expiresIn: nil)), "'exp'"),
             ("no sub", try await Self.hmacToken(HostClaims(sub: nil)), "'sub'"),
             ("empty sub", try await Self.hmacToken(HostClaims(sub: "")), "'sub'"),
+            ("blank sub", try await Self.hmacToken(HostClaims(sub: "  ")), "'sub'"),
+            ("sub forging a log line", try await Self.hmacToken(HostClaims(sub: "eve\n2026-12-01 critical baton: forged")), "control characters"),
+            ("sub too long", try await Self.hmacToken(HostClaims(sub: String(repeating: "a", count: 256))), "at most 255"),
+            ("owners not an array", try Self.signedRaw(#"{"sub":"alice","exp":9999999999,"baton_owners":"acme"}"#), "'baton_owners' must be an array of strings"),
+            ("exp not a number", try Self.signedRaw(#"{"sub":"alice","exp":"9999999999"}"#), "'exp' must be a number"),
             ("alg none", try Self.unsignedToken(HostClaims()), "alg: none"),
             ("another algorithm", try await Self.hmacToken(HostClaims(), digest: .sha384), "'HS384'"),
             ("wrong issuer", try await Self.hmacToken(HostClaims(iss: "https://evil.example")), "issuer"),
@@ -104,6 +117,7 @@ struct JWTAccessTests {
             for (name, token, reason) in cases {
                 let reply = try await client.post(json: Self.initJSON(), token: token)
                 #expect(reply.status == 401 && reply.errorCode == "unauthorized", "\(name): \(reply.status) \(reply.text)")
+                #expect(reply.headers["www-authenticate"]?.hasPrefix("Bearer") == true, "\(name): RFC 6750 names the scheme")
                 #expect(reply.text.contains(reason), "\(name): \(reply.text)")
                 if let token { #expect(!reply.text.contains(token), "\(name): the token is never echoed") }
                 let list = try await client.get("/api/workflows", token: token)
@@ -164,6 +178,12 @@ struct JWTAccessTests {
             #expect(forgedReply.status == 401 && forgedReply.text.contains("signature"), "\(forgedReply.text)")
             let confusedReply = try await client.post(json: Self.initJSON(), token: confused)
             #expect(confusedReply.status == 401 && confusedReply.text.contains("'HS256'"), "\(confusedReply.text)")
+            let unknownKID = try await signing.sign(HostClaims(sub: "rsa-user"), kid: "rsa-2")
+            let unknownReply = try await client.post(json: Self.initJSON(), token: unknownKID)
+            #expect(unknownReply.status == 401 && unknownReply.text.contains("not in this server's key set"), "\(unknownReply.text)")
+            let withoutKID = try await signing.sign(HostClaims(sub: "rsa-user"))
+            let withoutReply = try await client.post(json: Self.initJSON(), token: withoutKID)
+            #expect(withoutReply.status == 401 && withoutReply.text.contains("no key id"), "\(withoutReply.text)")
         }
         #expect(try await store.deleteWorkflows(createdBefore: .distantFuture) == 2)
     }
@@ -177,6 +197,10 @@ struct JWTAccessTests {
         }
         await #expect(throws: JWTConfigurationError.self) {
             _ = try await JWTAuthenticator(key: .jwks("not json"))
+        }
+        let point = try #require(ES256PrivateKey().publicKey.parameters)
+        await #expect(throws: JWTConfigurationError.unreadableJWKS("every key needs a 'kid', which a token's header names")) {
+            _ = try await JWTAuthenticator(key: .jwks(#"{"keys":[{"kty":"EC","crv":"P-256","x":"\#(point.x)","y":"\#(point.y)"}]}"#))
         }
     }
 }

@@ -19,10 +19,13 @@ def _b64url(data):
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
 
 
-def mint(subject, expires_in=300):
-    """An HS256 token for `subject`, as a host application signs one."""
+def mint(subject, expires_in=300, owners=None):
+    """An HS256 token for `subject` (allowed only `owners`, when given), as a host application signs one."""
     header = _b64url(json.dumps({"alg": "HS256", "typ": "JWT"}).encode())
-    payload = _b64url(json.dumps({"sub": subject, "exp": int(time.time()) + expires_in}).encode())
+    claims = {"sub": subject, "exp": int(time.time()) + expires_in}
+    if owners is not None:
+        claims["baton_owners"] = owners
+    payload = _b64url(json.dumps(claims).encode())
     signature = hmac.new(SECRET.encode(), f"{header}.{payload}".encode(), hashlib.sha256).digest()
     return f"{header}.{payload}.{_b64url(signature)}"
 
@@ -74,3 +77,18 @@ def test_without_a_token_the_page_says_why_it_cannot_start(driver, owner):
         summary = page.wait_until(
             lambda: (element := page.element("#form-error-summary")).is_displayed() and element.text, "the error summary")
         assert "expired" in summary, summary
+
+
+def test_an_owner_the_token_may_not_deploy_into_is_marked_beside_its_field(driver, owner):
+    token = mint("user-browser", owners=["acme"])
+    with running_server(["--auth", "jwt"], log_name="baton-serve-jwt-owner.log", env={"BATON_JWT_SECRET": SECRET}) as server:
+        page = DeployPage(driver, server.base_url)
+        driver.get(f"{server.base_url}/#credential={token}")
+        page.wait_until(lambda: driver.find_elements("css selector", 'input[name="apps"]'), "the catalog's apps to appear")
+        page.choose("app-b")
+        page.fill(owner=owner)
+        page.deploy()
+        beside = page.wait_until(lambda: page.error_for("config.github.owner"), "the error beside the owner field")
+        assert "may deploy into" in beside, beside
+        assert "acme" in page.element("#form-error-summary").text, "the summary names what is allowed"
+        assert listed_workflows(server.base_url, token) == [], "nothing was stored"

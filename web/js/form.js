@@ -143,18 +143,7 @@ export class DeployForm {
   /** Shows each issue beside the field its path names; issues no field claims go to the summary at the top. */
   showIssues(issues, { fromServer = false } = {}) {
     this.clearIssues();
-    const unplaced = [];
-    for (const issue of issues) {
-      const slot = this.#errorSlot(issue.path);
-      if (!slot) {
-        unplaced.push(issue);
-        continue;
-      }
-      const line = `${slot.dataset.label} ${issue.message}`;
-      slot.textContent = slot.hidden ? line : `${slot.textContent} ${line}`;
-      slot.hidden = false;
-      this.#inputFor(slot)?.setAttribute('aria-invalid', 'true');
-    }
+    const unplaced = this.#placeIssues(issues);
     const count = issues.length === 1 ? '1 problem' : `${issues.length} problems`;
     const where = unplaced.length === issues.length ? '' : ' Each is shown beside its field.';
     const intro = fromServer ? `The server found ${count}.${where}` : `Please fix ${count} before deploying.${where}`;
@@ -168,10 +157,28 @@ export class DeployForm {
   }
 
   /** Shows a problem that concerns no field (the server could not be reached, say) at the top of the form. */
-  showError(message) {
+  showError(message, issues = []) {
     this.clearIssues();
+    this.#placeIssues(issues);
     this.summary.replaceChildren(h('p', { class: 'font-medium' }, 'The deployment could not start.'), h('p', {}, message));
     this.summary.hidden = false;
+  }
+
+  /** Shows each issue beside the field its path names; returns the issues no field shows. */
+  #placeIssues(issues) {
+    const unplaced = [];
+    for (const issue of issues) {
+      const slot = this.#errorSlot(issue.path);
+      if (!slot) {
+        unplaced.push(issue);
+        continue;
+      }
+      const line = `${slot.dataset.label} ${issue.message}`;
+      slot.textContent = slot.hidden ? line : `${slot.textContent} ${line}`;
+      slot.hidden = false;
+      this.#inputFor(slot)?.setAttribute('aria-invalid', 'true');
+    }
+    return unplaced;
   }
 
   /** Hides every error message. */

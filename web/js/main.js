@@ -74,7 +74,8 @@ async function submit(event) {
     if (error instanceof ApiError && error.code === 'validation_failed') {
       form.showIssues(error.details, { fromServer: true });
     } else {
-      form.showError(error.message);
+      // A refusal that names fields (an owner or team the credential may not deploy into) marks them too.
+      form.showError(error.message, error instanceof ApiError ? error.details : []);
     }
     render();
   }

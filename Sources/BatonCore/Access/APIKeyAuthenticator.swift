@@ -13,6 +13,9 @@ public struct APIKeyAuthenticator: Authenticator {
         guard let credential else {
             throw APIError(.unauthorized, "This server needs an API key: send 'Authorization: Bearer <key>' (baton keys create makes one).")
         }
+        if credential.hasPrefix(SecretIdentifiers.workflowTokenPrefix) {
+            throw APIError(.unauthorized, "This is a workflow's token, which reaches that workflow only; this request needs an API key (baton keys create makes one).")
+        }
         guard let key = try await keys.key(hash: SecretIdentifiers.tokenHash(credential)) else {
             throw APIError(.unauthorized, "The API key is not known to this server.")
         }

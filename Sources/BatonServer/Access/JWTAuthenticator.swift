@@ -8,9 +8,10 @@ import JWTKit
 /// A token is accepted only when:
 /// - its header's `alg` is one this server's key is for (`HS256` with a shared secret; `RS256` or `ES256` with a JWKS
 ///   file); `none` and any other algorithm are refused before the signature is looked at;
-/// - its signature verifies with the key (with a JWKS, the key its `kid` names, or the only key);
+/// - its signature verifies with the key (with a JWKS, the key its header's `kid` names: one is required);
 /// - it has `exp` (RFC 7519 §4.1.4), not passed (up to ``clockSkew``), and `nbf`, if any, reached;
-/// - it has a non-empty `sub`: the principal's name (`jwt:SUB`);
+/// - it has a `sub` of 1 to 255 characters with no control characters (it goes into log lines): the principal's name
+///   (`jwt:SUB`);
 /// - `iss` and `aud` match when the server was given an issuer or audience.
 ///
 /// Two optional claims restrict what the principal may deploy into: `baton_owners` (GitHub owners) and `baton_teams`
@@ -26,9 +27,13 @@ public struct JWTAuthenticator: Authenticator {
 
     /// How far past its `exp` a token is still taken, for clocks that disagree a little.
     public static let clockSkew: TimeInterval = 30
+    /// The longest `sub` taken.
+    public static let longestSubject = 255
 
     let keys: JWTKeyCollection
     let algorithms: Set<String>
+    /// With a JWKS, the key ids a token's header must name one of; nil with a shared secret.
+    let keyIDs: Set<String>?
     let issuer: String?
     let audience: String?
     let now: @Sendable () -> Date
@@ -48,28 +53,36 @@ public struct JWTAuthenticator: Authenticator {
             guard secret.utf8.count >= 32 else { throw JWTConfigurationError.secretTooShort(secret.utf8.count) }
             await keys.add(hmac: HMACKey(from: secret), digestAlgorithm: .sha256)
             algorithms = ["HS256"]
+            keyIDs = nil
         case .jwks(let json):
             let set: JWKS
             do {
                 set = try JSONDecoder().decode(JWKS.self, from: Data(json.utf8))
             } catch {
-                throw JWTConfigurationError.unreadableJWKS("\(error)")
+                throw JWTConfigurationError.unreadableJWKS(
+                    "it is not a JSON Web Key Set ({\"keys\":[…]}) of RSA or EC keys (RFC 7517 §5)")
             }
             var found: Set<String> = []
+            var ids: Set<String> = []
             for jwk in set.keys {
                 switch jwk.keyType {
                 case .rsa: found.insert("RS256")
                 case .ecdsa where jwk.curve == .ecdsa(.p256): found.insert("ES256")
                 default: continue
                 }
+                guard jwk.keyIdentifier != nil else {
+                    throw JWTConfigurationError.unreadableJWKS("every key needs a 'kid', which a token's header names")
+                }
+                ids.insert(jwk.keyIdentifier?.string ?? "")
                 do {
                     try await keys.add(jwk: jwk)
                 } catch {
-                    throw JWTConfigurationError.unreadableJWKS("a key could not be read: \(error)")
+                    throw JWTConfigurationError.unreadableJWKS("the key '\(jwk.keyIdentifier?.string ?? "")' could not be read")
                 }
             }
             guard !found.isEmpty else { throw JWTConfigurationError.unreadableJWKS("it holds no RSA or P-256 key") }
             algorithms = found
+            keyIDs = ids
         }
         self.keys = keys
         self.issuer = issuer
@@ -81,15 +94,26 @@ public struct JWTAuthenticator: Authenticator {
         guard let credential else {
             throw APIError(.unauthorized, "This server needs a token from your login: send 'Authorization: Bearer <jwt>'.")
         }
-        let algorithm = try Self.headerAlgorithm(credential)
+        let (algorithm, keyID) = try Self.header(credential)
         guard algorithms.contains(algorithm) else {
             let why = algorithm.lowercased() == "none" ? "unsigned tokens ('alg: none') are refused" : "it is not accepted"
             throw APIError(.unauthorized,
                            "The token's algorithm '\(algorithm)': \(why); this server takes \(algorithms.sorted().joined(separator: ", ")).")
         }
+        if let keyIDs {
+            guard let keyID else {
+                throw APIError(.unauthorized, "The token's header has no key id ('kid'); this server's key set needs one.")
+            }
+            guard keyIDs.contains(keyID) else {
+                throw APIError(.unauthorized, "The token's key id ('kid') is not in this server's key set.")
+            }
+        }
         let claims: BatonClaims
         do {
             claims = try await keys.verify(credential, as: BatonClaims.self)
+            if let problem = claims.problem { throw APIError(.unauthorized, "The token's claim \(problem).") }
+        } catch let error as APIError {
+            throw error
         } catch let error as JWTError where error.errorType == .signatureVerificationFailed {
             throw APIError(.unauthorized, "The token's signature does not verify with this server's key.")
         } catch let error as JWTError where error.errorType == .unknownKID {
@@ -111,8 +135,11 @@ public struct JWTAuthenticator: Authenticator {
         if let nbf = claims.nbf, nbf.value.timeIntervalSince(now) > Self.clockSkew {
             throw APIError(.unauthorized, "The token is not valid before \(nbf.value.formatted(.iso8601)).")
         }
-        guard let subject = claims.sub?.value, !subject.isEmpty else {
+        guard let subject = claims.sub?.value, !subject.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw APIError(.unauthorized, "The token has no 'sub' claim naming who it is for.")
+        }
+        guard subject.count <= Self.longestSubject, !subject.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw APIError(.unauthorized, "The token's 'sub' must be at most \(Self.longestSubject) characters, with no control characters.")
         }
         if let issuer, claims.iss?.value != issuer {
             throw APIError(.unauthorized, "The token's issuer ('iss') is not '\(issuer)'.")
@@ -123,17 +150,20 @@ public struct JWTAuthenticator: Authenticator {
         return Principal(kind: .jwt, name: subject, allowedOwners: claims.owners, allowedTeams: claims.teams)
     }
 
-    /// The `alg` of the token's header (RFC 7515 §4.1.1).
+    /// The `alg` and `kid` of the token's header (RFC 7515 §4.1.1, §4.1.4).
     /// - Throws: 401 when the token is not three base64url parts whose first is a JSON object with a string `alg`.
-    static func headerAlgorithm(_ token: String) throws -> String {
+    static func header(_ token: String) throws -> (algorithm: String, keyID: String?) {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
-        struct Header: Decodable { var alg: String }
+        struct Header: Decodable {
+            var alg: String
+            var kid: String?
+        }
         guard parts.count == 3, let data = Data(base64URLEncoded: parts[0]),
               let header = try? JSONDecoder().decode(Header.self, from: data)
         else {
             throw APIError(.unauthorized, "The bearer token is not a JSON Web Token (three base64url parts with an 'alg' header).")
         }
-        return header.alg
+        return (header.alg, header.kid)
     }
 }
 
@@ -150,10 +180,45 @@ struct BatonClaims: JWTPayload {
     /// Vercel team ids the subject may deploy into; nil: any.
     var teams: [String]?
 
+    /// The first claim that has the wrong type, described ("'exp' must be a number of seconds"); nil when all fit.
+    var problem: String?
+
     enum CodingKeys: String, CodingKey {
         case sub, exp, nbf, iss, aud
         case owners = "baton_owners"
         case teams = "baton_teams"
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        var problem: String?
+        func read<Value: Decodable>(_ key: CodingKeys, _ expected: String) -> Value? {
+            do {
+                return try container.decodeIfPresent(Value.self, forKey: key)
+            } catch {
+                if problem == nil { problem = "'\(key.rawValue)' must be \(expected)" }
+                return nil
+            }
+        }
+        sub = read(.sub, "a string")
+        exp = read(.exp, "a number of seconds since 1970")
+        nbf = read(.nbf, "a number of seconds since 1970")
+        iss = read(.iss, "a string")
+        aud = read(.aud, "a string or an array of strings")
+        owners = read(.owners, "an array of strings")
+        teams = read(.teams, "an array of strings")
+        self.problem = problem
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(sub, forKey: .sub)
+        try container.encodeIfPresent(exp, forKey: .exp)
+        try container.encodeIfPresent(nbf, forKey: .nbf)
+        try container.encodeIfPresent(iss, forKey: .iss)
+        try container.encodeIfPresent(aud, forKey: .aud)
+        try container.encodeIfPresent(owners, forKey: .owners)
+        try container.encodeIfPresent(teams, forKey: .teams)
     }
 
     func verify(using algorithm: some JWTAlgorithm) async throws {}

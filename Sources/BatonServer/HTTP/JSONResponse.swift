@@ -6,11 +6,19 @@ import Hummingbird
 enum JSONResponse {
     /// A response whose body is `value` as JSON.
     static func make(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
-        let data = try BatonJSON.makeEncoder().encode(value)
-        return Response(
+        make(bytes: try BatonJSON.makeEncoder().encode(value), status: status)
+    }
+
+    /// A response whose body is `value` as JSON, written by the value itself (the statuses clients poll).
+    static func make(_ value: some JSONWritable, status: HTTPResponse.Status = .ok) throws -> Response {
+        make(bytes: try value.jsonBytes(), status: status)
+    }
+
+    private static func make(bytes: some Sequence<UInt8>, status: HTTPResponse.Status) -> Response {
+        Response(
             status: status,
             headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: data))
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes))
         )
     }
 }

@@ -1002,7 +1002,7 @@ export function isoDuration(seconds) {
         WebAsset(
             path: "/assets/js/form.js",
             contentType: "text/javascript; charset=utf-8",
-            etag: #""39505b2067b0ff8837dad84baf9d9323""#,
+            etag: #""6e68f4c068c99fdbbdd0d60634252265""#,
             body: #"""
 // The deploy form: the catalog's apps as checkboxes, the GitHub owner, the optional Vercel team and domain, and
 // for each chosen app its declared env vars (masked). Required fields are checked before sending; the server's
@@ -1149,18 +1149,7 @@ export class DeployForm {
   /** Shows each issue beside the field its path names; issues no field claims go to the summary at the top. */
   showIssues(issues, { fromServer = false } = {}) {
     this.clearIssues();
-    const unplaced = [];
-    for (const issue of issues) {
-      const slot = this.#errorSlot(issue.path);
-      if (!slot) {
-        unplaced.push(issue);
-        continue;
-      }
-      const line = `${slot.dataset.label} ${issue.message}`;
-      slot.textContent = slot.hidden ? line : `${slot.textContent} ${line}`;
-      slot.hidden = false;
-      this.#inputFor(slot)?.setAttribute('aria-invalid', 'true');
-    }
+    const unplaced = this.#placeIssues(issues);
     const count = issues.length === 1 ? '1 problem' : `${issues.length} problems`;
     const where = unplaced.length === issues.length ? '' : ' Each is shown beside its field.';
     const intro = fromServer ? `The server found ${count}.${where}` : `Please fix ${count} before deploying.${where}`;
@@ -1174,10 +1163,28 @@ export class DeployForm {
   }
 
   /** Shows a problem that concerns no field (the server could not be reached, say) at the top of the form. */
-  showError(message) {
+  showError(message, issues = []) {
     this.clearIssues();
+    this.#placeIssues(issues);
     this.summary.replaceChildren(h('p', { class: 'font-medium' }, 'The deployment could not start.'), h('p', {}, message));
     this.summary.hidden = false;
+  }
+
+  /** Shows each issue beside the field its path names; returns the issues no field shows. */
+  #placeIssues(issues) {
+    const unplaced = [];
+    for (const issue of issues) {
+      const slot = this.#errorSlot(issue.path);
+      if (!slot) {
+        unplaced.push(issue);
+        continue;
+      }
+      const line = `${slot.dataset.label} ${issue.message}`;
+      slot.textContent = slot.hidden ? line : `${slot.textContent} ${line}`;
+      slot.hidden = false;
+      this.#inputFor(slot)?.setAttribute('aria-invalid', 'true');
+    }
+    return unplaced;
   }
 
   /** Hides every error message. */
@@ -1362,7 +1369,7 @@ export function stateIcon(state, { forApp = false } = {}) {
         WebAsset(
             path: "/assets/js/main.js",
             contentType: "text/javascript; charset=utf-8",
-            etag: #""e5da905df514b94016b54f4faf2cf0e4""#,
+            etag: #""f85faac51dea40902c03499d29efbe3b""#,
             body: #"""
 // Baton's page: loads the catalog, renders the form, drives deployments and shows their progress.
 
@@ -1440,7 +1447,8 @@ async function submit(event) {
     if (error instanceof ApiError && error.code === 'validation_failed') {
       form.showIssues(error.details, { fromServer: true });
     } else {
-      form.showError(error.message);
+      // A refusal that names fields (an owner or team the credential may not deploy into) marks them too.
+      form.showError(error.message, error instanceof ApiError ? error.details : []);
     }
     render();
   }

@@ -1,4 +1,3 @@
-import BatonCore
 import Foundation
 
 /// Appends JSON text to a byte buffer, value by value, for documents written by hand instead of through `JSONEncoder`.
@@ -6,24 +5,24 @@ import Foundation
 /// It writes what `JSONEncoder` writes for the same values (strings escaped per RFC 8259, numbers in their shortest
 /// round-trip form), so `JSONDecoder` reads the result back exactly. The caller places the punctuation of objects and
 /// arrays through ``object(_:)``, ``member(_:)`` and ``array(_:_:)``.
-struct JSONByteWriter {
+public struct JSONByteWriter {
     /// A number JSON cannot represent (infinity or NaN).
-    struct NonFiniteNumber: Error, CustomStringConvertible {
+    public struct NonFiniteNumber: Error, CustomStringConvertible {
         let value: Double
-        var description: String { "\(value) cannot be written as JSON" }
+        public var description: String { "\(value) cannot be written as JSON" }
     }
 
     /// The text written so far, UTF-8.
-    private(set) var bytes: [UInt8] = []
+    public private(set) var bytes: [UInt8] = []
     /// Whether the object or array being written already has a member, so the next one needs a comma.
     private var needsComma = false
 
-    init(capacity: Int) {
+    public init(capacity: Int) {
         bytes.reserveCapacity(capacity)
     }
 
     /// Writes an object whose members `body` writes with ``member(_:)``.
-    mutating func object(_ body: (inout JSONByteWriter) throws -> Void) rethrows {
+    public mutating func object(_ body: (inout JSONByteWriter) throws -> Void) rethrows {
         bytes.append(UInt8(ascii: "{"))
         needsComma = false
         try body(&self)
@@ -32,7 +31,7 @@ struct JSONByteWriter {
     }
 
     /// Writes an array of `elements`, each written by `body`.
-    mutating func array<Elements: Sequence>(
+    public mutating func array<Elements: Sequence>(
         _ elements: Elements, _ body: (inout JSONByteWriter, Elements.Element) throws -> Void
     ) rethrows {
         bytes.append(UInt8(ascii: "["))
@@ -46,14 +45,14 @@ struct JSONByteWriter {
     }
 
     /// Starts a member of the current object: its key and the colon. The value follows.
-    mutating func member(_ key: String) {
+    public mutating func member(_ key: String) {
         separate()
         string(key)
         bytes.append(UInt8(ascii: ":"))
         needsComma = false
     }
 
-    mutating func string(_ value: String) {
+    public mutating func string(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
         var value = value
         value.withUTF8 { utf8 in
@@ -69,14 +68,14 @@ struct JSONByteWriter {
         needsComma = true
     }
 
-    mutating func integer(_ value: some BinaryInteger) {
+    public mutating func integer(_ value: some BinaryInteger) {
         bytes.append(contentsOf: String(value).utf8)
         needsComma = true
     }
 
     /// Writes a number the way `JSONEncoder` does: whole numbers without a fraction, others in their shortest
     /// form that reads back as the same `Double`.
-    mutating func number(_ value: Double) throws {
+    public mutating func number(_ value: Double) throws {
         guard value.isFinite else { throw NonFiniteNumber(value: value) }
         if value.rounded() == value, abs(value) < 9e15 {
             integer(Int64(value))
@@ -86,27 +85,37 @@ struct JSONByteWriter {
         }
     }
 
-    mutating func bool(_ value: Bool) {
+    public mutating func bool(_ value: Bool) {
         bytes.append(contentsOf: value ? "true".utf8 : "false".utf8)
         needsComma = true
     }
 
-    mutating func null() {
+    public mutating func null() {
         bytes.append(contentsOf: "null".utf8)
         needsComma = true
     }
 
     /// Writes a date as `JSONEncoder`'s default date strategy does: seconds since 2001-01-01, a number.
-    mutating func date(_ value: Date) throws {
+    public mutating func date(_ value: Date) throws {
         try number(value.timeIntervalSinceReferenceDate)
     }
 
+    /// Writes a date as ``BatonJSON``'s encoder does on the wire: a `2026-11-25T03:00:00.123Z` string.
+    public mutating func timestamp(_ value: Date) {
+        string(BatonJSON.formatTimestamp(value))
+    }
+
+    /// Writes `value`, or `null`.
+    public mutating func optional<Value>(_ value: Value?, _ body: (inout JSONByteWriter, Value) throws -> Void) rethrows {
+        if let value { try body(&self, value) } else { null() }
+    }
+
     /// Writes data as `JSONEncoder`'s default data strategy does: a base64 string.
-    mutating func data(_ value: Data) {
+    public mutating func data(_ value: Data) {
         string(value.base64EncodedString())
     }
 
-    mutating func value(_ value: JSONValue) throws {
+    public mutating func value(_ value: JSONValue) throws {
         switch value {
         case .null: null()
         case .bool(let flag): bool(flag)
@@ -118,7 +127,7 @@ struct JSONByteWriter {
     }
 
     /// Writes a dictionary as an object, each value written by `body`.
-    mutating func object<Value>(_ members: [String: Value], _ body: (inout JSONByteWriter, Value) throws -> Void) rethrows {
+    public mutating func object<Value>(_ members: [String: Value], _ body: (inout JSONByteWriter, Value) throws -> Void) rethrows {
         try object { writer in
             for (key, value) in members {
                 writer.member(key)
@@ -127,7 +136,7 @@ struct JSONByteWriter {
         }
     }
 
-    mutating func object(_ members: [String: JSONValue]) throws {
+    public mutating func object(_ members: [String: JSONValue]) throws {
         try object(members) { writer, value in try writer.value(value) }
     }
 
