@@ -139,14 +139,6 @@ enum WorkflowDocumentWriter {
     }
 
     private static func write(_ entry: HistoryEntry, to writer: inout JSONByteWriter) throws {
-        try writer.object { writer in
-            writer.member("at"); try writer.date(entry.at)
-            writer.member("app"); writer.string(entry.app)
-            writer.member("action"); writer.string(entry.action)
-            writer.member("from"); writer.string(entry.from.rawValue)
-            writer.member("to"); writer.string(entry.to.rawValue)
-            writer.member("attempt"); writer.integer(entry.attempt)
-            writer.member("message"); writer.string(entry.message)
-        }
+        try entry.writeJSON(to: &writer) { writer, date in try writer.date(date) }
     }
 }

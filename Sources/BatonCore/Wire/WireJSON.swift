@@ -71,15 +71,7 @@ extension WorkflowStatus: JSONWritable {
             writer.member("history")
             writer.optional(history) { writer, entries in
                 writer.array(entries) { writer, entry in
-                    writer.object { writer in
-                        writer.member("at"); writer.timestamp(entry.at)
-                        writer.member("app"); writer.string(entry.app)
-                        writer.member("action"); writer.string(entry.action)
-                        writer.member("from"); writer.string(entry.from.rawValue)
-                        writer.member("to"); writer.string(entry.to.rawValue)
-                        writer.member("attempt"); writer.integer(entry.attempt)
-                        writer.member("message"); writer.string(entry.message)
-                    }
+                    entry.writeJSON(to: &writer) { writer, date in writer.timestamp(date) }
                 }
             }
             writer.member("pendingCancellations")
@@ -90,6 +82,24 @@ extension WorkflowStatus: JSONWritable {
                     writer.member("message"); writer.string(pending.message)
                 }
             }
+        }
+    }
+}
+
+extension HistoryEntry {
+    /// Writes the entry as its synthesized `Encodable` does, its date as `writeDate` writes it: the wire's timestamp
+    /// strings, or the number the stores' documents hold.
+    public func writeJSON(
+        to writer: inout JSONByteWriter, writeDate: (inout JSONByteWriter, Date) throws -> Void
+    ) rethrows {
+        try writer.object { writer in
+            writer.member("at"); try writeDate(&writer, at)
+            writer.member("app"); writer.string(app)
+            writer.member("action"); writer.string(action)
+            writer.member("from"); writer.string(from.rawValue)
+            writer.member("to"); writer.string(to.rawValue)
+            writer.member("attempt"); writer.integer(attempt)
+            writer.member("message"); writer.string(message)
         }
     }
 }
