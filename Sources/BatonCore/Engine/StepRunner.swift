@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// How one bounded piece of an action's work ended.
 enum StepResult<Value: Sendable>: Sendable {
@@ -13,22 +14,27 @@ enum StepResult<Value: Sendable>: Sendable {
 /// Runs one step of an action (or a stop) against a deadline, cancelling it when the deadline comes first.
 /// The work has ended when `run` returns.
 ///
-/// The work runs in a task of its own, which `run` awaits; a second task sleeps until the deadline and then cancels
-/// it. That one is cancelled, not awaited, once the work ended: waiting for a cancelled sleep to wind down (as a task
-/// group does for its children) cost every step two more thread hand-offs, about a tenth of a step's time with an
-/// instant action (`baton-bench`).
+/// The work starts at once on the calling thread, in a task of its own (`Task.immediate`): work that finishes
+/// without waiting on anything (a step with nothing to ask a provider) never leaves the thread and needs no
+/// deadline. Work that does wait gets a watchdog: a task that sleeps until the deadline and then cancels it; the
+/// watchdog is cancelled, not awaited, once the work ended. Spawning the work and awaiting a cancelled sleep (as a
+/// task group does) cost every step four thread hand-offs, about a tenth of a step with an instant action
+/// (`baton-bench --store sqlite` under `perf`).
 enum StepRunner {
     static func run<Value: Sendable>(
         until deadline: Date, clock: any BatonClock,
         _ body: @escaping @Sendable () async throws -> Value
     ) async -> StepResult<Value> {
-        let work = Task { () -> StepResult<Value> in
+        let ended = EndFlag()
+        let work = Task.immediate { () -> StepResult<Value> in
+            defer { ended.set() }
             do {
                 return .finished(try await body())
             } catch {
                 return Task.isCancelled || error is CancellationError ? .cutOff : .threw(error)
             }
         }
+        if ended.isSet { return await work.value }
         let watchdog = Task {
             try await clock.sleep(until: deadline)
             work.cancel()
@@ -41,4 +47,13 @@ enum StepRunner {
         watchdog.cancel()
         return result
     }
+}
+
+/// Whether a step's work has ended, set from its task and read by ``StepRunner``.
+private final class EndFlag: Sendable {
+    private let value = Mutex(false)
+
+    func set() { value.withLock { $0 = true } }
+
+    var isSet: Bool { value.withLock { $0 } }
 }
