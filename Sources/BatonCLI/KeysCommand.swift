@@ -52,6 +52,14 @@ struct KeysCommand: AsyncParsableCommand {
             for (flag, value) in [("--owners", owners), ("--teams", teams)] {
                 if let value, Self.list(value).isEmpty { throw ValidationError("\(flag) names nobody; leave it out to allow any.") }
             }
+            // The same rules init applies to config.github.owner and config.vercel.teamId: a key restricted to a name
+            // no workflow can carry would deploy nowhere.
+            if let bad = owners.map(Self.list)?.first(where: { !Patterns.isGitHubLogin($0) }) {
+                throw ValidationError("--owners: '\(bad)' is not a GitHub login (1-39 letters, digits or single hyphens).")
+            }
+            if let bad = teams.map(Self.list)?.first(where: { !Patterns.isVercelTeamID($0) }) {
+                throw ValidationError("--teams: '\(bad)' is not a Vercel team id such as team_abc123.")
+            }
         }
 
         static func list(_ value: String) -> [String] {
