@@ -56,7 +56,9 @@ struct DeployCommand: AsyncParsableCommand {
                 vercel: team.map(VercelTarget.init(teamId:)), domain: domain)
             let runner: DeploymentRunner
             do {
-                runner = try await DeploymentRunner.start(InitRequest(config: config, envVars: envVars), client: baton, options: options)
+                runner = try await DeploymentRunner.start(
+                    InitRequest(config: config, envVars: envVars), client: baton, options: options,
+                    onRetry: { notice in await renderer.starting(notice.description) })
             } catch let error as BatonClientError {
                 throw CLIFailure(error)
             }

@@ -56,6 +56,10 @@ actor JSONEventLog: ProgressRenderer {
         emit(["event": "interrupted", "workflowId": .string(snapshot.workflowId), "resume": .string(resumeCommand)])
     }
 
+    func starting(_ notice: String) {
+        emit(["event": "notice", "message": .string(notice)])
+    }
+
     func failed(_ failure: CLIFailure) {
         var event: [String: JSONValue] = ["event": "error", "exitCode": .number(Double(failure.exitCode))]
         switch failure {

@@ -45,6 +45,10 @@ actor LiveTerminalView: ProgressRenderer {
         output.writeLines(["", "Stopped. The workflow keeps its progress; continue with:", "  \(resumeCommand)"])
     }
 
+    func starting(_ notice: String) {
+        output.error(notice)
+    }
+
     func failed(_ failure: CLIFailure) {
         if let snapshot { stop(at: snapshot) }
         for line in failure.explanation { output.error(line) }

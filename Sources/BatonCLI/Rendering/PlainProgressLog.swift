@@ -38,6 +38,10 @@ actor PlainProgressLog: ProgressRenderer {
         output.writeLines(["Stopped. The workflow keeps its progress; continue with: \(resumeCommand)"])
     }
 
+    func starting(_ notice: String) {
+        output.error(notice)
+    }
+
     func failed(_ failure: CLIFailure) {
         for line in failure.explanation { output.error(line) }
     }

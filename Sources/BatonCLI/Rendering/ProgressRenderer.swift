@@ -12,6 +12,8 @@ protocol ProgressRenderer: Sendable {
     func interrupted(_ snapshot: DeploymentSnapshot, resumeCommand: String) async
     /// Shows why the command stopped.
     func failed(_ failure: CLIFailure) async
+    /// Shows what the command waits for before there is a workflow to show (`init` waiting out a 429 or an outage).
+    func starting(_ notice: String) async
     /// Animates the view (a spinner) until the calling task is cancelled; returns at once for still views.
     func animate() async
 }

@@ -42,12 +42,15 @@ public actor DeploymentRunner {
             snapshot: DeploymentSnapshot(plan: plan), client: client, options: options)
     }
 
-    /// Sends `init` (retrying transient failures) and returns a runner for the new workflow. Throws
-    /// ``BatonClientError/api(status:_:retryAfter:)`` with every field problem when the server rejects the request.
+    /// Sends `init` (retrying transient failures, each told to `onRetry` before its wait: a 429 `rate_limited` may
+    /// wait a minute) and returns a runner for the new workflow. Throws ``BatonClientError/api(status:_:retryAfter:)``
+    /// with every field problem when the server rejects the request.
     public static func start(
-        _ request: InitRequest, client: BatonClient, options: DeploymentRunnerOptions = DeploymentRunnerOptions()
+        _ request: InitRequest, client: BatonClient, options: DeploymentRunnerOptions = DeploymentRunnerOptions(),
+        onRetry: @Sendable (RetryNotice) async -> Void = { _ in }
     ) async throws -> DeploymentRunner {
-        let plan = try await options.retryPolicy.run { () async throws(BatonClientError) in try await client.initialize(request) }
+        let plan = try await options.retryPolicy.run(
+            { () async throws(BatonClientError) in try await client.initialize(request) }, onRetry: onRetry)
         return DeploymentRunner(plan: plan, client: client, options: options)
     }
 
