@@ -45,12 +45,13 @@ struct APIKeysCLITests {
         do {
             let serve = try await ServerProcess.start(
                 "serve", arguments: {
-                    ["serve", "--sandbox", "--store", "memory", "--port", "\($0)", "--init-pace", "1/3s",
+                    ["serve", "--sandbox", "--store", "memory", "--port", "\($0)", "--init-pace", "1/20s",
                      "--sandbox-fork-seconds", "0.2", "--sandbox-build-seconds", "0.3"]
                 },
                 readinessPath: "/healthz", environment: ProcessEnvironment.childEnvironment(), folder: folder, http: http)
             defer { serve.kill() }
             let client = JSONClient(http: http, baseURL: serve.baseURL)
+            // One workflow per 20 s: the CLI's init, a moment later even on a loaded machine, waits out a 429.
             let first = try await client.post(json: #"{"mode":"init","config":{"apps":["app-b"],"github":{"owner":"acme"}},"envVars":{}}"#)
             #expect(first.status == 201)
             let deploy = try Self.baton(
