@@ -15,7 +15,8 @@ struct CLITests {
     }
 
     @Test func theLiveViewShowsOneSpinnerWithChecksBeforeAndDotsAfterThenTheSummary() async throws {
-        try await LiveBaton.run(buildSeconds: 2) { baton in
+        // Builds long enough that a loaded machine still samples the screen during App B's.
+        try await LiveBaton.run(buildSeconds: 4) { baton in
             let home = try ProcessEnvironment.scratchFolder("cli-home")
             try await TerminalSession.run(deployArguments(baton, extra: ["--sequential"]), home: home) { terminal in
                 let midway = try await terminal.waitForScreen { screen in
@@ -45,7 +46,8 @@ struct CLITests {
     }
 
     @Test func ctrlCStopsDrivingPrintsTheResumeCommandAndResumeFinishes() async throws {
-        try await LiveBaton.run(buildSeconds: 3) { baton in
+        // Builds long enough that Ctrl-C lands mid-way even when the keys reach the terminal late.
+        try await LiveBaton.run(buildSeconds: 6) { baton in
             let home = try ProcessEnvironment.scratchFolder("cli-home")
             try await TerminalSession.run(deployArguments(baton), home: home) { terminal in
                 try await terminal.waitForScreen { $0.contains(/Deploy to production  [0-9:]+ s?\s*Vercel deployment/) }

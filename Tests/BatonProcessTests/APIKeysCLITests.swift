@@ -39,34 +39,6 @@ struct APIKeysCLITests {
         #expect(ran.errors.contains("--auth api-key"), "the message says what to give")
     }
 
-    @Test func deploySaysWhatItWaitsForWhileInitIsPaced() async throws {
-        let folder = try ProcessEnvironment.scratchFolder("paced")
-        let http = ProcessEnvironment.makeHTTPClient()
-        do {
-            let serve = try await ServerProcess.start(
-                "serve", arguments: {
-                    ["serve", "--sandbox", "--store", "memory", "--port", "\($0)", "--init-pace", "1/20s",
-                     "--sandbox-fork-seconds", "0.2", "--sandbox-build-seconds", "0.3"]
-                },
-                readinessPath: "/healthz", environment: ProcessEnvironment.childEnvironment(), folder: folder, http: http)
-            defer { serve.kill() }
-            let client = JSONClient(http: http, baseURL: serve.baseURL)
-            // One workflow per 20 s: the CLI's init, a moment later even on a loaded machine, waits out a 429.
-            let first = try await client.post(json: #"{"mode":"init","config":{"apps":["app-b"],"github":{"owner":"acme"}},"envVars":{}}"#)
-            #expect(first.status == 201)
-            let deploy = try Self.baton(
-                ["deploy", "--server", serve.baseURL, "--owner", "acme", "--apps", "app-b", "--json"],
-                environment: ["BATON_HOME": folder.appendingPathComponent("home").path])
-            #expect(deploy.status == 0, "\(deploy.errors)")
-            let notices = deploy.output.split(separator: "\n").filter { $0.contains(#""event":"notice""#) }
-            #expect(notices.first?.contains("rate_limited") == true, "the wait is told, not silent: \(deploy.output.prefix(600))")
-            try await http.shutdown()
-        } catch {
-            try? await http.shutdown()
-            throw error
-        }
-    }
-
     @Test func jwtModeNeedsOneUsableKey() throws {
         let serve = ["serve", "--store", "memory", "--port", "0", "--auth", "jwt"]
         let none = try Self.baton(serve, environment: ["BATON_JWT_SECRET": ""])
