@@ -31,8 +31,9 @@ public struct PostgresScratchDatabase: Sendable {
     }
 
     /// Runs one statement through a client of its own; gives up after `timeout` (PostgresNIO keeps trying to
-    /// connect to a server that does not answer, and would wait forever).
-    private static func execute(_ sql: String, serverURL: String, logger: Logger, timeout: Duration = .seconds(15)) async throws {
+    /// connect to a server that does not answer, and would wait forever). A minute: `CREATE DATABASE`s queue on the
+    /// template database, and a loaded 2-core machine running many at once took more than 15 s.
+    private static func execute(_ sql: String, serverURL: String, logger: Logger, timeout: Duration = .seconds(60)) async throws {
         let client = try PostgresWorkflowStore(url: serverURL, logger: logger).client
         try await withThrowingTaskGroup(of: Bool.self) { group in
             group.addTask {
