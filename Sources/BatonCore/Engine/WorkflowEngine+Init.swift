@@ -21,8 +21,7 @@ extension WorkflowEngine {
     /// - Throws: 429 `too_many_open_workflows`, saying how to close one; nothing is stored and no `init` slot is taken.
     func checkOpenWorkflows(of principal: Principal) async throws {
         guard let limit = configuration.maxOpenWorkflows else { return }
-        let since = clock.now().addingTimeInterval(-configuration.workflowTTL.timeInterval)
-        let open = try await store.openWorkflowCount(principal: principal.id, createdSince: since)
+        let open = try await store.openWorkflowCount(principal: principal.id, createdSince: oldestLiveCreation(now: clock.now()))
         guard open >= limit else { return }
         throw APIError(
             .tooManyOpenWorkflows,
@@ -99,7 +98,12 @@ extension WorkflowEngine {
 
     /// Whether the workflow outlived the TTL (and is answered as not found until a sweep deletes it).
     func isExpired(_ record: WorkflowRecord, now: Date) -> Bool {
-        record.createdAt.addingTimeInterval(configuration.workflowTTL.timeInterval) < now
+        record.createdAt < oldestLiveCreation(now: now)
+    }
+
+    /// The creation time of the oldest workflow not expired at `now`.
+    func oldestLiveCreation(now: Date) -> Date {
+        now.addingTimeInterval(-configuration.workflowTTL.timeInterval)
     }
 
     /// Deletes expired workflows, at most once per sweep interval per instance: a bounded piece of work
@@ -107,7 +111,7 @@ extension WorkflowEngine {
     func deleteExpiredWorkflowsIfDue(now: Date) async {
         guard expirySweep.claim(now: now) else { return }
         do {
-            let deleted = try await store.deleteWorkflows(createdBefore: now.addingTimeInterval(-configuration.workflowTTL.timeInterval))
+            let deleted = try await store.deleteWorkflows(createdBefore: oldestLiveCreation(now: now))
             if deleted > 0 { logger.info("expired workflows deleted", metadata: ["count": "\(deleted)"]) }
         } catch {
             logger.warning("deleting expired workflows failed", metadata: ["error": "\(String(reflecting: error))"])

@@ -18,15 +18,14 @@ extension WorkflowEngine {
                 "GET /api/workflows is not served by a server started with --auth none: nobody proves who they are. Reach a workflow with the token init returned."
             )
         }
-        let since = clock.now().addingTimeInterval(-configuration.workflowTTL.timeInterval)
-        let ids = try await store.workflowIDs(principal: principal.id, createdSince: since, limit: limit)
+        let ids = try await store.workflowIDs(principal: principal.id, createdSince: oldestLiveCreation(now: clock.now()), limit: limit)
         var summaries: [WorkflowSummary] = []
         for id in ids {
             // A workflow deleted between the two reads (its TTL passed) is left out.
             guard let record = try await store.fetch(id: id, includeHistory: false) else { continue }
             summaries.append(WorkflowSummary(
                 workflowId: record.id,
-                state: record.canceled ? .canceled : record.summarizedState,
+                state: record.shownState,
                 apps: record.apps.map { app in
                     WorkflowSummary.App(id: app.id, name: app.name, state: app.actions.map(\.state).summarized())
                 },

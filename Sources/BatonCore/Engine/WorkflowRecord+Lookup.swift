@@ -48,4 +48,9 @@ extension WorkflowRecord {
     public var summarizedState: ActionState {
         apps.flatMap { $0.actions.map(\.state) }.summarized()
     }
+
+    /// The state clients are shown: `canceled` once canceled, else ``summarizedState``.
+    public var shownState: ActionState {
+        canceled ? .canceled : summarizedState
+    }
 }
