@@ -56,6 +56,7 @@ let package = Package(
         .target(
             name: "BatonSandbox",
             dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
