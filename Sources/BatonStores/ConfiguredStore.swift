@@ -11,6 +11,8 @@ public struct ConfiguredStore: Sendable {
     public let pacer: any CallPacer
     /// API keys kept with the store (`--auth api-key`), shared by every instance on it.
     public let keys: any APIKeyStore
+    /// Sealed secrets kept with the store (provider tokens, account connections), shared by every instance on it.
+    public let secrets: any SealedSecretStore
     /// The sealer for env values, with the store's key.
     public let sealer: EnvSealer
     /// Services to run alongside the server (the PostgreSQL client).
@@ -24,16 +26,20 @@ public struct ConfiguredStore: Sendable {
         switch location {
         case .memory:
             let store = MemoryWorkflowStore()
-            return ConfiguredStore(store: store, pacer: store, keys: store, sealer: sealer, services: [], prepare: {})
+            return ConfiguredStore(store: store, pacer: store, keys: store, secrets: store, sealer: sealer, services: [], prepare: {})
         case .sqlite(let path):
             let store = try SQLiteWorkflowStore(path: path)
-            return ConfiguredStore(store: UnavailableOnFailureStore(base: store), pacer: store, keys: store, sealer: sealer, services: []) {
+            return ConfiguredStore(
+                store: UnavailableOnFailureStore(base: store), pacer: store, keys: store,
+                secrets: UnavailableOnFailureSecretStore(base: store), sealer: sealer, services: []
+            ) {
                 try await SecretKeySource.verify(sealer, against: store)
             }
         case .postgres(let url):
             let store = try PostgresWorkflowStore(url: url, logger: logger)
             return ConfiguredStore(
-                store: UnavailableOnFailureStore(base: store), pacer: store, keys: store, sealer: sealer, services: [store.client]
+                store: UnavailableOnFailureStore(base: store), pacer: store, keys: store,
+                secrets: UnavailableOnFailureSecretStore(base: store), sealer: sealer, services: [store.client]
             ) {
                 try await store.migrate()
                 try await SecretKeySource.verify(sealer, against: store)

@@ -75,6 +75,23 @@ enum PostgresSchema {
                 "ALTER TABLE baton_workflow_apps ADD COLUMN succeeded BOOLEAN NOT NULL DEFAULT false", logger: logger)
             try await fillOpenWorkflowColumns(connection, logger: logger)
         },
+        Migration(id: "v6: sealed secrets") { connection, logger in
+            try await connection.query(
+                """
+                CREATE TABLE baton_sealed_secrets (
+                    kind TEXT NOT NULL,
+                    id TEXT NOT NULL,
+                    principal TEXT NOT NULL,
+                    sealed BYTEA NOT NULL,
+                    version BIGINT NOT NULL,
+                    lease_until TIMESTAMPTZ,
+                    updated_at TIMESTAMPTZ NOT NULL,
+                    PRIMARY KEY (kind, id)
+                )
+                """, logger: logger)
+            try await connection.query(
+                "CREATE INDEX baton_sealed_secrets_on_kind_and_updated_at ON baton_sealed_secrets (kind, updated_at)", logger: logger)
+        },
     ]
 
     /// Sets `canceled` and `succeeded` from the documents of workflows that have a principal (the others are never

@@ -92,6 +92,19 @@ enum SQLiteSchema {
                 }
             }
         }
+        migrator.registerMigration("v7: sealed secrets") { db in
+            try db.create(table: "sealed_secrets") { table in
+                table.column("kind", .text).notNull()
+                table.column("id", .text).notNull()
+                table.column("principal", .text).notNull()
+                table.column("sealed", .blob).notNull()
+                table.column("version", .integer).notNull()
+                table.column("lease_until", .double)
+                table.column("updated_at", .double).notNull()
+                table.primaryKey(["kind", "id"])
+            }
+            try db.create(index: "sealed_secrets_on_kind_and_updated_at", on: "sealed_secrets", columns: ["kind", "updated_at"])
+        }
         return migrator
     }
 

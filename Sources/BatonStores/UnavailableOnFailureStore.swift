@@ -40,6 +40,12 @@ public struct UnavailableOnFailureStore: WorkflowStore {
     }
 
     private func mapped<Value>(_ body: () async throws -> Value) async throws -> Value {
+        try await Self.mapped(body)
+    }
+
+    /// Runs `body`, rethrowing a ``WorkflowStoreError`` or a cancellation as it is and any other error (the driver's)
+    /// as ``WorkflowStoreError/unavailable(_:)``.
+    static func mapped<Value>(_ body: () async throws -> Value) async throws -> Value {
         do {
             return try await body()
         } catch let error as WorkflowStoreError {

@@ -30,6 +30,24 @@ struct UnavailableStoreTests {
         }
     }
 
+    /// A secret store whose database has gone away.
+    struct BrokenSecretStore: SealedSecretStore {
+        func secret(kind: String, id: String) async throws -> SealedSecret? { throw BrokenStore.DriverError() }
+        func putSecret(_ secret: SealedSecret, expectedVersion: Int?) async throws -> Bool { throw BrokenStore.DriverError() }
+        func deleteSecret(kind: String, id: String) async throws { throw BrokenStore.DriverError() }
+        func deleteSecrets(kind: String, updatedBefore date: Date) async throws -> Int { throw BrokenStore.DriverError() }
+    }
+
+    @Test func secretStoreDriverErrorsBecomeUnavailable() async throws {
+        let secrets = UnavailableOnFailureSecretStore(base: BrokenSecretStore())
+        let error = await #expect(throws: WorkflowStoreError.self) { _ = try await secrets.secret(kind: "connection", id: "c1") }
+        guard case .unavailable(let reason) = error else {
+            Issue.record("expected unavailable, got \(String(describing: error))")
+            return
+        }
+        #expect(reason.contains("DriverError"))
+    }
+
     struct DuplicateStore: WorkflowStore {
         func insert(_ record: WorkflowRecord) async throws { throw WorkflowStoreError.duplicateID("wf_1") }
         func fetch(id: String, includeHistory: Bool) async throws -> WorkflowRecord? { nil }

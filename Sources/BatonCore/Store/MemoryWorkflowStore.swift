@@ -31,6 +31,8 @@ public final class MemoryWorkflowStore: WorkflowStore, CallPacer {
     private let slots = InMemoryCallPacer()
     /// API keys (``APIKeyStore``), oldest first.
     let apiKeyRecords = Mutex<[APIKeyRecord]>([])
+    /// Sealed secrets (``SealedSecretStore``), by kind, then by id.
+    let sealedSecrets = Mutex<[String: [String: SealedSecret]]>([:])
 
     public init() {}
 
