@@ -37,6 +37,8 @@ struct DeployCommand: AsyncParsableCommand {
 
     @OptionGroup var concurrency: ConcurrencyOptions
 
+    @OptionGroup var ownAccounts: OwnAccountOptions
+
     func run() async throws {
         throw ExitCode(await deploy())
     }
@@ -47,6 +49,7 @@ struct DeployCommand: AsyncParsableCommand {
         do {
             let server = try client.serverURL()
             let envVars = try EnvArguments.collect(env: env, envFiles: envFiles)
+            let accounts = try ownAccounts.accounts(environment: ProcessInfo.processInfo.environment)
             let transport = CountingTransport()
             let apiKey = client.apiKey
             let baton = BatonClient(serverURL: server, transport: transport, credential: { apiKey })
@@ -57,7 +60,7 @@ struct DeployCommand: AsyncParsableCommand {
             let runner: DeploymentRunner
             do {
                 runner = try await DeploymentRunner.start(
-                    InitRequest(config: config, envVars: envVars), client: baton, options: options,
+                    InitRequest(config: config, envVars: envVars, accounts: accounts), client: baton, options: options,
                     onRetry: { notice in await renderer.starting(notice.description) })
             } catch let error as BatonClientError {
                 throw CLIFailure(error)

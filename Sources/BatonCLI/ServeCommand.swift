@@ -50,6 +50,8 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var access: AuthOptions
 
+    @OptionGroup var accountConnections: AccountConnectionOptions
+
     @Option(help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel = "info"
 
@@ -121,6 +123,14 @@ struct ServeCommand: AsyncParsableCommand {
         let authenticator = access.authenticator(keys: configured.keys, jwt: jwt)
         let http = HTTPClient(eventLoopGroupProvider: .singleton)
         do {
+            let clock = SystemClock()
+            let vault = AccountVault(
+                secrets: configured.secrets, sealer: configured.sealer,
+                providers: try accountConnections.providers(
+                    environment: environment, sandboxURL: sandboxURL, settings: settings, http: http, clock: clock
+                ),
+                clock: clock
+            )
             let engine: WorkflowEngine
             do {
                 engine = try WorkflowEngine(
@@ -128,6 +138,7 @@ struct ServeCommand: AsyncParsableCommand {
                     authenticator: authenticator,
                     pacer: configured.pacer, catalog: catalog,
                     actions: .providers(ProviderClients(settings: settings, http: http)), sealer: configured.sealer,
+                    accountVault: vault, clock: clock,
                     configuration: .init(
                         requestBudget: requestBudget.duration, workflowTTL: storeOptions.workflowTtl.duration,
                         actionTimeouts: ActionTimeoutArgument.settings(actionTimeouts),
@@ -142,7 +153,10 @@ struct ServeCommand: AsyncParsableCommand {
             }
             let providerSandbox = sandbox ? ProviderSandbox(configuration: sandboxKnobs.configuration) : nil
             let app = BatonApplication.build(
-                configuration: BatonServerConfiguration(host: host, port: port, limits: ValidationLimits(maxApps: maxApps)), engine: engine, catalog: catalog, logger: logger,
+                configuration: BatonServerConfiguration(
+                    host: host, port: port, limits: ValidationLimits(maxApps: maxApps), publicURL: try accountConnections.checkedPublicURL()
+                ),
+                engine: engine, catalog: catalog, logger: logger, connector: AccountConnector(vault: vault, clock: clock),
                 services: configured.services, beforeServerStarts: configured.prepare,
                 extraRoutes: { router in providerSandbox?.register(on: router) },
                 onServerRunning: { [logger] port in

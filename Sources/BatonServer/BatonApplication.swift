@@ -9,11 +9,16 @@ public enum BatonApplication {
     public typealias Context = BatonRequestContext
 
     /// The router with Baton's API: `POST /api/deploy`, `GET /api/catalog`, `GET /healthz`, and the web page at `/`.
-    /// - Parameter extraRoutes: adds more routes (the sandbox, say) to the same router.
+    /// - Parameters:
+    ///   - connector: connects users' own GitHub and Vercel accounts (`/api/connections`); `nil` offers none.
+    ///   - publicURL: the server's public base URL, on which OAuth callback URLs are built (`nil`: each request's `Host`).
+    ///   - extraRoutes: adds more routes (the sandbox, say) to the same router.
     public static func buildRouter(
         engine: WorkflowEngine,
         catalog: Catalog,
         limits: ValidationLimits = .standard,
+        connector: AccountConnector? = nil,
+        publicURL: String? = nil,
         extraRoutes: (Router<Context>) -> Void = { _ in }
     ) -> Router<Context> {
         let router = Router(context: Context.self)
@@ -22,6 +27,7 @@ public enum BatonApplication {
         DeployRoutes(engine: engine, parser: DeployRequestParser(catalog: catalog, limits: limits)).register(on: router)
         CatalogRoutes(catalog: catalog, definitionVersion: engine.definitionVersion).register(on: router)
         WorkflowListRoutes(engine: engine).register(on: router)
+        ConnectionRoutes(engine: engine, connector: connector, publicURL: publicURL).register(on: router)
         WebRoutes(assets: WebAsset.embedded).register(on: router)
         extraRoutes(router)
         return router
@@ -37,12 +43,16 @@ public enum BatonApplication {
         engine: WorkflowEngine,
         catalog: Catalog,
         logger: Logger,
+        connector: AccountConnector? = nil,
         services: [any Service] = [],
         beforeServerStarts: @escaping @Sendable () async throws -> Void = {},
         extraRoutes: (Router<Context>) -> Void = { _ in },
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
-        let router = buildRouter(engine: engine, catalog: catalog, limits: configuration.limits, extraRoutes: extraRoutes)
+        let router = buildRouter(
+            engine: engine, catalog: catalog, limits: configuration.limits, connector: connector, publicURL: configuration.publicURL,
+            extraRoutes: extraRoutes
+        )
         var app = Application(
             router: router,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Baton"),

@@ -17,6 +17,9 @@ enum WorkflowDocumentWriter {
             if let principal = record.principal {
                 writer.member("principal"); writer.string(principal)
             }
+            if let ownAccounts = record.ownAccounts {
+                writer.member("ownAccounts"); writer.bool(ownAccounts)
+            }
             writer.member("definitionVersion"); writer.string(record.definitionVersion)
             writer.member("config"); write(record.config, to: &writer)
             writer.member("apps"); try writer.array(record.apps) { writer, app in try write(app, to: &writer) }

@@ -13,6 +13,7 @@ struct StoredDocumentTests {
         var record = Fixtures.record()
         record.config.vercel = VercelTarget(teamId: "team_1")
         record.principal = "key:ci \"deploy\""
+        record.ownAccounts = true
         record.canceled = true
         record.updatedAt = Fixtures.start.addingTimeInterval(12.345_678_9)
         record.version = 7

@@ -5,6 +5,7 @@ struct DeployRequestBody: Encodable {
     var mode: String
     var config: WorkflowConfig?
     var envVars: [String: [String: String]]?
+    var accounts: [String: AccountChoiceBody]?
     var workflowId: String?
     var app: String?
     var action: String?
@@ -12,7 +13,11 @@ struct DeployRequestBody: Encodable {
     var history: Bool?
 
     static func initialize(_ request: InitRequest) -> DeployRequestBody {
-        DeployRequestBody(mode: "init", config: request.config, envVars: request.envVars.isEmpty ? nil : request.envVars)
+        DeployRequestBody(
+            mode: "init", config: request.config, envVars: request.envVars.isEmpty ? nil : request.envVars,
+            accounts: request.accounts.isEmpty
+                ? nil : Dictionary(uniqueKeysWithValues: request.accounts.map { ($0.key.rawValue, AccountChoiceBody(choice: $0.value)) })
+        )
     }
 
     static func trigger(_ reference: ActionReference) -> DeployRequestBody {
@@ -30,7 +35,7 @@ struct DeployRequestBody: Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case mode, config, envVars, workflowId, app, action, waitMs, history
+        case mode, config, envVars, accounts, workflowId, app, action, waitMs, history
     }
 
     /// Leaves out absent members rather than sending `null`.
@@ -39,10 +44,26 @@ struct DeployRequestBody: Encodable {
         try container.encode(mode, forKey: .mode)
         try container.encodeIfPresent(config, forKey: .config)
         try container.encodeIfPresent(envVars, forKey: .envVars)
+        try container.encodeIfPresent(accounts, forKey: .accounts)
         try container.encodeIfPresent(workflowId, forKey: .workflowId)
         try container.encodeIfPresent(app, forKey: .app)
         try container.encodeIfPresent(action, forKey: .action)
         try container.encodeIfPresent(waitMs, forKey: .waitMs)
         try container.encodeIfPresent(history, forKey: .history)
+    }
+}
+
+/// One member of `init`'s `accounts`: `"connected"` or `{"token": "…"}`.
+struct AccountChoiceBody: Encodable {
+    var choice: AccountChoice
+
+    func encode(to encoder: any Encoder) throws {
+        switch choice {
+        case .connected:
+            var container = encoder.singleValueContainer()
+            try container.encode("connected")
+        case .token(let token):
+            try ["token": token].encode(to: encoder)
+        }
     }
 }

@@ -30,13 +30,16 @@ public struct ActionContext: Sendable {
     public var logger: Logger
     /// Slots for calls a provider limits per token (shared by every instance of the store).
     public var pacer: any CallPacer
+    /// The user's own accounts' access tokens, valid for this step, when the workflow deploys into them; `nil` when
+    /// it deploys with the server's tokens. Secret: never log them.
+    public var accountTokens: AccountTokens?
     private var progressRecorder: ProgressRecorder
 
     public init(
         workflowID: String, actionID: String, app: AppSpec, config: WorkflowConfig, outputs: [String: [String: JSONValue]],
         envValues: [String: String], attempt: Int, deadline: Date, attemptStartedAt: Date? = nil, actionDeadline: Date? = nil,
         clock: any BatonClock = SystemClock(), logger: Logger, pacer: any CallPacer = InMemoryCallPacer(),
-        progressRecorder: ProgressRecorder = .discarding
+        accountTokens: AccountTokens? = nil, progressRecorder: ProgressRecorder = .discarding
     ) {
         self.workflowID = workflowID
         self.actionID = actionID
@@ -51,6 +54,7 @@ public struct ActionContext: Sendable {
         self.clock = clock
         self.logger = logger
         self.pacer = pacer
+        self.accountTokens = accountTokens
         self.progressRecorder = progressRecorder
     }
 

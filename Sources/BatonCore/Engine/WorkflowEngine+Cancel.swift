@@ -15,6 +15,7 @@ extension WorkflowEngine {
         if canceled.hasPendingStops {
             canceled = try await stopCanceledWork(canceled, deadline: deadline)
         }
+        await eraseAccountsIfFinished(canceled)
         return workflowStatus(canceled, now: clock.now())
     }
 
@@ -51,7 +52,7 @@ extension WorkflowEngine {
     private func tryToStop(_ record: WorkflowRecord, _ index: WorkflowRecord.ActionIndex, deadline: Date) async -> StopTry {
         let logger = actionLogger(record, index)
         let implementation: any DeploymentAction
-        let context: ActionContext
+        var context: ActionContext
         switch prepareContext(record, index, deadline: deadline, logger: logger, needsEnvValues: false) {
         case .failure:
             return StopTry(outcome: .nothingToStop)
@@ -59,9 +60,14 @@ extension WorkflowEngine {
             implementation = found
             context = made
         }
+        switch await accountTokens(for: record, stepDeadline: deadline, deadline: deadline) {
+        case .success(let tokens): context.accountTokens = tokens
+        case .failure(let failure): return StopTry(problem: failure.message)
+        }
         let checkpoint = record[index].checkpoint
+        let stopping = context
         let result = await StepRunner.run(until: deadline, clock: clock) {
-            try await implementation.stop(context, checkpoint: checkpoint)
+            try await implementation.stop(stopping, checkpoint: checkpoint)
         }
         switch result {
         case .finished(let outcome):

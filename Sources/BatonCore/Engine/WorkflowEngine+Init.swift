@@ -35,8 +35,9 @@ extension WorkflowEngine {
     static let openWorkflowsRetryAfterSeconds = 60
 
     /// Plans and stores a new workflow for `principal` (already checked against its allowed owners and teams, and
-    /// admitted), sealing its env values.
-    func initialize(_ request: InitRequest, principal: Principal) async throws -> InitResponse {
+    /// admitted), sealing its env values and, when it deploys into the user's own accounts, their tokens (stored
+    /// first, so a workflow marked as using them never lacks them).
+    func initialize(_ request: InitRequest, principal: Principal, accounts: WorkflowAccounts? = nil) async throws -> InitResponse {
         let plan = PlanResolver.resolveWorkflowActions(
             config: request.config, envVars: request.envVars, catalog: catalog, definition: definition
         )
@@ -50,13 +51,18 @@ extension WorkflowEngine {
         let apps = plan.map { app in
             AppRecord(id: app.id, name: app.name, actions: app.actions.map { ActionRecord(planned: $0, at: now) })
         }
+        if let accounts, let accountVault {
+            try await accountVault.storeAccounts(accounts, workflowID: workflowID, principal: principal.id, createdAt: now)
+        }
         let record = WorkflowRecord(
-            id: workflowID, tokenHash: SecretIdentifiers.tokenHash(token), principal: principal.id, definitionVersion: definitionVersion,
+            id: workflowID, tokenHash: SecretIdentifiers.tokenHash(token), principal: principal.id,
+            ownAccounts: accounts == nil ? nil : true, definitionVersion: definitionVersion,
             config: request.config, apps: apps, sealedEnv: sealedEnv, createdAt: now
         )
         try await store.insert(record)
         logger.info("workflow created", metadata: [
             "workflow": "\(workflowID)", "principal": "\(principal.id)", "apps": "\(request.config.apps.joined(separator: ","))",
+            "accounts": "\(accounts == nil ? "server" : "own")",
         ])
         await deleteExpiredWorkflowsIfDue(now: now)
         return InitResponse(workflowId: workflowID, token: token, definitionVersion: definitionVersion, apps: plan)
@@ -106,6 +112,10 @@ extension WorkflowEngine {
         now.addingTimeInterval(-configuration.workflowTTL.timeInterval)
     }
 
+    /// How long a browser's connected accounts are kept unused: 30 days, Vercel's refresh-token lifetime
+    /// (providers.md §6.5).
+    static let connectionLifetime: TimeInterval = 30 * 86_400
+
     /// Deletes expired workflows, at most once per sweep interval per instance: a bounded piece of work
     /// amortized over `init` requests, instead of a background timer.
     func deleteExpiredWorkflowsIfDue(now: Date) async {
@@ -113,6 +123,13 @@ extension WorkflowEngine {
         do {
             let deleted = try await store.deleteWorkflows(createdBefore: oldestLiveCreation(now: now))
             if deleted > 0 { logger.info("expired workflows deleted", metadata: ["count": "\(deleted)"]) }
+            if let accountVault {
+                let erased = try await accountVault.deleteExpired(
+                    workflowsCreatedBefore: oldestLiveCreation(now: now),
+                    connectionsUnusedSince: now.addingTimeInterval(-Self.connectionLifetime)
+                )
+                if erased > 0 { logger.info("expired account tokens erased", metadata: ["count": "\(erased)"]) }
+            }
         } catch {
             logger.warning("deleting expired workflows failed", metadata: ["error": "\(String(reflecting: error))"])
         }

@@ -59,6 +59,7 @@ extension WorkflowEngine {
         var readAgain = false
         if record.hasPendingStops {
             record = try await stopCanceledWork(record, deadline: deadline)
+            await eraseAccountsIfFinished(record)
             readAgain = true
         }
         let waitUntil = min(deadline, start.addingTimeInterval(Double(waitMs) / 1000))

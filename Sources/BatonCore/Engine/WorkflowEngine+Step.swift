@@ -10,7 +10,6 @@ extension WorkflowEngine {
         _ step: WorkflowRecord.Step, of record: WorkflowRecord, at index: WorkflowRecord.ActionIndex,
         lease: ActionLease, deadline: Date
     ) async throws -> WorkflowRecord {
-        let appRecord = record.apps[index.app]
         let actionRecord = record[index]
         let logger = actionLogger(record, index)
         let timeouts = timeouts(of: actionRecord.id)
@@ -22,7 +21,7 @@ extension WorkflowEngine {
         )) {
         case .failure(let failure):
             result = .finished(.failed(failure))
-        case .success(let (implementation, context)):
+        case .success(let (implementation, prepared)):
             switch step {
             case .expire(let checkpoint):
                 result = .finished(.failed(implementation.deadlineFailure(
@@ -30,6 +29,12 @@ extension WorkflowEngine {
                 )))
             case .start, .poll:
                 let stepDeadline = min(deadline, actionRecord.deadline?.at ?? deadline)
+                var withTokens = prepared
+                switch await accountTokens(for: record, stepDeadline: stepDeadline, deadline: deadline) {
+                case .success(let tokens): withTokens.accountTokens = tokens
+                case .failure(let failure): return try await finishStep(.finished(.failed(failure)), of: record, at: index, lease: lease, latest: latest)
+                }
+                let context = withTokens
                 result = await StepRunner.run(until: stepDeadline, clock: clock) {
                     switch step {
                     case .poll(let checkpoint): try await implementation.poll(context, checkpoint: checkpoint)
@@ -39,6 +44,18 @@ extension WorkflowEngine {
             }
         }
 
+        return try await finishStep(result, of: record, at: index, lease: lease, latest: latest)
+    }
+
+    /// Records what a step ended with, under its claim.
+    private func finishStep(
+        _ result: StepResult<ActionOutcome>, of record: WorkflowRecord, at index: WorkflowRecord.ActionIndex,
+        lease: ActionLease, latest: LatestRecord
+    ) async throws -> WorkflowRecord {
+        let appRecord = record.apps[index.app]
+        let actionRecord = record[index]
+        let logger = actionLogger(record, index)
+        let timeouts = timeouts(of: actionRecord.id)
         let now = clock.now()
         let consumesEnv = definition.action(actionRecord.id)?.consumesEnvValues ?? false
         let (stored, _) = try await update(latest.value) { record throws(APIError) -> Bool in
@@ -62,6 +79,7 @@ extension WorkflowEngine {
         }
         if case .finished(let outcome) = result {
             logger.debug("action step finished", metadata: ["outcome": "\(outcome.summary)", "app": "\(appRecord.id)"])
+            if case .succeeded = outcome { await eraseAccountsIfFinished(stored) }
         }
         return stored
     }

@@ -59,6 +59,8 @@ public struct WorkflowEngine: Sendable {
     let definition: WorkflowDefinition
     let actions: ActionRegistry
     let sealer: EnvSealer
+    /// Where users' own account tokens are kept; `nil` when the server keeps none.
+    let accountVault: AccountVault?
     let clock: any BatonClock
     let signal: WorkflowChangeSignal
     let expirySweep: ExpirySweepSchedule
@@ -78,6 +80,8 @@ public struct WorkflowEngine: Sendable {
     /// - Parameters:
     ///   - authenticator: who may start workflows (`--auth`); by default anyone (``OpenAccess``).
     ///   - pacer: call slots shared by every instance (the store's; one for this process by default).
+    ///   - accountVault: where users' own account tokens are kept (workflows started with `accounts`); `nil`
+    ///     refuses such workflows.
     /// - Throws: ``WorkflowEngineError/missingActions(_:)`` when `actions` lacks an action `definition` names.
     public init(
         store: any WorkflowStore,
@@ -87,6 +91,7 @@ public struct WorkflowEngine: Sendable {
         definition: WorkflowDefinition = .deployment,
         actions: ActionRegistry,
         sealer: EnvSealer,
+        accountVault: AccountVault? = nil,
         clock: any BatonClock = SystemClock(),
         configuration: Configuration = Configuration(),
         logger: Logger = Logger(label: "baton.engine")
@@ -105,6 +110,7 @@ public struct WorkflowEngine: Sendable {
         self.definition = definition
         self.actions = actions
         self.sealer = sealer
+        self.accountVault = accountVault
         self.clock = clock
         self.signal = WorkflowChangeSignal()
         self.expirySweep = ExpirySweepSchedule(interval: configuration.expirySweepInterval)
@@ -113,21 +119,32 @@ public struct WorkflowEngine: Sendable {
         self.definitionVersion = DefinitionVersion.of(catalog: catalog, definition: definition)
     }
 
+    /// The principal a request acts for: its credential (`Authorization: Bearer`) as ``Authenticator`` reads it, or
+    /// its address under `--auth none`.
+    /// - Throws: 401 `unauthorized` as `init` does.
+    public func principal(bearerToken: String?, clientAddress: String?) async throws -> Principal {
+        try await authenticator.principal(credential: bearerToken, clientAddress: clientAddress)
+    }
+
     /// Runs a command.
     /// - Parameters:
     ///   - bearerToken: the value of the `Authorization: Bearer` header, if any: for `init` the principal's
     ///     credential (as the ``Authenticator`` wants it), for the other modes the workflow's token or the credential
     ///     of the principal that started the workflow.
     ///   - clientAddress: the client's address, the principal under `--auth none`.
+    ///   - connectionID: the SHA-256 of the request's `baton_connection` cookie (the browser's connected accounts).
     /// - Throws: ``APIError`` for anything the client can act on; other errors come from the store.
-    public func handle(_ command: DeployCommand, bearerToken: String?, clientAddress: String? = nil) async throws -> EngineResponse {
+    public func handle(
+        _ command: DeployCommand, bearerToken: String?, clientAddress: String? = nil, connectionID: String? = nil
+    ) async throws -> EngineResponse {
         switch command {
         case .initialize(let request):
             let principal = try await authenticator.principal(credential: bearerToken, clientAddress: clientAddress)
             try DeployPermissions.check(request.config, for: principal)
+            let accounts = try await resolveAccounts(request, principal: principal, connectionID: connectionID)
             try await checkOpenWorkflows(of: principal)
             try await admit(principal)
-            return .created(try await initialize(request, principal: principal))
+            return .created(try await initialize(request, principal: principal, accounts: accounts))
         case .trigger(let reference):
             return .action(try await trigger(reference, token: bearerToken))
         case .status(let query):

@@ -16,6 +16,10 @@ public struct WorkflowRecord: Codable, Sendable, Hashable {
     /// The ``Principal/id`` of who started it (`key:NAME`, `jwt:SUB`, `address:ADDRESS`); that principal's
     /// credential reaches the workflow as well as its token. Nil for workflows stored before principals existed.
     public var principal: String?
+    /// Whether the workflow deploys into the user's own GitHub and Vercel accounts (their tokens are stored sealed
+    /// apart, as ``WorkflowAccounts``) rather than with the server's tokens. `nil` (workflows stored before own
+    /// accounts existed) means no.
+    public var ownAccounts: Bool?
     /// The definition version the plan was made with.
     public var definitionVersion: String
     /// What the workflow deploys.
@@ -37,12 +41,13 @@ public struct WorkflowRecord: Codable, Sendable, Hashable {
     public var version: Int64
 
     public init(
-        id: String, tokenHash: String, principal: String? = nil, definitionVersion: String, config: WorkflowConfig,
-        apps: [AppRecord], sealedEnv: [String: Data], createdAt: Date
+        id: String, tokenHash: String, principal: String? = nil, ownAccounts: Bool? = nil, definitionVersion: String,
+        config: WorkflowConfig, apps: [AppRecord], sealedEnv: [String: Data], createdAt: Date
     ) {
         self.id = id
         self.tokenHash = tokenHash
         self.principal = principal
+        self.ownAccounts = ownAccounts
         self.definitionVersion = definitionVersion
         self.config = config
         self.apps = apps

@@ -1,7 +1,8 @@
 import Crypto
 import Foundation
 
-/// Seals an app's env values with AES-GCM before they are stored, and opens them for the action that applies them.
+/// Seals an app's env values (and the other secrets Baton stores: users' provider tokens) with AES-GCM before they
+/// are stored, and opens them for the action that applies them.
 ///
 /// Each sealed box is bound to its workflow and app (as authenticated data), so a box copied to another
 /// workflow does not open.
@@ -23,19 +24,31 @@ public struct EnvSealer: Sendable {
 
     /// Seals `values` for one app of one workflow.
     public func seal(_ values: [String: String], workflowID: String, appID: String) throws -> Data {
-        let plaintext = try JSONEncoder().encode(values)
-        let box = try AES.GCM.seal(plaintext, using: key, authenticating: Data("\(workflowID)/\(appID)".utf8))
-        guard let combined = box.combined else { throw EnvSealerError.cannotOpen }
-        return combined
+        try seal(values, boundTo: "\(workflowID)/\(appID)")
     }
 
     /// Opens values sealed by ``seal(_:workflowID:appID:)``.
     /// - Throws: ``EnvSealerError/cannotOpen`` when the key is wrong or the data was changed.
     public func open(_ sealed: Data, workflowID: String, appID: String) throws -> [String: String] {
+        try open(sealed, as: [String: String].self, boundTo: "\(workflowID)/\(appID)")
+    }
+
+    /// Seals any value as JSON, bound to `context` (authenticated data naming what it belongs to, such as
+    /// `workflow-accounts/ID/PRINCIPAL`): it opens only with the same key and the same context.
+    public func seal(_ value: some Encodable, boundTo context: String) throws -> Data {
+        let plaintext = try JSONEncoder().encode(value)
+        let box = try AES.GCM.seal(plaintext, using: key, authenticating: Data(context.utf8))
+        guard let combined = box.combined else { throw EnvSealerError.cannotOpen }
+        return combined
+    }
+
+    /// Opens a value sealed by ``seal(_:boundTo:)`` with the same `context`.
+    /// - Throws: ``EnvSealerError/cannotOpen`` when the key or context is wrong or the data was changed.
+    public func open<Value: Decodable>(_ sealed: Data, as type: Value.Type, boundTo context: String) throws -> Value {
         do {
             let box = try AES.GCM.SealedBox(combined: sealed)
-            let plaintext = try AES.GCM.open(box, using: key, authenticating: Data("\(workflowID)/\(appID)".utf8))
-            return try JSONDecoder().decode([String: String].self, from: plaintext)
+            let plaintext = try AES.GCM.open(box, using: key, authenticating: Data(context.utf8))
+            return try JSONDecoder().decode(Value.self, from: plaintext)
         } catch {
             throw EnvSealerError.cannotOpen
         }

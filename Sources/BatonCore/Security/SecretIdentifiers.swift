@@ -22,8 +22,38 @@ public enum SecretIdentifiers {
         "bk_" + randomBase64URL(32)
     }
 
+    /// A new `baton_connection` cookie value: `bc_` and 256 random bits, base64url-encoded. Only its
+    /// ``tokenHash(_:)`` is stored (as the connection's id).
+    public static func newConnectionCookie() -> String {
+        "bc_" + randomBase64URL(32)
+    }
+
+    /// A new random OAuth `state` or PKCE code verifier: 256 random bits, base64url-encoded (43 characters, within
+    /// RFC 7636's 43 to 128).
+    public static func newOAuthSecret() -> String {
+        randomBase64URL(32)
+    }
+
+    /// The PKCE S256 challenge of `verifier`: base64url(SHA-256(verifier)) without padding (RFC 7636 §4.2).
+    public static func codeChallenge(_ verifier: String) -> String {
+        base64URL(Data(SHA256.hash(data: Data(verifier.utf8))))
+    }
+
+    /// Whether two strings are equal, compared in constant time for equal lengths (OAuth `state`).
+    public static func constantTimeEqual(_ left: String, _ right: String) -> Bool {
+        let left = Array(left.utf8), right = Array(right.utf8)
+        guard left.count == right.count else { return false }
+        var difference: UInt8 = 0
+        for (a, b) in zip(left, right) { difference |= a ^ b }
+        return difference == 0
+    }
+
     private static func randomBase64URL(_ count: Int) -> String {
-        Data(randomBytes(count)).base64EncodedString()
+        base64URL(Data(randomBytes(count)))
+    }
+
+    private static func base64URL(_ data: Data) -> String {
+        data.base64EncodedString()
             .replacingOccurrences(of: "+", with: "-")
             .replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
@@ -41,12 +71,7 @@ public enum SecretIdentifiers {
 
     /// Whether `token` hashes to `expectedHash`, compared in constant time.
     public static func tokenMatches(_ token: String, expectedHash: String) -> Bool {
-        let actual = Array(tokenHash(token).utf8)
-        let expected = Array(expectedHash.utf8)
-        guard actual.count == expected.count else { return false }
-        var difference: UInt8 = 0
-        for (left, right) in zip(actual, expected) { difference |= left ^ right }
-        return difference == 0
+        constantTimeEqual(tokenHash(token), expectedHash)
     }
 
     private static func randomBytes(_ count: Int) -> [UInt8] {

@@ -1,12 +1,13 @@
 extension DeployRequestParser {
     func parseInit(_ object: [String: JSONValue], _ collector: inout IssueCollector) -> DeployCommand? {
-        collector.rejectUnknownFields(of: object, allowed: ["mode", "config", "envVars"], at: "")
+        collector.rejectUnknownFields(of: object, allowed: ["mode", "config", "envVars", "accounts"], at: "")
         let config = parseConfig(object["config"], &collector)
         // Env values are checked against the known apps listed, even when another part of config is invalid.
         let listedApps = object["config"]?.objectValue?["apps"]?.arrayValue?.compactMap(\.stringValue) ?? []
         let envVars = parseEnvVars(object["envVars"], apps: listedApps.filter { catalog.app($0) != nil }, &collector)
+        let accounts = parseAccounts(object["accounts"], &collector)
         guard let config else { return nil }
-        return .initialize(InitRequest(config: config, envVars: envVars))
+        return .initialize(InitRequest(config: config, envVars: envVars, accounts: accounts))
     }
 
     private func parseConfig(_ value: JSONValue?, _ collector: inout IssueCollector) -> WorkflowConfig? {

@@ -21,6 +21,11 @@ public struct APIError: Error, Codable, Sendable, Hashable {
         case unauthorized
         case ownerNotAllowed = "owner_not_allowed"
         case teamNotAllowed = "team_not_allowed"
+        case ownerNotConnected = "owner_not_connected"
+        case githubAppNotInstalled = "github_app_not_installed"
+        case teamNotConnected = "team_not_connected"
+        case accountNotConnected = "account_not_connected"
+        case providerNotConfigured = "provider_not_configured"
         case rateLimited = "rate_limited"
         case tooManyOpenWorkflows = "too_many_open_workflows"
         case workflowNotFound = "workflow_not_found"
@@ -42,11 +47,11 @@ public struct APIError: Error, Codable, Sendable, Hashable {
             switch self {
             case .validationFailed, .unknownMode, .malformedJSON: 400
             case .unauthorized: 401
-            case .ownerNotAllowed, .teamNotAllowed: 403
+            case .ownerNotAllowed, .teamNotAllowed, .ownerNotConnected, .githubAppNotInstalled, .teamNotConnected: 403
             case .rateLimited, .tooManyOpenWorkflows: 429
-            case .workflowNotFound, .unknownApp, .unknownAction, .notFound: 404
+            case .workflowNotFound, .unknownApp, .unknownAction, .notFound, .providerNotConfigured: 404
             case .methodNotAllowed: 405
-            case .definitionChanged, .actionBlocked, .workflowCanceled, .conflict: 409
+            case .definitionChanged, .actionBlocked, .workflowCanceled, .conflict, .accountNotConnected: 409
             case .bodyTooLarge: 413
             case .unsupportedMediaType: 415
             case .internalError: 500

@@ -33,15 +33,33 @@ public struct VercelTarget: Codable, Sendable, Hashable {
     public init(teamId: String) { self.teamId = teamId }
 }
 
-/// A validated `init` request: the config and each app's env values.
+/// A validated `init` request: the config, each app's env values and, optionally, the user's own accounts.
 public struct InitRequest: Sendable, Hashable {
     /// What to deploy.
     public var config: WorkflowConfig
     /// Env values by app id, then by key. Secret: never returned or logged.
     public var envVars: [String: [String: String]]
+    /// The user's own account per provider (every provider, or none: then the server's tokens are used).
+    public var accounts: [AccountProviderKind: AccountChoice]
 
-    public init(config: WorkflowConfig, envVars: [String: [String: String]] = [:]) {
+    public init(config: WorkflowConfig, envVars: [String: [String: String]] = [:], accounts: [AccountProviderKind: AccountChoice] = [:]) {
         self.config = config
         self.envVars = envVars
+        self.accounts = accounts
+    }
+}
+
+/// Where a workflow's account at one provider comes from (`init`'s `accounts.github` / `accounts.vercel`).
+public enum AccountChoice: Sendable, Hashable, CustomStringConvertible {
+    /// `"connected"`: the account the browser connected (the `baton_connection` cookie).
+    case connected
+    /// `{"token": "…"}`: a token the user gives (a personal access token), sent once and stored sealed. Secret.
+    case token(String)
+
+    public var description: String {
+        switch self {
+        case .connected: "connected"
+        case .token: "token(<redacted>)"
+        }
     }
 }

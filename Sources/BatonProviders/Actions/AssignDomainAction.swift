@@ -21,15 +21,15 @@ struct AssignDomainAction: ProviderStepAction {
         }
         let domain = "\(context.app.subdomain).\(apex)"
         let projectID = try context.requiredString(WorkflowDefinition.ActionID.createProject, "projectId")
-        let team = clients.teamID(context.config)
-        if let existing = try await clients.vercel.projectDomain(domain, projectID: projectID, teamID: team) {
+        let team = clients.teamID(context)
+        if let existing = try await clients.vercel(for: context).projectDomain(domain, projectID: projectID, teamID: team) {
             return succeeded(existing, message: "\(domain) is on the project already")
         }
-        switch try await clients.vercel.addDomain(domain, projectID: projectID, teamID: team) {
+        switch try await clients.vercel(for: context).addDomain(domain, projectID: projectID, teamID: team) {
         case .added(let added):
             return succeeded(added, message: "Added \(domain)")
         case .alreadyOnProject:
-            guard let existing = try await clients.vercel.projectDomain(domain, projectID: projectID, teamID: team) else {
+            guard let existing = try await clients.vercel(for: context).projectDomain(domain, projectID: projectID, teamID: team) else {
                 return .wait(.begin, after: .seconds(1), message: "Vercel says \(domain) is on the project but cannot show it yet")
             }
             return succeeded(existing, message: "\(domain) is on the project already")

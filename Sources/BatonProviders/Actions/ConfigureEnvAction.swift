@@ -25,7 +25,7 @@ struct ConfigureEnvAction: ProviderStepAction {
         }
         let failed: [String: String]
         do {
-            failed = try await clients.vercel.upsertEnv(projectID: projectID, values: context.envValues, teamID: clients.teamID(context.config))
+            failed = try await clients.vercel(for: context).upsertEnv(projectID: projectID, values: context.envValues, teamID: clients.teamID(context))
         } catch ProviderError.unexpected(.vercel, 400, "ENV_CONFLICT", let message) {
             // Vercel refuses to upsert a variable whose targets differ from the existing one's; retrying cannot help.
             let project = context.output(of: WorkflowDefinition.ActionID.createProject, "name")?.stringValue ?? projectID

@@ -16,15 +16,15 @@ struct CreateProjectAction: ProviderStepAction {
     func advance(_ state: State, context: ActionContext) async throws -> ProviderStep<State> {
         let repository = try context.requiredString(WorkflowDefinition.ActionID.forkRepository, "fullName")
         let name = Self.projectName(owner: context.config.github.owner, appID: context.app.id)
-        let team = clients.teamID(context.config)
-        if let existing = try await clients.vercel.project(name, teamID: team) {
+        let team = clients.teamID(context)
+        if let existing = try await clients.vercel(for: context).project(name, teamID: team) {
             return adopt(existing, repository: repository, team: team)
         }
-        switch try await clients.vercel.createProject(name: name, framework: context.app.framework, repository: repository, teamID: team) {
+        switch try await clients.vercel(for: context).createProject(name: name, framework: context.app.framework, repository: repository, teamID: team) {
         case .created(let project):
             return succeeded(project, team: team, message: "Created the Vercel project \(project.name)")
         case .nameTaken:
-            guard let existing = try await clients.vercel.project(name, teamID: team) else {
+            guard let existing = try await clients.vercel(for: context).project(name, teamID: team) else {
                 return .wait(.begin, after: .seconds(1), message: "Vercel says \(name) exists but cannot show it yet")
             }
             return adopt(existing, repository: repository, team: team)

@@ -65,7 +65,7 @@ struct DeployAction: ProviderStepAction {
     }
 
     func advance(_ state: State, context: ActionContext) async throws -> ProviderStep<State> {
-        let team = clients.teamID(context.config)
+        let team = clients.teamID(context)
         switch state {
         case .begin:
             let projectID = try context.requiredString(WorkflowDefinition.ActionID.createProject, "projectId")
@@ -74,11 +74,11 @@ struct DeployAction: ProviderStepAction {
             let repositoryID = try context.requiredInteger(WorkflowDefinition.ActionID.forkRepository, "repositoryId")
             let branch = try context.requiredString(WorkflowDefinition.ActionID.forkRepository, "defaultBranch")
             let meta = meta(context)
-            let earlier = try await clients.vercel.productionDeployments(projectID: projectID, meta: meta, teamID: team)
+            let earlier = try await clients.vercel(for: context).productionDeployments(projectID: projectID, meta: meta, teamID: team)
             if let live = earlier.first(where: { !$0.isUnusable }) {
                 return .next(following(live), message: "Following the Vercel deployment \(live.id)")
             }
-            switch try await clients.vercel.createProductionDeployment(
+            switch try await clients.vercel(for: context).createProductionDeployment(
                 projectName: projectName, projectID: projectID, repositoryID: repositoryID, ref: branch, meta: meta, teamID: team
             ) {
             case .created(let deployment):
@@ -88,20 +88,20 @@ struct DeployAction: ProviderStepAction {
                              ifDeadlinePasses: gitSourceUnavailable(repository, owner: context.config.github.owner, message: message))
             }
         case .following(let id, _, _):
-            return evaluate(try await clients.vercel.deployment(id, teamID: team))
+            return evaluate(try await clients.vercel(for: context).deployment(id, teamID: team))
         }
     }
 
     func stopWork(in state: State, context: ActionContext) async throws -> StopOutcome {
-        let team = clients.teamID(context.config)
+        let team = clients.teamID(context)
         var candidates: [String] = []
         if case .following(let id, _, _) = state { candidates.append(id) }
         if let projectID = context.output(of: WorkflowDefinition.ActionID.createProject, "projectId")?.stringValue {
-            let tagged = try await clients.vercel.productionDeployments(projectID: projectID, meta: meta(context), teamID: team)
+            let tagged = try await clients.vercel(for: context).productionDeployments(projectID: projectID, meta: meta(context), teamID: team)
             candidates += tagged.filter { !$0.isFinished }.map(\.id).filter { !candidates.contains($0) }
         }
         var canceled: [String] = []
-        for id in candidates where try await clients.vercel.cancelDeployment(id, teamID: team) {
+        for id in candidates where try await clients.vercel(for: context).cancelDeployment(id, teamID: team) {
             canceled.append(id)
         }
         guard !canceled.isEmpty else { return .nothingToStop }

@@ -83,7 +83,7 @@ struct ForkRepositoryAction: ProviderStepAction {
                 return .failed(failure)
             }
         case .waitingForContent(let repository):
-            return try await checkContent(repository)
+            return try await checkContent(repository, github: clients.github(for: context))
         }
     }
 
@@ -106,15 +106,17 @@ struct ForkRepositoryAction: ProviderStepAction {
         let name = context.app.id
         switch state {
         case .begin:
-            if let existing = try await clients.github.repository(owner: owner, name: name) {
+            if let existing = try await clients.github(for: context).repository(owner: owner, name: name) {
                 return adopt(existing, template: template).map(Made.made)
             }
             return .success(context.app.repository == .fork ? .resolveOwner : .create(owner))
         case .resolvingOwner:
-            let login = try await clients.github.authenticatedLogin()
+            let login = try await clients.github(for: context).authenticatedLogin()
             return .success(.create(login.lowercased() == owner.lowercased() ? nil : owner))
         case .creating(let organization), .queued(let organization):
-            return try await create(context.app.repository, in: organization, template: template, owner: owner, name: name)
+            return try await create(
+                context.app.repository, in: organization, template: template, owner: owner, name: name, github: clients.github(for: context)
+            )
         case .waitingForContent(let repository):
             return .success(.made(repository))
         }
@@ -125,7 +127,7 @@ struct ForkRepositoryAction: ProviderStepAction {
     private func waitForSlot(_ context: ActionContext, organization: String?) async throws -> ProviderStep<State>? {
         let pace = clients.settings.githubContentPace
         let now = context.now()
-        let key = "github-content:" + clients.settings.githubToken.fingerprint
+        let key = "github-content:" + clients.githubAccountKey(context)
         guard let next = try await context.pacer.reserve(key, pace: pace, at: now) else { return nil }
         let seconds = max(0.05, next.timeIntervalSince(now))
         let message = "Waiting for a slot under GitHub's content-creation limit (Baton paces forks at \(pace) per token; next in \(Int(seconds.rounded(.up))) s)"
@@ -134,12 +136,12 @@ struct ForkRepositoryAction: ProviderStepAction {
 
     /// `.creating`: the one content-creating call, a fork or a generate.
     private func create(
-        _ mode: RepositoryCreation, in organization: String?, template: String, owner: String, name: String
+        _ mode: RepositoryCreation, in organization: String?, template: String, owner: String, name: String, github: GitHubClient
     ) async throws -> Result<Made, ActionFailure> {
         let parts = template.split(separator: "/").map(String.init)
         switch mode {
         case .fork:
-            guard let fork = try await clients.github.fork(owner: parts[0], name: parts[1], into: organization, newName: name) else {
+            guard let fork = try await github.fork(owner: parts[0], name: parts[1], into: organization, newName: name) else {
                 return .failure(templateNotFound(template))
             }
             guard fork.name.lowercased() == name.lowercased(), fork.isCopy(of: template) else {
@@ -147,7 +149,7 @@ struct ForkRepositoryAction: ProviderStepAction {
             }
             return .success(.made(NewRepository(fork)))
         case .generate:
-            switch try await clients.github.generate(templateOwner: parts[0], templateName: parts[1], owner: owner, name: name) {
+            switch try await github.generate(templateOwner: parts[0], templateName: parts[1], owner: owner, name: name) {
             case .created(let repository):
                 return .success(.made(NewRepository(repository)))
             case .templateNotFound:
@@ -159,7 +161,7 @@ struct ForkRepositoryAction: ProviderStepAction {
                     fix: "Mark \(template) as a template repository (its Settings → General → Template repository), or set `repository: fork` for this app in the catalog, then trigger the action again."
                 ))
             case .nameTaken:
-                guard let existing = try await clients.github.repository(owner: owner, name: name) else {
+                guard let existing = try await github.repository(owner: owner, name: name) else {
                     return .failure(ActionFailure(
                         code: "name_taken", message: "GitHub says \(owner)/\(name) exists but cannot show it.", retryable: true,
                         fix: "Trigger the action again in a moment; if it persists, check that GITHUB_TOKEN can read \(owner)/\(name)."
@@ -211,8 +213,8 @@ struct ForkRepositoryAction: ProviderStepAction {
         )
     }
 
-    private func checkContent(_ repository: NewRepository) async throws -> ProviderStep<State> {
-        let branch = try await clients.github.branchState(owner: repository.owner, name: repository.name, branch: repository.defaultBranch)
+    private func checkContent(_ repository: NewRepository, github: GitHubClient) async throws -> ProviderStep<State> {
+        let branch = try await github.branchState(owner: repository.owner, name: repository.name, branch: repository.defaultBranch)
         if case .ready = branch {
             return .succeeded(outputs: [
                 "fullName": .string(repository.fullName),

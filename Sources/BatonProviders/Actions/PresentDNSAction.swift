@@ -18,23 +18,23 @@ struct PresentDNSAction: ProviderStepAction {
 
     func advance(_ state: State, context: ActionContext) async throws -> ProviderStep<State> {
         let projectID = try context.requiredString(WorkflowDefinition.ActionID.createProject, "projectId")
-        let team = clients.teamID(context.config)
+        let team = clients.teamID(context)
         switch state {
         case .begin:
             let domain = try context.requiredString(WorkflowDefinition.ActionID.assignDomain, "domain")
-            guard var projectDomain = try await clients.vercel.projectDomain(domain, projectID: projectID, teamID: team) else {
+            guard var projectDomain = try await clients.vercel(for: context).projectDomain(domain, projectID: projectID, teamID: team) else {
                 return .failed(ActionFailure(
                     code: "domain_missing", message: "\(domain) is no longer on the Vercel project.", retryable: false,
                     fix: "Trigger assign-domain again to put it back, then this action."
                 ))
             }
-            if !projectDomain.verified, let verified = try await clients.vercel.verifyDomain(domain, projectID: projectID, teamID: team) {
+            if !projectDomain.verified, let verified = try await clients.vercel(for: context).verifyDomain(domain, projectID: projectID, teamID: team) {
                 projectDomain = verified
             }
             return .next(.readingConfig(projectDomain), message: "Reading Vercel's DNS recommendation for \(domain)")
         case .readingConfig(let projectDomain):
             let domain = projectDomain.name
-            let config = try await clients.vercel.domainConfig(domain, projectID: projectID, teamID: team)
+            let config = try await clients.vercel(for: context).domainConfig(domain, projectID: projectID, teamID: team)
             let records = DNSRecords.records(for: projectDomain, config: config)
             guard !records.isEmpty else {
                 return .failed(ActionFailure(

@@ -45,9 +45,28 @@ public struct ProviderClients: Sendable {
         vercel = VercelClient(baseURL: settings.vercelAPIURL, token: settings.vercelToken, http: http)
     }
 
-    /// The Vercel team of a workflow: its own, or the default.
-    public func teamID(_ config: WorkflowConfig) -> String? {
-        config.vercel?.teamId ?? settings.defaultTeamID
+    /// The GitHub client a step uses: with the user's own account's token when the workflow deploys into their
+    /// accounts, else with the server's.
+    public func github(for context: ActionContext) -> GitHubClient {
+        guard let tokens = context.accountTokens else { return github }
+        return github.authorized(by: ProviderToken(tokens.accessTokens[.github]))
+    }
+
+    /// The Vercel client a step uses (see ``github(for:)``).
+    public func vercel(for context: ActionContext) -> VercelClient {
+        guard let tokens = context.accountTokens else { return vercel }
+        return vercel.authorized(by: ProviderToken(tokens.accessTokens[.vercel]))
+    }
+
+    /// The Vercel team of a workflow: its own, or the server's default — which never applies to the user's own
+    /// account (their personal account is meant then).
+    public func teamID(_ context: ActionContext) -> String? {
+        context.config.vercel?.teamId ?? (context.accountTokens == nil ? settings.defaultTeamID : nil)
+    }
+
+    /// The key under which GitHub's content-creation calls are paced: per account, as GitHub limits them.
+    public func githubAccountKey(_ context: ActionContext) -> String {
+        context.accountTokens?.accountKeys[.github].map { "account:" + $0 } ?? settings.githubToken.fingerprint
     }
 }
 

@@ -129,6 +129,12 @@ extension ProviderStepAction {
 
     private func outcome(for error: ProviderError, checkpoint: ProviderCheckpoint<State>, context: ActionContext) throws -> ActionOutcome {
         guard case .transient(let provider, let code, _, let hint) = error else {
+            if context.accountTokens != nil, case .badCredentials(let provider, let message) = error {
+                return .failed(ActionFailure(
+                    code: "bad_credentials", message: "\(provider.rawValue) rejected your account's token: \(message)", retryable: false,
+                    fix: "Connect your \(provider.rawValue) account again (or give a new token), then start a new workflow."
+                ))
+            }
             return .failed(error.failure)
         }
         let failures = checkpoint.retries + 1

@@ -6,6 +6,15 @@ import NIOHTTP1
 public struct GitHubClient: Sendable {
     private let transport: ProviderTransport
 
+    private init(transport: ProviderTransport) {
+        self.transport = transport
+    }
+
+    /// The same client sending `token` (a user's own account's token) instead of the one it was made with.
+    public func authorized(by token: ProviderToken) -> GitHubClient {
+        GitHubClient(transport: transport.authorized(by: token))
+    }
+
     /// A client for the API at `baseURL` (`https://api.github.com`, or the sandbox's `/sandbox/github`).
     public init(baseURL: String, token: ProviderToken, http: HTTPClient) {
         transport = ProviderTransport(
@@ -97,6 +106,25 @@ public struct GitHubClient: Sendable {
         if response.status == 404 || response.status == 409 { return .empty }
         try expect(response, 200)
         return .ready(sha: try response.decode(Branch.self).commit.sha)
+    }
+
+    /// The accounts where the token's user has Baton's GitHub App installed (`GET /user/installations`; user access
+    /// tokens of a GitHub App only), by login.
+    public func installedAccounts() async throws -> [String] {
+        struct Installations: Decodable {
+            struct Installation: Decodable { var account: GitHubAccount }
+            var installations: [Installation]
+        }
+        let response = try await transport.send(.GET, "/user/installations?per_page=100")
+        try expect(response, 200)
+        return try response.decode(Installations.self).installations.map(\.account.login)
+    }
+
+    /// The organizations the token's user belongs to (`GET /user/orgs`), by login.
+    public func organizations() async throws -> [String] {
+        let response = try await transport.send(.GET, "/user/orgs?per_page=100")
+        try expect(response, 200)
+        return try response.decode([GitHubAccount].self).map(\.login)
     }
 
     private func expect(_ response: ProviderResponse, _ status: Int) throws {

@@ -15,7 +15,7 @@ public struct ProviderTransport: Sendable {
     public let provider: ProviderError.Provider
     /// The API's base URL, such as `https://api.github.com` (no trailing slash).
     public let baseURL: String
-    private let token: ProviderToken
+    private var token: ProviderToken
     private let extraHeaders: [(String, String)]
     private let http: HTTPClient
     /// How long one request may take at most.
@@ -27,6 +27,13 @@ public struct ProviderTransport: Sendable {
         self.token = token
         self.extraHeaders = extraHeaders
         self.http = http
+    }
+
+    /// The same transport sending `token` instead (a user's own account's token).
+    public func authorized(by token: ProviderToken) -> ProviderTransport {
+        var copy = self
+        copy.token = token
+        return copy
     }
 
     /// Sends a request and returns the response, whatever its status, unless it is transient or a bad token.

@@ -6,6 +6,15 @@ import NIOHTTP1
 public struct VercelClient: Sendable {
     private let transport: ProviderTransport
 
+    private init(transport: ProviderTransport) {
+        self.transport = transport
+    }
+
+    /// The same client sending `token` (a user's own account's token) instead of the one it was made with.
+    public func authorized(by token: ProviderToken) -> VercelClient {
+        VercelClient(transport: transport.authorized(by: token))
+    }
+
     /// A client for the API at `baseURL` (`https://api.vercel.com`, or the sandbox's `/sandbox/vercel`).
     public init(baseURL: String, token: ProviderToken, http: HTTPClient) {
         transport = ProviderTransport(provider: .vercel, baseURL: baseURL, token: token, http: http)
@@ -208,6 +217,25 @@ public struct VercelClient: Sendable {
         let response = try await transport.send(.GET, "/v6/domains/\(escape(domain))/config" + query(teamID, ["projectIdOrName": projectID]))
         try expect(response, 200)
         return try response.decode(VercelDomainConfig.self)
+    }
+
+    /// The token's user's username (`GET /v2/user`).
+    public func username() async throws -> String {
+        struct Answer: Decodable {
+            struct User: Decodable { var username: String }
+            var user: User
+        }
+        let response = try await transport.send(.GET, "/v2/user")
+        try expect(response, 200)
+        return try response.decode(Answer.self).user.username
+    }
+
+    /// The teams the token's user belongs to (`GET /v2/teams`).
+    public func teams() async throws -> [VercelTeam] {
+        struct Answer: Decodable { var teams: [VercelTeam] }
+        let response = try await transport.send(.GET, "/v2/teams?limit=100")
+        try expect(response, 200)
+        return try response.decode(Answer.self).teams
     }
 
     private func query(_ teamID: String?, _ parameters: [String: String] = [:]) -> String {

@@ -130,3 +130,13 @@ public struct VercelDomainConfig: Decodable, Sendable, Hashable {
     /// Whether the DNS does not point at Vercel yet.
     public var misconfigured: Bool
 }
+
+/// A Vercel team the user belongs to (`GET /v2/teams`).
+public struct VercelTeam: Decodable, Sendable, Hashable {
+    /// The id, `team_…`.
+    public var id: String
+    /// The slug.
+    public var slug: String
+    /// The name.
+    public var name: String?
+}

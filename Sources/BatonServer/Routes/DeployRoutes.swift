@@ -18,7 +18,10 @@ struct DeployRoutes: Sendable {
     private func deploy(_ request: Request, context: Context) async throws -> Response {
         let body = try await Self.readJSONBody(request, maxBytes: parser.limits.maxBodyBytes)
         let command = try parser.parse(body)
-        let response = try await engine.handle(command, bearerToken: Self.bearerToken(request), clientAddress: context.clientAddress)
+        let response = try await engine.handle(
+            command, bearerToken: Self.bearerToken(request), clientAddress: context.clientAddress,
+            connectionID: ConnectionRoutes.connectionID(request)
+        )
         switch response {
         case .created(let created):
             return try JSONResponse.make(created, status: .created)
