@@ -9,8 +9,12 @@ extension ProviderSandbox {
     static let maximumBodyBytes = 4 * 1024 * 1024
 
     /// Serves one provider request: latency, then the locked dispatch (the effect), then the recording, then the
-    /// response delay (the answer held back although the effect already happened).
+    /// response delay (the answer held back although the effect already happened). Vercel's OAuth token endpoint
+    /// (`/login/oauth/…`, below the API prefix as on `api.vercel.com`) is served first, before any token check.
     func serveProvider(_ request: Request, provider: ProviderKind) async -> Response {
+        if provider == .vercel, request.uri.path.hasPrefix(OAuthHost.vercelAPI.pathPrefix + "/login/oauth/") {
+            return await serveOAuth(request, host: .vercelAPI)
+        }
         let providerRequest = ProviderRequest(
             provider: provider, method: request.method.rawValue,
             target: RequestTarget(rawPath: request.uri.path, rawQuery: request.uri.query, below: provider.pathPrefix),

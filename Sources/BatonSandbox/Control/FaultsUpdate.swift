@@ -7,6 +7,7 @@ struct FaultsUpdate: Sendable {
     static let fieldNames = [
         "latencyMs", "forkSeconds", "buildSeconds", "failureRate", "seed", "failDeployment", "rejectTokens",
         "missingGitHubApp", "responseDelayMs", "secondaryRateLimit", "readOnlyOwner", "aliasError", "contentCreationLimit",
+        "oauthAccessTokenSeconds",
     ]
 
     private let members: [String: JSONValue]
@@ -48,6 +49,9 @@ struct FaultsUpdate: Sendable {
         case "contentCreationLimit":
             return value == .null || ContentCreationLimit(value) != nil
                 ? nil : "null or {\"perMinute\": a positive integer, \"perHour\": a positive integer}"
+        case "oauthAccessTokenSeconds":
+            return value == .null || (1...31_536_000).contains(value.intValue ?? 0)
+                ? nil : "null or an integer number of seconds from 1 to 31536000 (a year)"
         case "aliasError":
             return value == .null || AliasErrorFault(value) != nil
                 ? nil : "null or {\"project\": a project name, \"code\": a non-empty string such as \"cert_missing\"}"
@@ -81,6 +85,7 @@ struct FaultsUpdate: Sendable {
         }
         if let value = members["readOnlyOwner"] { state.faults.readOnlyOwner = value.stringValue }
         if let value = members["aliasError"] { state.faults.aliasError = AliasErrorFault(value) }
+        if let value = members["oauthAccessTokenSeconds"] { state.faults.oauthAccessTokenSeconds = value.intValue }
         if let value = members["contentCreationLimit"] {
             state.faults.contentCreationLimit = ContentCreationLimit(value)
             state.contentCreations = []

@@ -2,11 +2,13 @@ import Foundation
 
 extension SandboxState {
     /// The body of `GET /sandbox/state` at `now`: what exists, how far it got, and the calls counted.
-    /// Environment variables appear by key only; their values are never shown.
+    /// Environment variables appear by key only; their values are never shown; OAuth appears as counters, never a
+    /// code or token.
     func snapshot(at now: Date) -> JSONValue {
         let repositories = github.repositories.map { repository -> JSONValue in
             [
-                "fullName": .string(repository.fullName), "id": .int(repository.id), "fork": .bool(repository.isFork),
+                "fullName": .string(repository.fullName), "owner": .string(repository.ownerLogin),
+                "id": .int(repository.id), "fork": .bool(repository.isFork),
                 "isTemplate": .bool(repository.isTemplate), "ready": .bool(repository.isReady(at: now)),
             ]
         }
@@ -40,7 +42,7 @@ extension SandboxState {
             "domains": .array(domains), "envVars": .array(variables),
             "dnsConfigured": .strings(vercel.configuredDomainNames.sorted()),
             "calls": .object(calls.mapValues(JSONValue.int)), "faults": knobsJSON,
-            "refusals": ["contentCreationLimit": .int(contentCreationRefusals)],
+            "refusals": ["contentCreationLimit": .int(contentCreationRefusals)], "oauth": oauth.counters.json,
         ]
     }
 
@@ -55,6 +57,7 @@ extension SandboxState {
             "secondaryRateLimit": faults.secondaryRateLimit?.json ?? .null,
             "readOnlyOwner": .optional(faults.readOnlyOwner), "aliasError": faults.aliasError?.json ?? .null,
             "contentCreationLimit": faults.contentCreationLimit?.json ?? .null,
+            "oauthAccessTokenSeconds": faults.oauthAccessTokenSeconds.map(JSONValue.int) ?? .null,
             "responseDelayMs": .int(configuration.responseDelayMs),
         ]
     }

@@ -3,7 +3,9 @@ import Synchronization
 
 /// Appends one JSON line per provider exchange to a file, for contract checks against the OpenAPI descriptions.
 ///
-/// Environment-variable values are replaced by `"<redacted>"` so recordings never hold secrets.
+/// Environment-variable values are replaced by `"<redacted>"` and no header is recorded (so no `Authorization`), so
+/// recordings never hold secrets; the OAuth endpoints, whose bodies hold codes, client secrets and tokens, are served
+/// apart from the provider APIs and never reach the recorder.
 final class ExchangeRecorder: Sendable {
     private let path: String
     private let writeLock = Mutex(())

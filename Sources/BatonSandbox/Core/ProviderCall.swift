@@ -30,12 +30,15 @@ struct ProviderCall: Sendable {
     let query: [String: String]
     /// The request body.
     let body: ProviderRequestBody
-    /// Whether the request carried an accepted token.
-    let isAuthenticated: Bool
+    /// Who the request's accepted token acts as; nil when it carried no token.
+    let caller: SandboxCaller?
     /// The `X-GitHub-Api-Version` header, if any.
     let gitHubAPIVersion: String?
     /// When the request is served.
     let now: Date
+
+    /// Whether the request carried an accepted token.
+    var isAuthenticated: Bool { caller != nil }
 
     /// The value of the placeholder `name` (empty when the route has no such placeholder).
     func parameter(_ name: String) -> String {

@@ -31,7 +31,9 @@ enum ProviderDispatcher {
         let callKey = match?.route.callKey ?? "\(request.method) \(request.target.path)"
         state.count(callKey)
 
-        let credential = PresentedCredential(header: request.authorization, rejectAllTokens: state.faults.rejectTokens)
+        let credential = PresentedCredential(
+            header: request.authorization, rejectAllTokens: state.faults.rejectTokens, provider: request.provider,
+            issued: state.oauth, now: now)
         var reply: ProviderReply
         if let failure = state.failures.nextFailure(rate: state.configuration.failureRate) {
             reply = failure.reply(for: request.provider, now: now)
@@ -40,7 +42,7 @@ enum ProviderDispatcher {
         } else {
             reply = serveVercel(request, match: match, credential: credential, state: &state, now: now)
         }
-        decorate(&reply, for: request, authenticated: credential == .accepted, state: &state, now: now)
+        decorate(&reply, for: request, authenticated: credential.caller != nil, state: &state, now: now)
         return (reply, callKey)
     }
 
@@ -68,7 +70,8 @@ enum ProviderDispatcher {
         switch credential {
         case .missing where !state.faults.rejectTokens: return VercelErrorReply.missingToken
         case .missing, .rejected: return VercelErrorReply.invalidToken
-        case .accepted: break
+        case .accepted(let caller):
+            guard caller.mayActInTeam(of: request.target.query) else { return VercelErrorReply.notAuthorized }
         }
         guard let match else { return VercelErrorReply.notFound("The requested API endpoint was not found.") }
         return match.route.serve(&state, call(request, match.parameters, credential, now))
@@ -79,7 +82,7 @@ enum ProviderDispatcher {
     ) -> ProviderCall {
         ProviderCall(
             provider: request.provider, method: request.method, path: request.target.path, parameters: parameters,
-            query: request.target.query, body: request.body, isAuthenticated: credential == .accepted,
+            query: request.target.query, body: request.body, caller: credential.caller,
             gitHubAPIVersion: request.gitHubAPIVersion, now: now)
     }
 

@@ -18,6 +18,9 @@ struct SandboxFaults: Sendable, Equatable {
     /// A Vercel project whose next deployment becomes `READY` but never gets its alias (`aliasError`); cleared
     /// when that deployment is created.
     var aliasError: AliasErrorFault?
+    /// Seconds the access tokens issued through OAuth from now on live (`oauthAccessTokenSeconds`); nil for the
+    /// providers' lifetimes, GitHub 28800 and Vercel 3600 (providers.md §6.5).
+    var oauthAccessTokenSeconds: Int?
 
     /// No faults but the standing ones `configuration` starts with (its content-creation limit).
     init(configuration: SandboxConfiguration? = nil) {

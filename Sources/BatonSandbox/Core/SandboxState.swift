@@ -24,6 +24,8 @@ struct SandboxState: Sendable {
     var github: GitHubWorld
     /// The imitated Vercel.
     var vercel = VercelWorld()
+    /// The codes and tokens of the imitated sign-in (GitHub App user access tokens, Sign in with Vercel).
+    var oauth = OAuthWorld()
 
     /// Creates the start-up state: configuration in force, no faults, the seeded templates.
     init(configuration: SandboxConfiguration, now: Date) {

@@ -17,12 +17,12 @@ extension GitHubAccount {
         ]
     }
 
-    /// The `private-user` JSON of `GET /user`: the simple user plus profile and plan fields.
-    func privateUserJSON(createdAt: Date) -> JSONValue {
+    /// The `private-user` JSON of `GET /user`: the simple user plus profile (named `name`) and plan fields.
+    func privateUserJSON(name: String, createdAt: Date) -> JSONValue {
         guard case .object(var members) = simpleUserJSON else { return simpleUserJSON }
         let created = JSONValue.string(GitHubTimestamp.format(createdAt))
         let extra: [String: JSONValue] = [
-            "user_view_type": "private", "name": "Baton Sandbox User", "company": nil, "blog": "", "location": nil,
+            "user_view_type": "private", "name": .string(name), "company": nil, "blog": "", "location": nil,
             "email": nil, "notification_email": nil, "hireable": nil, "bio": nil, "twitter_username": nil,
             "public_repos": 0, "public_gists": 0, "followers": 0, "following": 0,
             "created_at": created, "updated_at": created, "private_gists": 0, "total_private_repos": 0,
@@ -31,6 +31,19 @@ extension GitHubAccount {
         ]
         members.merge(extra) { _, new in new }
         return .object(members)
+    }
+
+    /// The `organization-simple` JSON of `GET /user/orgs`.
+    var organizationJSON: JSONValue {
+        let api = "https://api.github.com/orgs/\(login)"
+        return [
+            "login": .string(login), "id": .int(id), "node_id": .string(nodeID), "url": .string(api),
+            "repos_url": .string("\(api)/repos"), "events_url": .string("\(api)/events"),
+            "hooks_url": .string("\(api)/hooks"), "issues_url": .string("\(api)/issues"),
+            "members_url": .string("\(api)/members{/member}"),
+            "public_members_url": .string("\(api)/public_members{/member}"),
+            "avatar_url": .string("https://avatars.githubusercontent.com/u/\(id)?v=4"), "description": nil,
+        ]
     }
 }
 

@@ -8,6 +8,8 @@ enum GitHubContentCreation {
         "You have exceeded a secondary rate limit. Please wait a few minutes before you try again."
     /// The message for a fine-grained personal access token lacking a permission (providers.md §6.2).
     static let notAccessibleMessage = "Resource not accessible by personal access token"
+    /// The message for a GitHub App token (installation or user access token) lacking access (providers.md §6.2).
+    static let notAccessibleByIntegrationMessage = "Resource not accessible by integration"
 
     /// Throws 403 while the `secondaryRateLimit` fault has calls left, counting this one; the fault clears itself
     /// after its last refusal. The reply carries the usual `x-ratelimit-*` headers (added for every GitHub answer,
@@ -40,13 +42,23 @@ enum GitHubContentCreation {
             403, secondaryRateLimitMessage, documentation: GitHubErrorReply.Documentation.secondaryRateLimits)
     }
 
-    /// Throws 403 `Resource not accessible by personal access token` when `owner` is the `readOnlyOwner` fault's,
-    /// with `X-Accepted-GitHub-Permissions` naming what the operation needs.
+    /// Throws 403 with `X-Accepted-GitHub-Permissions` naming what the operation needs when `caller` may not
+    /// create repositories in `owner`: `Resource not accessible by integration` for a user access token outside
+    /// its own account and its organizations where the App is installed (a user token acts on the intersection of
+    /// the user's and the installation's access, providers.md §6.2); `Resource not accessible by personal access
+    /// token` when `owner` is the `readOnlyOwner` fault's.
     static func checkWritable(
-        owner: String, state: SandboxState, documentation: String, acceptedPermissions: String
+        owner: String, caller: SandboxCaller, state: SandboxState, documentation: String, acceptedPermissions: String
     ) throws(ProviderReply) {
-        guard state.faults.isReadOnly(owner: owner) else { return }
-        var reply = GitHubErrorReply.make(403, notAccessibleMessage, documentation: documentation)
+        let message: String
+        if !caller.mayCreateRepositories(in: owner) {
+            message = notAccessibleByIntegrationMessage
+        } else if state.faults.isReadOnly(owner: owner) {
+            message = notAccessibleMessage
+        } else {
+            return
+        }
+        var reply = GitHubErrorReply.make(403, message, documentation: documentation)
         reply.headers["x-accepted-github-permissions"] = acceptedPermissions
         throw reply
     }

@@ -4,7 +4,8 @@ import Foundation
 ///
 /// An existing fork of the same network in the destination is returned unchanged (202, old `created_at`);
 /// a name taken by another repository gets `-1`, `-2`…; the new fork stays empty for `forkSeconds`.
-/// The `secondaryRateLimit` and `readOnlyOwner` faults refuse it with 403.
+/// The `secondaryRateLimit` and `readOnlyOwner` faults refuse it with 403, and so does a user access token forking
+/// outside its own account and organizations where the App is installed.
 enum GitHubForkHandler {
     private static let documentation = GitHubErrorReply.Documentation.createFork
     /// The fine-grained permissions GitHub's documentation lists for creating a fork.
@@ -22,9 +23,10 @@ enum GitHubForkHandler {
                 owner: call.parameter("owner"), name: call.parameter("repo"), in: state.github, call: call)
         else { throw GitHubErrorReply.notFound(documentation) }
 
-        let destinationLogin = options["organization"]?.stringValue ?? GitHubWorld.authenticatedLogin
+        let caller = call.caller ?? .operator
+        let destinationLogin = options["organization"]?.stringValue ?? caller.gitHubLogin
         try GitHubContentCreation.checkWritable(
-            owner: destinationLogin, state: state, documentation: documentation,
+            owner: destinationLogin, caller: caller, state: state, documentation: documentation,
             acceptedPermissions: acceptedPermissions)
         let destination = state.github.account(destinationLogin)
         guard destination.login.lowercased() != source.ownerLogin.lowercased() else {

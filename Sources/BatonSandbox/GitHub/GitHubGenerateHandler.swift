@@ -6,7 +6,8 @@ import Foundation
 /// converge by checking `GET /repos/{owner}/{name}` first; the new repository stays empty for `forkSeconds`.
 /// A source that exists but is not a template is a 422 too (`Could not clone: OWNER/REPO is not a template
 /// repository.`); only a missing or invisible one is 404. The `secondaryRateLimit` and `readOnlyOwner` faults
-/// refuse it with 403.
+/// refuse it with 403, and so does a user access token generating outside its own account and organizations where
+/// the App is installed.
 enum GitHubGenerateHandler {
     private static let documentation = GitHubErrorReply.Documentation.generate
     /// The fine-grained permission GitHub's documentation lists for creating a repository from a template.
@@ -31,9 +32,11 @@ enum GitHubGenerateHandler {
                 owner: call.parameter("template_owner"), name: call.parameter("template_repo"), in: state.github,
                 call: call)
         else { throw GitHubErrorReply.notFound(documentation) }
-        let ownerLogin = options["owner"]?.stringValue ?? GitHubWorld.authenticatedLogin
+        let caller = call.caller ?? .operator
+        let ownerLogin = options["owner"]?.stringValue ?? caller.gitHubLogin
         try GitHubContentCreation.checkWritable(
-            owner: ownerLogin, state: state, documentation: documentation, acceptedPermissions: acceptedPermissions)
+            owner: ownerLogin, caller: caller, state: state, documentation: documentation,
+            acceptedPermissions: acceptedPermissions)
         guard template.isTemplate else {
             throw couldNotClone("Could not clone: \(template.fullName) is not a template repository.")
         }

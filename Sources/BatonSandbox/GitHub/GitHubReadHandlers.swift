@@ -1,11 +1,5 @@
-/// The read operations: the authenticated user, a repository, its branch and its commits.
+/// The read operations on repositories: a repository, its branch and its commits.
 enum GitHubReadHandlers {
-    /// `GET /user`.
-    static func authenticatedUser(_ state: inout SandboxState, _ call: ProviderCall) -> ProviderReply {
-        let createdAt = state.github.repositories.first?.createdAt ?? call.now
-        return ProviderReply(status: 200, body: state.github.authenticatedUser.privateUserJSON(createdAt: createdAt))
-    }
-
     /// `GET /repos/{owner}/{repo}`.
     static func repository(_ state: inout SandboxState, _ call: ProviderCall) throws(ProviderReply) -> ProviderReply {
         let repository = try visible(call, state.github, documentation: GitHubErrorReply.Documentation.getRepository)

@@ -2,7 +2,9 @@
 enum GitHubRoutes {
     /// Every imitated GitHub operation.
     static let all: [ProviderRoute] = [
-        ProviderRoute("GET", "/user", handle: GitHubReadHandlers.authenticatedUser),
+        ProviderRoute("GET", "/user", handle: GitHubUserHandlers.authenticatedUser),
+        ProviderRoute("GET", "/user/installations", handle: GitHubUserHandlers.installations),
+        ProviderRoute("GET", "/user/orgs", handle: GitHubUserHandlers.organizations),
         ProviderRoute(
             "GET", "/repos/{owner}/{repo}", requiresAuthentication: false, handle: GitHubReadHandlers.repository),
         ProviderRoute("POST", "/repos/{owner}/{repo}/forks", handle: GitHubForkHandler.createFork),
@@ -15,11 +17,14 @@ enum GitHubRoutes {
             "GET", "/repos/{owner}/{repo}/commits", requiresAuthentication: false, handle: GitHubReadHandlers.commits),
     ]
 
-    /// The repository `owner/name` if the caller may see it (anonymous callers see public repositories only).
+    /// The repository `owner/name` if the caller may see it: anonymous callers see public repositories only, user
+    /// access tokens the private ones their installations reach; GitHub answers 404 for the rest (providers.md §6.2).
     static func visibleRepository(
         owner: String, name: String, in world: GitHubWorld, call: ProviderCall
     ) -> GitHubRepository? {
         guard let repository = world.repository(owner: owner, name: name) else { return nil }
-        return repository.isPrivate && !call.isAuthenticated ? nil : repository
+        guard repository.isPrivate else { return repository }
+        guard let caller = call.caller, caller.seesPrivateRepositories(of: repository.ownerLogin) else { return nil }
+        return repository
     }
 }

@@ -15,9 +15,17 @@ struct GitHubWorld: Sendable {
     private var nextAccountID = 2000
     private var nextRepositoryID = 700_000_001
 
-    /// Creates the world with the authenticated user and the seeded, populated templates.
+    /// Creates the world with the authenticated user, the users who can sign in through OAuth and their
+    /// organizations, and the seeded, populated templates.
     init(now: Date, identifiers: inout IdentifierFactory) {
         accounts[Self.authenticatedLogin] = GitHubAccount(login: Self.authenticatedLogin, id: 1000, kind: .user)
+        for user in SandboxGitHubUser.all {
+            accounts[user.login.lowercased()] = GitHubAccount(login: user.login, id: user.id, kind: .user)
+            for organization in user.organizations {
+                accounts[organization.login.lowercased()] = GitHubAccount(
+                    login: organization.login, id: organization.id, kind: .organization)
+            }
+        }
         let seededAt = now.addingTimeInterval(-30 * 86_400)
         for name in Self.templateNames {
             add(
@@ -28,12 +36,13 @@ struct GitHubWorld: Sendable {
         }
     }
 
-    /// The authenticated user.
+    /// The operator's account, `baton-sandbox-user`.
     var authenticatedUser: GitHubAccount {
         accounts[Self.authenticatedLogin]!  // Created in init and never removed.
     }
 
-    /// The account `login`, created as an organization the user can write to on first use.
+    /// The account `login`, created as an organization the operator can write to on first use (callers check that a
+    /// user token may write there first, so user tokens never create accounts).
     mutating func account(_ login: String) -> GitHubAccount {
         if let existing = accounts[login.lowercased()] { return existing }
         let created = GitHubAccount(login: login, id: nextAccountID, kind: .organization)

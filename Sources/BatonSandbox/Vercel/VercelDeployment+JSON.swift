@@ -17,9 +17,7 @@ extension VercelDeployment {
             "aliasAssigned": .bool(phase.aliasAssigned), "alias": .strings(phase.aliasAssigned ? [aliasWhenReady] : []),
             "aliasError": aliasErrorJSON(phase), "automaticAliases": [], "public": false, "plan": "hobby",
             "regions": ["iad1"], "createdIn": "sfo1", "ownerId": .string(scope.accountID),
-            "creator": [
-                "uid": .string(VercelScope.personalAccountID), "username": .string(VercelScope.personalUsername),
-            ],
+            "creator": creator.json,
             "build": ["env": []], "env": [], "routes": nil, "buildSkipped": false, "isInConcurrentBuildsQueue": false,
             "isInSystemBuildsQueue": false, "projectSettings": .object(projectSettings),
             "gitSource": [
@@ -58,9 +56,7 @@ extension VercelDeployment {
             "created": VercelTimestamp.json(createdAt), "createdAt": VercelTimestamp.json(createdAt),
             "buildingAt": VercelTimestamp.json(instant(Self.buildingTenths)),
             "state": .string(phase.readyState), "readyState": .string(phase.readyState), "type": "LAMBDAS",
-            "creator": [
-                "uid": .string(VercelScope.personalAccountID), "username": .string(VercelScope.personalUsername),
-            ],
+            "creator": creator.json,
             "meta": .object(meta.mapValues(JSONValue.string)), "target": .optional(target),
             "aliasAssigned": .bool(phase.aliasAssigned), "aliasError": aliasErrorJSON(phase),
             "inspectorUrl": .string(inspectorURL),

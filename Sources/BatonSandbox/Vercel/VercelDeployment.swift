@@ -32,6 +32,8 @@ struct VercelDeployment: Sendable, Equatable {
     let aliasFailure: VercelAliasFailure?
     /// When `PATCH /v12/deployments/{id}/cancel` canceled it, if it did.
     var canceledAt: Date? = nil
+    /// Who created it.
+    var creator = VercelCreator.sharedAccount
 }
 
 /// The GitHub commit a deployment builds.

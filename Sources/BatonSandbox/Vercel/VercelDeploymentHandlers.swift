@@ -16,7 +16,7 @@ enum VercelDeploymentHandlers {
     /// or still empty. A deployment of the project named by the `failDeployment` fault will end in `ERROR`; one of
     /// the project named by the `aliasError` fault will be `READY` without its alias. Each fault is used up here.
     static func create(_ state: inout SandboxState, _ call: ProviderCall) throws(ProviderReply) -> ProviderReply {
-        let scope = VercelScope(query: call.query)
+        let scope = VercelScope(call)
         let members = try VercelRequestBody.members(of: call.body, allowed: createProperties, required: ["name"])
         let name = try VercelRequestBody.string(members, "name") ?? ""
         let projectReference = try VercelRequestBody.string(members, "project") ?? name
@@ -56,14 +56,15 @@ enum VercelDeploymentHandlers {
             scope: scope, url: "\(project.name)-\(state.identifiers.lowercase(length: 9))-\(scope.slug).vercel.app",
             target: target, meta: source.metadata.merging(meta) { _, requested in requested }, gitSource: source,
             projectSettings: settings, aliasWhenReady: alias, createdAt: call.now,
-            buildSeconds: state.configuration.buildSeconds, failsBuild: failsBuild, aliasFailure: aliasFailure)
+            buildSeconds: state.configuration.buildSeconds, failsBuild: failsBuild, aliasFailure: aliasFailure,
+            creator: VercelCreator(call.caller))
         state.vercel.deployments.append(deployment)
         return ProviderReply(status: 200, body: deployment.json(phase: VercelDeployment.creationPhase))
     }
 
     /// The deployment by id or hostname, in its current phase; 404 when unknown in the request's scope.
     static func get(_ state: inout SandboxState, _ call: ProviderCall) throws(ProviderReply) -> ProviderReply {
-        guard let deployment = state.vercel.deployment(call.parameter("idOrUrl"), in: VercelScope(query: call.query))
+        guard let deployment = state.vercel.deployment(call.parameter("idOrUrl"), in: VercelScope(call))
         else { throw VercelErrorReply.notFound("The deployment was not found") }
         return ProviderReply(status: 200, body: deployment.json(phase: deployment.phase(at: call.now)))
     }
@@ -73,7 +74,7 @@ enum VercelDeploymentHandlers {
     /// description documents 400 without saying when; what it answers for a finished deployment is not documented).
     /// 404 when unknown in the request's scope.
     static func cancel(_ state: inout SandboxState, _ call: ProviderCall) throws(ProviderReply) -> ProviderReply {
-        let scope = VercelScope(query: call.query)
+        let scope = VercelScope(call)
         guard let index = state.vercel.deployments.firstIndex(where: { $0.scope == scope && $0.id == call.parameter("id") }) else {
             throw VercelErrorReply.notFound("The deployment was not found")
         }

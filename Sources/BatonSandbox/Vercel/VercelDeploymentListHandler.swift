@@ -5,7 +5,7 @@ enum VercelDeploymentListHandler {
 
     /// Lists the scope's deployments matching the query.
     static func list(_ state: inout SandboxState, _ call: ProviderCall) throws(ProviderReply) -> ProviderReply {
-        let scope = VercelScope(query: call.query)
+        let scope = VercelScope(call)
         let query = call.query
         var projectIDs: Set<String>?
         if let reference = query["projectId"] {

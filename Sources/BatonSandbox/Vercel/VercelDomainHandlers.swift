@@ -78,7 +78,7 @@ enum VercelDomainHandlers {
     static func config(_ state: inout SandboxState, _ call: ProviderCall) throws(ProviderReply) -> ProviderReply {
         guard let domain = DomainName(call.parameter("domain")) else { throw invalidDomain(call.parameter("domain")) }
         if let reference = call.query["projectIdOrName"],
-            state.vercel.project(reference, in: VercelScope(query: call.query)) == nil
+            state.vercel.project(reference, in: VercelScope(call)) == nil
         {
             throw VercelErrorReply.projectNotFound
         }

@@ -68,9 +68,9 @@ struct VercelEnvironmentDraft: Sendable, Equatable {
     }
 
     /// The stored variable for this draft.
-    func makeVariable(id: String, projectID: String, now: Date) -> VercelEnvironmentVariable {
+    func makeVariable(id: String, projectID: String, now: Date, creator: VercelCreator) -> VercelEnvironmentVariable {
         VercelEnvironmentVariable(
             id: id, projectID: projectID, key: key, value: value, type: type, targets: targets, gitBranch: gitBranch,
-            comment: comment, createdAt: now, updatedAt: now)
+            comment: comment, createdAt: now, updatedAt: now, creator: creator)
     }
 }

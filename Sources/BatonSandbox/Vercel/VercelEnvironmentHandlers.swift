@@ -59,7 +59,8 @@ enum VercelEnvironmentHandlers {
                 created.append(existing.json)
             } else {
                 let variable = draft.makeVariable(
-                    id: state.identifiers.make(prefix: "", length: 16), projectID: project.id, now: call.now)
+                    id: state.identifiers.make(prefix: "", length: 16), projectID: project.id, now: call.now,
+                    creator: VercelCreator(call.caller))
                 state.vercel.environmentVariables.append(variable)
                 created.append(variable.json)
             }

@@ -22,6 +22,8 @@ struct VercelEnvironmentVariable: Sendable, Equatable {
     let createdAt: Date
     /// When it was last changed.
     var updatedAt: Date
+    /// Who created it.
+    var creator = VercelCreator.sharedAccount
 
     /// Whether it clashes with a new variable `key` for `targets` and `gitBranch` (same key, a shared target).
     func conflicts(key: String, targets: [String], gitBranch: String?) -> Bool {

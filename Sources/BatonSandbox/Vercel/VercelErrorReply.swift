@@ -11,6 +11,10 @@ enum VercelErrorReply {
     /// 403 for a token Vercel does not accept.
     static let invalidToken = make(403, code: "forbidden", message: "Not authorized", extra: ["invalidToken": true])
 
+    /// 403 for a token that may not act where the request asks: a user's token naming a team the user does not
+    /// belong to (Vercel's documented `forbidden`, providers.md §2.2).
+    static let notAuthorized = make(403, code: "forbidden", message: "Not authorized")
+
     /// 403 for a request without a token.
     static let missingToken = make(
         403, code: "forbidden", message: "The request is missing an authentication token",

@@ -33,7 +33,7 @@ extension VercelEnvironmentVariable {
             "id": .string(id), "key": .string(key), "type": .string(type), "target": .strings(targets),
             "value": .string(type == "plain" ? value : "sbx-encrypted:\(id)"), "decrypted": false,
             "configurationId": nil, "createdAt": VercelTimestamp.json(createdAt),
-            "updatedAt": VercelTimestamp.json(updatedAt), "createdBy": .string(VercelScope.personalAccountID),
+            "updatedAt": VercelTimestamp.json(updatedAt), "createdBy": .string(creator.id),
             "updatedBy": nil,
         ]
         members["gitBranch"] = gitBranch.map(JSONValue.string)

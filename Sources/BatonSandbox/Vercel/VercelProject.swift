@@ -18,6 +18,8 @@ struct VercelProject: Sendable, Equatable {
     let productionAlias: String
     /// When it was created.
     let createdAt: Date
+    /// Who created it.
+    var creator = VercelCreator.sharedAccount
 
     /// Whether `idOrName` names this project.
     func isNamed(_ idOrName: String) -> Bool {

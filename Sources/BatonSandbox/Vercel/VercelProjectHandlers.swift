@@ -16,7 +16,7 @@ enum VercelProjectHandlers {
 
     /// `POST /v11/projects`: 409 for a taken name, 400 for unknown fields or a repository the GitHub App can't see.
     static func create(_ state: inout SandboxState, _ call: ProviderCall) throws(ProviderReply) -> ProviderReply {
-        let scope = VercelScope(query: call.query)
+        let scope = VercelScope(call)
         let members = try VercelRequestBody.members(of: call.body, allowed: createProperties, required: ["name"])
         let name = try VercelRequestBody.string(members, "name") ?? ""
         try checkProjectName(name)
@@ -42,12 +42,14 @@ enum VercelProjectHandlers {
         let project = VercelProject(
             id: state.identifiers.make(prefix: "prj_", length: 28), name: name, scope: scope,
             framework: members["framework"]?.stringValue, link: link,
-            settings: members.filter { settingNames.contains($0.key) }, productionAlias: alias, createdAt: call.now)
+            settings: members.filter { settingNames.contains($0.key) }, productionAlias: alias, createdAt: call.now,
+            creator: VercelCreator(call.caller))
         state.vercel.projects.append(project)
         for draft in drafts {
             state.vercel.environmentVariables.append(
                 draft.makeVariable(
-                    id: state.identifiers.make(prefix: "", length: 16), projectID: project.id, now: call.now))
+                    id: state.identifiers.make(prefix: "", length: 16), projectID: project.id, now: call.now,
+                    creator: project.creator))
         }
         return ProviderReply(status: 200, body: project.json(in: state.vercel))
     }
@@ -60,7 +62,7 @@ enum VercelProjectHandlers {
 
     /// The project named by the `idOrName` path parameter in the request's scope, or a 404 reply.
     static func project(_ call: ProviderCall, in world: VercelWorld) throws(ProviderReply) -> VercelProject {
-        guard let project = world.project(call.parameter("idOrName"), in: VercelScope(query: call.query)) else {
+        guard let project = world.project(call.parameter("idOrName"), in: VercelScope(call)) else {
             throw VercelErrorReply.projectNotFound
         }
         return project
