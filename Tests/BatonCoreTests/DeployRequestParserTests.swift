@@ -35,6 +35,32 @@ struct DeployRequestParserTests {
         #expect(command == .initialize(expected))
     }
 
+    @Test func acceptsTheUsersOwnAccounts() throws {
+        let command = try parse("""
+            {"mode":"init","config":{"apps":["app-b"],"github":{"owner":"octo-alice"}},
+             "accounts":{"github":"connected","vercel":{"token":"vca_abc123"}}}
+            """)
+        guard case .initialize(let request) = command else {
+            Issue.record("not an init")
+            return
+        }
+        #expect(request.accounts == [.github: .connected, .vercel: .token("vca_abc123")])
+    }
+
+    @Test func accountsNameEveryProblemAndNeverEchoTheToken() {
+        let halfOnly = issues(#"{"mode":"init","config":{"apps":["app-b"],"github":{"owner":"a"}},"accounts":{"github":"connected"}}"#)
+        #expect(halfOnly.map(\.path) == ["accounts.vercel"])
+        #expect(halfOnly.first?.message.contains("every provider or at none") == true)
+        let wrong = issues("""
+            {"mode":"init","config":{"apps":["app-b"],"github":{"owner":"a"}},
+             "accounts":{"github":"mine","vercel":{"token":"has space secret-ish","extra":1},"gitlab":"connected"}}
+            """)
+        #expect(wrong.map(\.path).sorted() == ["accounts.github", "accounts.gitlab", "accounts.vercel.extra", "accounts.vercel.token"])
+        #expect(!wrong.map(\.message).joined().contains("secret-ish"), "a token is never repeated back")
+        let empty = issues(#"{"mode":"init","config":{"apps":["app-b"],"github":{"owner":"a"}},"accounts":{"github":{"token":""},"vercel":7}}"#)
+        #expect(empty.map(\.path).sorted() == ["accounts.github.token", "accounts.vercel"])
+    }
+
     @Test func listsEveryProblemAtOnce() {
         let found = issues("""
             {"mode":"init","extra":1,"config":{"apps":["app-a","nope","app-a",7],"github":{"owner":"-bad-"},"vercel":{"teamId":"t1"},"domain":"not a domain","color":"red"},
