@@ -174,6 +174,7 @@ let package = Package(
             name: "BatonProcessTests",
             dependencies: [
                 "BatonCore",
+                "BatonClient",
                 "BatonTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -33,13 +33,7 @@ final class ConsentPageBrowser: Sendable {
         guard started.status == 200, let data = started.body.data(using: .utf8),
               let json = try JSONSerialization.jsonObject(with: data) as? [String: Any], let authorize = json["authorizeUrl"] as? String
         else { throw BrowserError("starting \(provider) answered \(started.status): \(started.body)") }
-        let consent = try await send("GET", authorize)
-        guard consent.status == 200 else { throw BrowserError("the consent page answered \(consent.status): \(consent.body)") }
-        let form = try Self.form(in: consent.body, choosing: user)
-        let submitted = try await send("POST", Self.resolve(form.action, against: authorize), form: form.fields)
-        guard submitted.status == 302, let callback = submitted.headers.first(name: "location") else {
-            throw BrowserError("the consent form answered \(submitted.status): \(submitted.body)")
-        }
+        let callback = try await consent(authorize, as: user)
         let back = try await send("GET", callback)
         guard back.status == 303, let location = back.headers.first(name: "location") else {
             throw BrowserError("the callback answered \(back.status): \(back.body)")
@@ -47,10 +41,25 @@ final class ConsentPageBrowser: Sendable {
         return location
     }
 
+    /// Opens the provider's authorize page `authorize`, presses `user`'s button, and returns the redirect back.
+    func consent(_ authorize: String, as user: String) async throws -> String {
+        let consent = try await send("GET", authorize)
+        guard consent.status == 200 else { throw BrowserError("the consent page answered \(consent.status): \(consent.body)") }
+        let form = try Self.form(in: consent.body, choosing: user)
+        let submitted = try await send("POST", Self.resolve(form.action, against: authorize), form: form.fields)
+        guard submitted.status == 302, let callback = submitted.headers.first(name: "location") else {
+            throw BrowserError("the consent form answered \(submitted.status): \(submitted.body)")
+        }
+        return callback
+    }
+
     /// Sends a request with the cookie (to Baton's `/api` paths), recording a cookie Baton sets.
-    func send(_ method: String, _ url: String, form: [(String, String)]? = nil, json: String? = nil, token: String? = nil) async throws -> Page {
+    func send(
+        _ method: String, _ url: String, form: [(String, String)]? = nil, json: String? = nil, token: String? = nil, accept: String? = nil
+    ) async throws -> Page {
         var request = HTTPClientRequest(url: url)
         request.method = HTTPMethod(rawValue: method)
+        if let accept { request.headers.add(name: "Accept", value: accept) }
         if url.hasPrefix(baseURL + "/api/"), let cookie = cookieHeader { request.headers.add(name: "Cookie", value: cookie) }
         if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
         if let form {
