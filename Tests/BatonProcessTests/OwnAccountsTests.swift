@@ -4,6 +4,7 @@ import BatonCore
 import BatonTestSupport
 import Foundation
 import NIOCore
+import NIOHTTP1
 import Testing
 
 /// Deploying into users' own GitHub and Vercel accounts, as users do it: a real `baton serve --sandbox` on an SQLite
@@ -108,6 +109,21 @@ struct OwnAccountsTests {
         #expect(again.status == 201, "\(again.body)")
         let second = try await Self.drive(again.body, server: server.baseURL)
         #expect(second.state == .succeeded, "\(second)")
+
+        // A callback that is not for this browser's authorization connects nothing.
+        let started = try await browser.send("POST", server.baseURL + "/api/connections/github")
+        #expect(started.status == 200 && started.headers.first(name: "set-cookie")?.contains("HttpOnly") == true)
+        #expect(started.headers.first(name: "set-cookie")?.contains("Secure") == true && started.headers.first(name: "set-cookie")?.contains("SameSite=Lax") == true)
+        let forged = try await browser.send("GET", server.baseURL + "/api/connections/github/callback?code=x&state=not-the-state")
+        #expect(forged.status == 303 && forged.headers.first(name: "location") == "/?connect_error=state_mismatch&provider=github")
+        let cookieless = try await stranger.send("GET", server.baseURL + "/api/connections/github/callback?code=x&state=y")
+        #expect(cookieless.headers.first(name: "location") == "/?connect_error=no_authorization_started&provider=github")
+        // Disconnecting forgets the account: init then needs it connected again.
+        #expect(try await browser.send("DELETE", server.baseURL + "/api/connections/github").status == 204)
+        let afterwards = try await browser.send("GET", server.baseURL + "/api/connections")
+        #expect(afterwards.body.contains(#""github":{"available":true,"connected":false}"#), "\(afterwards.body)")
+        let disconnected = try await browser.send("POST", server.baseURL + "/api/deploy", json: Self.initBody(owner: "octo-alice", apps: ["app-a"], accounts: connected))
+        #expect(disconnected.status == 409 && disconnected.body.contains("accounts.github"), "\(disconnected.body)")
 
         server.kill()
         let leaks = try Self.tokensAtRest(in: folder)
