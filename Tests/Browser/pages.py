@@ -74,6 +74,35 @@ return {
 };
 """
 
+# The panel of the person's own accounts and what it offers the form, read in one script.
+CONNECTIONS_SCRIPT = """
+const visible = (element) => Boolean(element) && element.getClientRects().length > 0;
+const panel = document.getElementById('connections');
+const status = document.getElementById('connections-status');
+const row = (provider) => {
+  const item = panel.querySelector(`[data-connection="${provider}"]`);
+  return {
+    visible: visible(item), connected: item.dataset.connected === 'true',
+    account: item.querySelector('[data-account]')?.dataset.account ?? null,
+    accountText: item.querySelector('[data-account]')?.textContent ?? null,
+    connectButton: visible(item.querySelector('[data-connect]')) ? item.querySelector('[data-connect]').textContent.trim() : null,
+    disconnectButton: visible(item.querySelector('[data-disconnect]')),
+  };
+};
+const options = (input) => input.list ? [...input.list.options].map((option) => ({value: option.value, label: option.label})) : [];
+const hint = document.getElementById('github-owner-install');
+return {
+  visible: visible(panel),
+  github: row('github'), vercel: row('vercel'),
+  status: visible(status) ? {text: status.textContent, tone: status.dataset.tone, role: status.getAttribute('role')} : null,
+  note: visible(document.getElementById('connections-note')) ? document.getElementById('connections-note').textContent : null,
+  ownerSuggestions: options(document.getElementById('github-owner')),
+  teamSuggestions: options(document.getElementById('vercel-team')),
+  teamHelp: document.getElementById('vercel-team-help').textContent,
+  installHint: visible(hint) ? {text: hint.textContent, links: [...hint.querySelectorAll('a')].map((a) => a.href)} : null,
+};
+"""
+
 
 class DeployPage:
     def __init__(self, driver, base_url):
@@ -128,11 +157,11 @@ class DeployPage:
     def deploy(self):
         self.element("#deploy-button").click()
 
-    def start(self, owner, apps=("app-a", "app-b", "app-c"), domain=None):
+    def start(self, owner, apps=("app-a", "app-b", "app-c"), domain=None, team=None):
         """Fills the form for `apps` (with the required DATABASE_URL of app-a) and presses Deploy."""
         self.choose(*apps)
         env = {("app-a", "DATABASE_URL"): "postgres://user:secret@db.example.com/app"} if "app-a" in apps else {}
-        self.fill(owner=owner, domain=domain, env=env)
+        self.fill(owner=owner, team=team, domain=domain, env=env)
         self.deploy()
         self.wait_until(lambda: self.snapshot()["outcome"] != "idle", "the deployment to start")
 
@@ -142,6 +171,40 @@ class DeployPage:
             if element.get_attribute("data-error-for") == path:
                 return element.text if element.is_displayed() else None
         raise AssertionError(f"no error slot for {path}")
+
+    # The person's own accounts
+
+    def connections(self):
+        """The accounts panel (per provider: shown, connected, the account, its buttons), its status line and note, and
+        what the owner and team fields suggest."""
+        return self.driver.execute_script(CONNECTIONS_SCRIPT)
+
+    def wait_for_connections(self):
+        """Waits until the page has read `GET /api/connections` and shows a Connect button or an account per provider."""
+        return self.wait_until(
+            lambda: (c := self.connections())["visible"] and all(c[p]["connectButton"] or c[p]["connected"] for p in ("github", "vercel")) and c,
+            "the accounts panel")
+
+    def connect(self, provider, user):
+        """Connects `provider` ("github" or "vercel") through the sandbox's consent page as `user` (a sandbox GitHub
+        login or Vercel username), and waits for the page to be back, showing that account."""
+        self._consent(provider, f'[data-sandbox-user="{user}"]')
+        return self.wait_until(lambda: (c := self.connections())[provider]["account"] == user and c, f"{provider} to show {user}")
+
+    def deny(self, provider):
+        """Starts connecting `provider` and presses the consent page's deny button; waits for the page to be back."""
+        self._consent(provider, "[data-sandbox-deny]")
+        return self.wait_until(lambda: (c := self.connections())["status"] and c, "the outcome of the denied connection")
+
+    def _consent(self, provider, button_css):
+        self.element(f'[data-connect="{provider}"]').click()
+        self.wait_until(lambda: self.driver.find_elements(By.CSS_SELECTOR, button_css), f"{provider}'s consent page")
+        self.element(button_css).click()
+        self.wait_until(lambda: self.driver.find_elements(By.CSS_SELECTOR, 'input[name="apps"]'), "the page to be back")
+
+    def disconnect(self, provider):
+        self.element(f'[data-disconnect="{provider}"]').click()
+        return self.wait_until(lambda: (c := self.connections())[provider]["connectButton"] and c, f"{provider}'s Connect button")
 
     # The progress component
 

@@ -1,4 +1,5 @@
-// The client for Baton's HTTP API: `GET /api/catalog` and `POST /api/deploy`.
+// The client for Baton's HTTP API: `GET /api/catalog`, `POST /api/deploy` and the connections to the person's own
+// GitHub and Vercel accounts (`/api/connections`, kept by the server behind an HttpOnly cookie the page never reads).
 // A network error or a 5xx answer is retried with growing delays, and the page is told so it can show a notice.
 
 /** The delays between attempts, in milliseconds; after the last one the error is thrown. */
@@ -32,7 +33,8 @@ export class ApiClient {
    * @param {object} options
    * @param {(retry: {attempt: number, delayMs: number, reason: string}) => void} options.onRetry called before waiting to retry
    * @param {() => void} options.onRecovered called once a request succeeds (or gives up) after retries
-   * @param {() => string | null} options.credential the host's credential (an API key or a JWT) that `init` sends
+   * @param {() => string | null} options.credential the host's credential (an API key or a JWT) that `init` and
+   *   the connection requests send
    */
   constructor({ onRetry = () => {}, onRecovered = () => {}, retryDelaysMs = RETRY_DELAYS_MS, credential = () => null } = {}) {
     this.onRetry = onRetry;
@@ -46,9 +48,24 @@ export class ApiClient {
     return this.#request('GET', '/api/catalog');
   }
 
-  /** `POST /api/deploy` in mode `init` with `request` (`{config, envVars}`), authorized by the host's credential, if any. */
+  /** `POST /api/deploy` in mode `init` with `request` (`{config, envVars, accounts?}`), authorized by the host's credential, if any. */
   initialize(request) {
     return this.#request('POST', '/api/deploy', { mode: 'init', ...request }, this.credential());
+  }
+
+  /** `GET /api/connections`: per provider, whether it can be connected and, when connected, the account and its owners or teams. */
+  connections() {
+    return this.#request('GET', '/api/connections', undefined, this.credential());
+  }
+
+  /** `POST /api/connections/{provider}`: starts connecting `provider`; answers `{authorizeUrl}`, where the page goes next. */
+  connect(provider) {
+    return this.#request('POST', `/api/connections/${encodeURIComponent(provider)}`, undefined, this.credential());
+  }
+
+  /** `DELETE /api/connections/{provider}`: the server forgets that provider's tokens. */
+  disconnect(provider) {
+    return this.#request('DELETE', `/api/connections/${encodeURIComponent(provider)}`, undefined, this.credential());
   }
 
   /** `POST /api/deploy` with `body`, authorized by `token` (every mode but `init`). */

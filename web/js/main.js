@@ -1,6 +1,10 @@
-// Baton's page: loads the catalog, renders the form, drives deployments and shows their progress.
+// Baton's page: loads the catalog, renders the form, offers the person's own GitHub and Vercel accounts, drives
+// deployments and shows their progress.
 
+import { AccountSuggestions } from './account-suggestions.js';
 import { ApiClient, ApiError } from './api.js';
+import { takeConnectReturn } from './connect-return.js';
+import { ConnectionsPanel } from './connections.js';
 import { hostCredential, takeCredentialFromFragment } from './credential.js';
 import { DeploymentRunner } from './deployment.js';
 import { DeployForm } from './form.js';
@@ -12,6 +16,7 @@ const notice = document.getElementById('connection-notice');
 const announcer = document.getElementById('progress-announcer');
 
 takeCredentialFromFragment();
+const connectReturn = takeConnectReturn();
 // A host renews an expiring token by changing the fragment (of an iframe's src, say) without reloading the page.
 window.addEventListener('hashchange', () => takeCredentialFromFragment());
 const api = new ApiClient({
@@ -27,6 +32,12 @@ const api = new ApiClient({
 });
 
 let form = null;
+const suggestions = new AccountSuggestions(document.getElementById('deploy-form'));
+const connections = new ConnectionsPanel(document.getElementById('connections'), {
+  api,
+  onChange: (answer) => suggestions.update(answer),
+});
+if (connectReturn) connections.showReturn(connectReturn);
 const progress = new DeploymentProgress(document.getElementById('deployment-progress'), {
   onRetry: (appId, actionId) => runner.retry(appId, actionId),
   onCancel: () => runner.cancel(),
@@ -69,7 +80,9 @@ async function submit(event) {
   form.setDisabled(true);
   form.setButtonLabel('Starting…');
   try {
-    await runner.start(form.request());
+    // With both accounts connected, the apps go into them; otherwise into the server's.
+    const accounts = connections.accounts();
+    await runner.start(accounts ? { ...form.request(), accounts } : form.request());
   } catch (error) {
     if (error instanceof ApiError && error.code === 'validation_failed') {
       form.showIssues(error.details, { fromServer: true });
@@ -77,11 +90,14 @@ async function submit(event) {
       // A refusal that names fields (an owner or team the credential may not deploy into) marks them too.
       form.showError(error.message, error instanceof ApiError ? error.details : []);
     }
+    // The server no longer has a connection the page showed (it expired, or was removed in another tab).
+    if (error instanceof ApiError && error.code === 'account_not_connected') connections.load();
     render();
   }
 }
 
 async function boot() {
+  connections.load();
   const formElement = document.getElementById('deploy-form');
   let catalog;
   try {

@@ -6,7 +6,7 @@ extension WebAsset {
         WebAsset(
             path: "/",
             contentType: "text/html; charset=utf-8",
-            etag: #""68c92124dde5b53f603b401846249061""#,
+            etag: #""c7480840112688849703fe65c5e2db72""#,
             body: #"""
 <!doctype html>
 <html lang="en">
@@ -46,6 +46,26 @@ extension WebAsset {
              class="mb-4 rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"></div>
 
         <fieldset id="deploy-fields" class="space-y-5">
+          <div id="connections" role="group" aria-labelledby="connections-heading" hidden
+               class="flex flex-col gap-3 rounded-lg border border-slate-200 p-4">
+            <div>
+              <h3 id="connections-heading" class="text-sm font-medium">Your own accounts <span class="font-normal text-slate-500">(optional)</span></h3>
+              <p class="text-xs text-slate-500">Connect GitHub and Vercel to deploy into your own accounts instead of the server's.</p>
+            </div>
+            <p id="connections-status" role="status" hidden></p>
+            <div class="flex flex-wrap gap-x-6 gap-y-3">
+              <div data-connection="github" hidden class="flex flex-col gap-1">
+                <div class="connection-state flex flex-wrap items-center gap-2"></div>
+                <p id="github-connection-error" data-error-for="accounts.github" data-label="GitHub" hidden class="text-sm text-red-700"></p>
+              </div>
+              <div data-connection="vercel" hidden class="flex flex-col gap-1">
+                <div class="connection-state flex flex-wrap items-center gap-2"></div>
+                <p id="vercel-connection-error" data-error-for="accounts.vercel" data-label="Vercel" hidden class="text-sm text-red-700"></p>
+              </div>
+            </div>
+            <p id="connections-note" hidden class="text-sm text-amber-800">Both GitHub and Vercel must be connected to deploy into your own accounts; until then the apps go to the server's accounts.</p>
+          </div>
+
           <fieldset id="apps-field" class="space-y-2" aria-describedby="apps-error">
             <legend class="text-sm font-medium">Apps <span class="font-normal text-red-700">(required)</span></legend>
             <div id="app-choices" class="grid gap-2 sm:grid-cols-2">
@@ -57,9 +77,11 @@ extension WebAsset {
           <div class="space-y-1">
             <label for="github-owner" class="block text-sm font-medium">GitHub owner <span class="font-normal text-red-700">(required)</span></label>
             <input id="github-owner" name="github-owner" type="text" autocomplete="off" autocapitalize="none" spellcheck="false"
-                   aria-required="true" aria-describedby="github-owner-help github-owner-error" placeholder="acme"
+                   aria-required="true" aria-describedby="github-owner-help github-owner-install github-owner-error" placeholder="acme"
                    class="block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-200 aria-[invalid=true]:border-red-500 disabled:bg-slate-100">
+            <datalist id="github-owner-suggestions"></datalist>
             <p id="github-owner-help" class="text-xs text-slate-500">The user or organization that receives the repositories.</p>
+            <p id="github-owner-install" hidden class="text-sm text-amber-800"></p>
             <p id="github-owner-error" data-error-for="config.github.owner" data-label="GitHub owner" hidden class="text-sm text-red-700"></p>
           </div>
 
@@ -69,6 +91,7 @@ extension WebAsset {
               <input id="vercel-team" name="vercel-team" type="text" autocomplete="off" autocapitalize="none" spellcheck="false"
                      aria-describedby="vercel-team-help vercel-team-error" placeholder="team_1a2b3c"
                      class="block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-200 aria-[invalid=true]:border-red-500 disabled:bg-slate-100">
+              <datalist id="vercel-team-suggestions"></datalist>
               <p id="vercel-team-help" class="text-xs text-slate-500">Leave empty for the personal account.</p>
               <p id="vercel-team-error" data-error-for="config.vercel.teamId" data-label="Vercel team" hidden class="text-sm text-red-700"></p>
             </div>
@@ -159,10 +182,10 @@ extension WebAsset {
         WebAsset(
             path: "/assets/baton.css",
             contentType: "text/css; charset=utf-8",
-            etag: #""410be63bc44c7c39d1e15ed3e0881b3f""#,
+            etag: #""f3db55835aa2bb1bdde1c85bb04dd131""#,
             body: #"""
 /*! tailwindcss v4.3.3 | MIT License | https://tailwindcss.com */
-@layer properties{@supports (((-webkit-hyphens:none)) and (not (margin-trim:inline))) or ((-moz-orient:inline) and (not (color:rgb(from red r g b)))){*,:before,:after,::backdrop{--tw-space-y-reverse:0;--tw-divide-y-reverse:0;--tw-border-style:solid;--tw-leading:initial;--tw-font-weight:initial;--tw-tracking:initial;--tw-ordinal:initial;--tw-slashed-zero:initial;--tw-numeric-figure:initial;--tw-numeric-spacing:initial;--tw-numeric-fraction:initial;--tw-shadow:0 0 #0000;--tw-shadow-color:initial;--tw-shadow-alpha:100%;--tw-inset-shadow:0 0 #0000;--tw-inset-shadow-color:initial;--tw-inset-shadow-alpha:100%;--tw-ring-color:initial;--tw-ring-shadow:0 0 #0000;--tw-inset-ring-color:initial;--tw-inset-ring-shadow:0 0 #0000;--tw-ring-inset:initial;--tw-ring-offset-width:0px;--tw-ring-offset-color:#fff;--tw-ring-offset-shadow:0 0 #0000}}}@layer theme{:root,:host{--font-sans:-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Helvetica Neue", "Noto Sans", Arial, sans-serif, "Apple Color Emoji", "Segoe UI Emoji", "Segoe UI Symbol", "Noto Color Emoji";--font-mono:ui-monospace, SFMono-Regular, Menlo, Monaco, Consolas, "Liberation Mono", "Courier New", monospace;--color-red-50:oklch(97.1% .013 17.38);--color-red-200:oklch(88.5% .062 18.334);--color-red-300:oklch(80.8% .114 19.571);--color-red-500:oklch(63.7% .237 25.331);--color-red-600:oklch(57.7% .245 27.325);--color-red-700:oklch(50.5% .213 27.518);--color-red-800:oklch(44.4% .177 26.899);--color-amber-50:oklch(98.7% .022 95.277);--color-amber-100:oklch(96.2% .059 95.617);--color-amber-300:oklch(87.9% .169 91.605);--color-amber-400:oklch(82.8% .189 84.429);--color-amber-500:oklch(76.9% .188 70.08);--color-amber-800:oklch(47.3% .137 46.201);--color-amber-900:oklch(41.4% .112 45.904);--color-emerald-600:oklch(59.6% .145 163.225);--color-indigo-50:oklch(96.2% .018 272.314);--color-indigo-200:oklch(87% .065 274.039);--color-indigo-300:oklch(78.5% .115 274.713);--color-indigo-400:oklch(67.3% .182 276.935);--color-indigo-500:oklch(58.5% .233 277.117);--color-indigo-600:oklch(51.1% .262 276.966);--color-indigo-700:oklch(45.7% .24 277.023);--color-indigo-900:oklch(35.9% .144 278.697);--color-slate-50:oklch(98.4% .003 247.858);--color-slate-100:oklch(96.8% .007 247.896);--color-slate-200:oklch(92.9% .013 255.508);--color-slate-300:oklch(86.9% .022 252.894);--color-slate-400:oklch(70.4% .04 256.788);--color-slate-500:oklch(55.4% .046 257.417);--color-slate-600:oklch(44.6% .043 257.281);--color-slate-700:oklch(37.2% .044 257.287);--color-slate-900:oklch(20.8% .042 265.755);--color-white:#fff;--spacing:.25rem;--container-6xl:72rem;--text-xs:.75rem;--text-xs--line-height:calc(1 / .75);--text-sm:.875rem;--text-sm--line-height:calc(1.25 / .875);--text-base:1rem;--text-base--line-height:calc(1.5 / 1);--text-lg:1.125rem;--text-lg--line-height:calc(1.75 / 1.125);--font-weight-normal:400;--font-weight-medium:500;--font-weight-semibold:600;--tracking-wide:.025em;--leading-tight:1.25;--radius-md:.375rem;--radius-lg:.5rem;--radius-xl:.75rem;--animate-spin:spin 1s linear infinite;--default-transition-duration:.15s;--default-transition-timing-function:cubic-bezier(.4, 0, .2, 1);--default-font-family:var(--font-sans);--default-mono-font-family:var(--font-mono)}}@layer base{*,:after,:before,::backdrop{box-sizing:border-box;border:0 solid;margin:0;padding:0}::file-selector-button{box-sizing:border-box;border:0 solid;margin:0;padding:0}html,:host{-webkit-text-size-adjust:100%;tab-size:4;line-height:1.5;font-family:var(--default-font-family,-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Helvetica Neue", "Noto Sans", Arial, sans-serif, "Apple Color Emoji", "Segoe UI Emoji", "Segoe UI Symbol", "Noto Color Emoji");font-feature-settings:var(--default-font-feature-settings,normal);font-variation-settings:var(--default-font-variation-settings,normal);-webkit-tap-highlight-color:transparent}hr{height:0;color:inherit;border-top-width:1px}abbr:where([title]){-webkit-text-decoration:underline dotted;text-decoration:underline dotted}h1,h2,h3,h4,h5,h6{font-size:inherit;font-weight:inherit}a{color:inherit;-webkit-text-decoration:inherit;-webkit-text-decoration:inherit;-webkit-text-decoration:inherit;text-decoration:inherit}b,strong{font-weight:bolder}code,kbd,samp,pre{font-family:var(--default-mono-font-family,ui-monospace, SFMono-Regular, Menlo, Monaco, Consolas, "Liberation Mono", "Courier New", monospace);font-feature-settings:var(--default-mono-font-feature-settings,normal);font-variation-settings:var(--default-mono-font-variation-settings,normal);font-size:1em}small{font-size:80%}sub,sup{vertical-align:baseline;font-size:75%;line-height:0;position:relative}sub{bottom:-.25em}sup{top:-.5em}table{text-indent:0;border-color:inherit;border-collapse:collapse}:-moz-focusring:where(:not(iframe)){outline:auto}progress{vertical-align:baseline}summary{display:list-item}ol,ul,menu{list-style:none}img,svg,video,canvas,audio,iframe,embed,object{vertical-align:middle;display:block}img,video{max-width:100%;height:auto}button,input,select,optgroup,textarea{font:inherit;font-feature-settings:inherit;font-variation-settings:inherit;letter-spacing:inherit;color:inherit;opacity:1;background-color:#0000;border-radius:0}::file-selector-button{font:inherit;font-feature-settings:inherit;font-variation-settings:inherit;letter-spacing:inherit;color:inherit;opacity:1;background-color:#0000;border-radius:0}:where(select:is([multiple],[size])) optgroup{font-weight:bolder}:where(select:is([multiple],[size])) optgroup option{padding-inline-start:20px}::file-selector-button{margin-inline-end:4px}::placeholder{opacity:1}@supports (not ((-webkit-appearance:-apple-pay-button))) or (contain-intrinsic-size:1px){::placeholder{color:currentColor}@supports (color:color-mix(in lab, red, red)){::placeholder{color:color-mix(in oklab, currentcolor 50%, transparent)}}}textarea{resize:vertical}::-webkit-search-decoration{-webkit-appearance:none}::-webkit-date-and-time-value{min-height:1lh;text-align:inherit}::-webkit-datetime-edit{display:inline-flex}::-webkit-datetime-edit-fields-wrapper{padding:0}::-webkit-datetime-edit{padding-block:0}::-webkit-datetime-edit-year-field{padding-block:0}::-webkit-datetime-edit-month-field{padding-block:0}::-webkit-datetime-edit-day-field{padding-block:0}::-webkit-datetime-edit-hour-field{padding-block:0}::-webkit-datetime-edit-minute-field{padding-block:0}::-webkit-datetime-edit-second-field{padding-block:0}::-webkit-datetime-edit-millisecond-field{padding-block:0}::-webkit-datetime-edit-meridiem-field{padding-block:0}::-webkit-calendar-picker-indicator{line-height:1}:-moz-ui-invalid{box-shadow:none}button,input:where([type=button],[type=reset],[type=submit]){appearance:button}::file-selector-button{appearance:button}::-webkit-inner-spin-button{height:auto}::-webkit-outer-spin-button{height:auto}[hidden]:where(:not([hidden=until-found])){display:none!important}}@layer components;@layer utilities{.sr-only{clip-path:inset(50%);white-space:nowrap;border-width:0;width:1px;height:1px;margin:-1px;padding:0;position:absolute;overflow:hidden}.absolute{position:absolute}.relative{position:relative}.sticky{position:sticky}.inset-y-0{inset-block:0}.top-0{top:0}.right-0{right:0}.z-10{z-index:10}.container{width:100%}@media (min-width:40rem){.container{max-width:40rem}}@media (min-width:48rem){.container{max-width:48rem}}@media (min-width:64rem){.container{max-width:64rem}}@media (min-width:80rem){.container{max-width:80rem}}@media (min-width:96rem){.container{max-width:96rem}}.mx-5{margin-inline:calc(var(--spacing) * 5)}.mx-auto{margin-inline:auto}.mt-0\.5{margin-top:calc(var(--spacing) * .5)}.mt-1{margin-top:var(--spacing)}.mt-2{margin-top:calc(var(--spacing) * 2)}.mt-3{margin-top:calc(var(--spacing) * 3)}.mt-4{margin-top:calc(var(--spacing) * 4)}.mt-5{margin-top:calc(var(--spacing) * 5)}.mt-6{margin-top:calc(var(--spacing) * 6)}.mb-4{margin-bottom:calc(var(--spacing) * 4)}.ml-2\.5{margin-left:calc(var(--spacing) * 2.5)}.block{display:block}.flex{display:flex}.grid{display:grid}.hidden{display:none}.inline{display:inline}.inline-flex{display:inline-flex}.table{display:table}.size-3{width:calc(var(--spacing) * 3);height:calc(var(--spacing) * 3)}.size-4{width:calc(var(--spacing) * 4);height:calc(var(--spacing) * 4)}.size-5{width:calc(var(--spacing) * 5);height:calc(var(--spacing) * 5)}.size-8{width:calc(var(--spacing) * 8);height:calc(var(--spacing) * 8)}.max-h-\[500px\]{max-height:500px}.min-h-screen{min-height:100vh}.w-full{width:100%}.max-w-6xl{max-width:var(--container-6xl)}.min-w-0{min-width:0}.flex-1{flex:1}.shrink-0{flex-shrink:0}.animate-spin{animation:var(--animate-spin)}.cursor-pointer{cursor:pointer}.list-disc{list-style-type:disc}.grid-cols-1{grid-template-columns:repeat(1,minmax(0,1fr))}.flex-wrap{flex-wrap:wrap}.items-baseline{align-items:baseline}.items-center{align-items:center}.items-start{align-items:flex-start}.justify-between{justify-content:space-between}.justify-center{justify-content:center}.gap-0\.5{gap:calc(var(--spacing) * .5)}.gap-2{gap:calc(var(--spacing) * 2)}.gap-3{gap:calc(var(--spacing) * 3)}.gap-5{gap:calc(var(--spacing) * 5)}.gap-6{gap:calc(var(--spacing) * 6)}:where(.space-y-0\.5>:not(:last-child)){--tw-space-y-reverse:0;margin-block-start:calc(calc(var(--spacing) * .5) * var(--tw-space-y-reverse));margin-block-end:calc(calc(var(--spacing) * .5) * calc(1 - var(--tw-space-y-reverse)))}:where(.space-y-1>:not(:last-child)){--tw-space-y-reverse:0;margin-block-start:calc(var(--spacing) * var(--tw-space-y-reverse));margin-block-end:calc(var(--spacing) * calc(1 - var(--tw-space-y-reverse)))}:where(.space-y-2>:not(:last-child)){--tw-space-y-reverse:0;margin-block-start:calc(calc(var(--spacing) * 2) * var(--tw-space-y-reverse));margin-block-end:calc(calc(var(--spacing) * 2) * calc(1 - var(--tw-space-y-reverse)))}:where(.space-y-3>:not(:last-child)){--tw-space-y-reverse:0;margin-block-start:calc(calc(var(--spacing) * 3) * var(--tw-space-y-reverse));margin-block-end:calc(calc(var(--spacing) * 3) * calc(1 - var(--tw-space-y-reverse)))}:where(.space-y-4>:not(:last-child)){--tw-space-y-reverse:0;margin-block-start:calc(calc(var(--spacing) * 4) * var(--tw-space-y-reverse));margin-block-end:calc(calc(var(--spacing) * 4) * calc(1 - var(--tw-space-y-reverse)))}:where(.space-y-5>:not(:last-child)){--tw-space-y-reverse:0;margin-block-start:calc(calc(var(--spacing) * 5) * var(--tw-space-y-reverse));margin-block-end:calc(calc(var(--spacing) * 5) * calc(1 - var(--tw-space-y-reverse)))}:where(.space-y-6>:not(:last-child)){--tw-space-y-reverse:0;margin-block-start:calc(calc(var(--spacing) * 6) * var(--tw-space-y-reverse));margin-block-end:calc(calc(var(--spacing) * 6) * calc(1 - var(--tw-space-y-reverse)))}.gap-x-2{column-gap:calc(var(--spacing) * 2)}.gap-y-1{row-gap:var(--spacing)}:where(.divide-y>:not(:last-child)){--tw-divide-y-reverse:0;border-bottom-style:var(--tw-border-style);border-top-style:var(--tw-border-style);border-top-width:calc(1px * var(--tw-divide-y-reverse));border-bottom-width:calc(1px * calc(1 - var(--tw-divide-y-reverse)))}:where(.divide-slate-100>:not(:last-child)){border-color:var(--color-slate-100)}.truncate{text-overflow:ellipsis;white-space:nowrap;overflow:hidden}.overflow-x-auto{overflow-x:auto}.overflow-y-auto{overflow-y:auto}.rounded{border-radius:.25rem}.rounded-lg{border-radius:var(--radius-lg)}.rounded-md{border-radius:var(--radius-md)}.rounded-xl{border-radius:var(--radius-xl)}.rounded-r-lg{border-top-right-radius:var(--radius-lg);border-bottom-right-radius:var(--radius-lg)}.border{border-style:var(--tw-border-style);border-width:1px}.border-b{border-bottom-style:var(--tw-border-style);border-bottom-width:1px}.border-l{border-left-style:var(--tw-border-style);border-left-width:1px}.border-amber-300{border-color:var(--color-amber-300)}.border-amber-400{border-color:var(--color-amber-400)}.border-red-200{border-color:var(--color-red-200)}.border-slate-200{border-color:var(--color-slate-200)}.border-slate-300{border-color:var(--color-slate-300)}.bg-amber-50{background-color:var(--color-amber-50)}.bg-amber-50\/40{background-color:#fffbeb66}@supports (color:color-mix(in lab, red, red)){.bg-amber-50\/40{background-color:color-mix(in oklab, var(--color-amber-50) 40%, transparent)}}.bg-indigo-600{background-color:var(--color-indigo-600)}.bg-red-50{background-color:var(--color-red-50)}.bg-red-600{background-color:var(--color-red-600)}.bg-slate-50{background-color:var(--color-slate-50)}.bg-slate-100{background-color:var(--color-slate-100)}.bg-white{background-color:var(--color-white)}.p-4{padding:calc(var(--spacing) * 4)}.p-5{padding:calc(var(--spacing) * 5)}.px-1{padding-inline:var(--spacing)}.px-1\.5{padding-inline:calc(var(--spacing) * 1.5)}.px-2{padding-inline:calc(var(--spacing) * 2)}.px-2\.5{padding-inline:calc(var(--spacing) * 2.5)}.px-3{padding-inline:calc(var(--spacing) * 3)}.px-4{padding-inline:calc(var(--spacing) * 4)}.px-5{padding-inline:calc(var(--spacing) * 5)}.py-0\.5{padding-block:calc(var(--spacing) * .5)}.py-1{padding-block:var(--spacing)}.py-1\.5{padding-block:calc(var(--spacing) * 1.5)}.py-2{padding-block:calc(var(--spacing) * 2)}.py-2\.5{padding-block:calc(var(--spacing) * 2.5)}.py-3{padding-block:calc(var(--spacing) * 3)}.py-4{padding-block:calc(var(--spacing) * 4)}.py-6{padding-block:calc(var(--spacing) * 6)}.pt-0\.5{padding-top:calc(var(--spacing) * .5)}.pr-3{padding-right:calc(var(--spacing) * 3)}.pr-16{padding-right:calc(var(--spacing) * 16)}.pl-4{padding-left:calc(var(--spacing) * 4)}.pl-5{padding-left:calc(var(--spacing) * 5)}.text-center{text-align:center}.text-left{text-align:left}.text-right{text-align:right}.font-mono{font-family:var(--font-mono)}.text-base{font-size:var(--text-base);line-height:var(--tw-leading,var(--text-base--line-height))}.text-lg{font-size:var(--text-lg);line-height:var(--tw-leading,var(--text-lg--line-height))}.text-sm{font-size:var(--text-sm);line-height:var(--tw-leading,var(--text-sm--line-height))}.text-xs{font-size:var(--text-xs);line-height:var(--tw-leading,var(--text-xs--line-height))}.leading-tight{--tw-leading:var(--leading-tight);line-height:var(--leading-tight)}.font-medium{--tw-font-weight:var(--font-weight-medium);font-weight:var(--font-weight-medium)}.font-normal{--tw-font-weight:var(--font-weight-normal);font-weight:var(--font-weight-normal)}.font-semibold{--tw-font-weight:var(--font-weight-semibold);font-weight:var(--font-weight-semibold)}.tracking-wide{--tw-tracking:var(--tracking-wide);letter-spacing:var(--tracking-wide)}.\[overflow-wrap\:anywhere\]{overflow-wrap:anywhere}.break-all{word-break:break-all}.text-amber-500{color:var(--color-amber-500)}.text-amber-800{color:var(--color-amber-800)}.text-amber-900{color:var(--color-amber-900)}.text-emerald-600{color:var(--color-emerald-600)}.text-indigo-600{color:var(--color-indigo-600)}.text-indigo-700{color:var(--color-indigo-700)}.text-red-600{color:var(--color-red-600)}.text-red-700{color:var(--color-red-700)}.text-red-800{color:var(--color-red-800)}.text-slate-300{color:var(--color-slate-300)}.text-slate-400{color:var(--color-slate-400)}.text-slate-500{color:var(--color-slate-500)}.text-slate-600{color:var(--color-slate-600)}.text-slate-700{color:var(--color-slate-700)}.text-slate-900{color:var(--color-slate-900)}.text-white{color:var(--color-white)}.uppercase{text-transform:uppercase}.tabular-nums{--tw-numeric-spacing:tabular-nums;font-variant-numeric:var(--tw-ordinal,) var(--tw-slashed-zero,) var(--tw-numeric-figure,) var(--tw-numeric-spacing,) var(--tw-numeric-fraction,)}.underline{text-decoration-line:underline}.decoration-indigo-300{-webkit-text-decoration-color:var(--color-indigo-300);-webkit-text-decoration-color:var(--color-indigo-300);text-decoration-color:var(--color-indigo-300)}.underline-offset-2{text-underline-offset:2px}.antialiased{-webkit-font-smoothing:antialiased;-moz-osx-font-smoothing:grayscale}.accent-indigo-600{accent-color:var(--color-indigo-600)}.shadow-sm{--tw-shadow:0 1px 3px 0 var(--tw-shadow-color,#0000001a), 0 1px 2px -1px var(--tw-shadow-color,#0000001a);box-shadow:var(--tw-inset-shadow), var(--tw-inset-ring-shadow), var(--tw-ring-offset-shadow), var(--tw-ring-shadow), var(--tw-shadow)}.ring,.ring-1{--tw-ring-shadow:var(--tw-ring-inset,) 0 0 0 calc(1px + var(--tw-ring-offset-width)) var(--tw-ring-color,currentcolor);box-shadow:var(--tw-inset-shadow), var(--tw-inset-ring-shadow), var(--tw-ring-offset-shadow), var(--tw-ring-shadow), var(--tw-shadow)}.ring-slate-200{--tw-ring-color:var(--color-slate-200)}.transition-transform{transition-property:transform,translate,scale,rotate;transition-timing-function:var(--tw-ease,var(--default-transition-timing-function));transition-duration:var(--tw-duration,var(--default-transition-duration))}.ring-inset{--tw-ring-inset:inset}.group-aria-expanded\:rotate-90:is(:where(.group)[aria-expanded=true] *){rotate:90deg}@media (hover:hover){.hover\:border-indigo-300:hover{border-color:var(--color-indigo-300)}.hover\:bg-amber-100:hover{background-color:var(--color-amber-100)}.hover\:bg-indigo-50:hover{background-color:var(--color-indigo-50)}.hover\:bg-indigo-500:hover{background-color:var(--color-indigo-500)}.hover\:bg-red-500:hover{background-color:var(--color-red-500)}.hover\:bg-slate-50:hover{background-color:var(--color-slate-50)}.hover\:text-indigo-900:hover{color:var(--color-indigo-900)}}.focus\:border-indigo-500:focus{border-color:var(--color-indigo-500)}.focus\:ring-2:focus{--tw-ring-shadow:var(--tw-ring-inset,) 0 0 0 calc(2px + var(--tw-ring-offset-width)) var(--tw-ring-color,currentcolor);box-shadow:var(--tw-inset-shadow), var(--tw-inset-ring-shadow), var(--tw-ring-offset-shadow), var(--tw-ring-shadow), var(--tw-shadow)}.focus\:ring-amber-300:focus{--tw-ring-color:var(--color-amber-300)}.focus\:ring-indigo-200:focus{--tw-ring-color:var(--color-indigo-200)}.focus\:ring-indigo-300:focus{--tw-ring-color:var(--color-indigo-300)}.focus\:ring-indigo-500:focus{--tw-ring-color:var(--color-indigo-500)}.focus\:ring-red-300:focus{--tw-ring-color:var(--color-red-300)}.focus\:outline-none:focus{--tw-outline-style:none;outline-style:none}.focus-visible\:ring-2:focus-visible{--tw-ring-shadow:var(--tw-ring-inset,) 0 0 0 calc(2px + var(--tw-ring-offset-width)) var(--tw-ring-color,currentcolor);box-shadow:var(--tw-inset-shadow), var(--tw-inset-ring-shadow), var(--tw-ring-offset-shadow), var(--tw-ring-shadow), var(--tw-shadow)}.focus-visible\:ring-indigo-300:focus-visible{--tw-ring-color:var(--color-indigo-300)}.disabled\:cursor-not-allowed:disabled{cursor:not-allowed}.disabled\:bg-indigo-400:disabled{background-color:var(--color-indigo-400)}.disabled\:bg-slate-100:disabled{background-color:var(--color-slate-100)}.disabled\:opacity-60:disabled{opacity:.6}.has-\[\:checked\]\:border-indigo-400:has(:checked){border-color:var(--color-indigo-400)}.has-\[\:checked\]\:bg-indigo-50:has(:checked){background-color:var(--color-indigo-50)}.aria-\[invalid\=true\]\:border-red-500[aria-invalid=true]{border-color:var(--color-red-500)}@media (prefers-reduced-motion:reduce){.motion-reduce\:animate-\[spin_3s_linear_infinite\]{animation:3s linear infinite spin}}@media (min-width:40rem){.sm\:w-auto{width:auto}.sm\:grid-cols-2{grid-template-columns:repeat(2,minmax(0,1fr))}.sm\:truncate{text-overflow:ellipsis;white-space:nowrap;overflow:hidden}}@media (min-width:64rem){.lg\:grid-cols-2{grid-template-columns:repeat(2,minmax(0,1fr))}.lg\:items-start{align-items:flex-start}}}@property --tw-space-y-reverse{syntax:"*";inherits:false;initial-value:0}@property --tw-divide-y-reverse{syntax:"*";inherits:false;initial-value:0}@property --tw-border-style{syntax:"*";inherits:false;initial-value:solid}@property --tw-leading{syntax:"*";inherits:false}@property --tw-font-weight{syntax:"*";inherits:false}@property --tw-tracking{syntax:"*";inherits:false}@property --tw-ordinal{syntax:"*";inherits:false}@property --tw-slashed-zero{syntax:"*";inherits:false}@property --tw-numeric-figure{syntax:"*";inherits:false}@property --tw-numeric-spacing{syntax:"*";inherits:false}@property --tw-numeric-fraction{syntax:"*";inherits:false}@property --tw-shadow{syntax:"*";inherits:false;initial-value:0 0 #0000}@property --tw-shadow-color{syntax:"*";inherits:false}@property --tw-shadow-alpha{syntax:"<percentage>";inherits:false;initial-value:100%}@property --tw-inset-shadow{syntax:"*";inherits:false;initial-value:0 0 #0000}@property --tw-inset-shadow-color{syntax:"*";inherits:false}@property --tw-inset-shadow-alpha{syntax:"<percentage>";inherits:false;initial-value:100%}@property --tw-ring-color{syntax:"*";inherits:false}@property --tw-ring-shadow{syntax:"*";inherits:false;initial-value:0 0 #0000}@property --tw-inset-ring-color{syntax:"*";inherits:false}@property --tw-inset-ring-shadow{syntax:"*";inherits:false;initial-value:0 0 #0000}@property --tw-ring-inset{syntax:"*";inherits:false}@property --tw-ring-offset-width{syntax:"<length>";inherits:false;initial-value:0}@property --tw-ring-offset-color{syntax:"*";inherits:false;initial-value:#fff}@property --tw-ring-offset-shadow{syntax:"*";inherits:false;initial-value:0 0 #0000}@keyframes spin{to{transform:rotate(360deg)}}
+@layer properties{@supports (((-webkit-hyphens:none)) and (not (margin-trim:inline))) or ((-moz-orient:inline) and (not (color:rgb(from red r g b)))){*,:before,:after,::backdrop{--tw-space-y-reverse:0;--tw-divide-y-reverse:0;--tw-border-style:solid;--tw-leading:initial;--tw-font-weight:initial;--tw-tracking:initial;--tw-ordinal:initial;--tw-slashed-zero:initial;--tw-numeric-figure:initial;--tw-numeric-spacing:initial;--tw-numeric-fraction:initial;--tw-shadow:0 0 #0000;--tw-shadow-color:initial;--tw-shadow-alpha:100%;--tw-inset-shadow:0 0 #0000;--tw-inset-shadow-color:initial;--tw-inset-shadow-alpha:100%;--tw-ring-color:initial;--tw-ring-shadow:0 0 #0000;--tw-inset-ring-color:initial;--tw-inset-ring-shadow:0 0 #0000;--tw-ring-inset:initial;--tw-ring-offset-width:0px;--tw-ring-offset-color:#fff;--tw-ring-offset-shadow:0 0 #0000}}}@layer theme{:root,:host{--font-sans:-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Helvetica Neue", "Noto Sans", Arial, sans-serif, "Apple Color Emoji", "Segoe UI Emoji", "Segoe UI Symbol", "Noto Color Emoji";--font-mono:ui-monospace, SFMono-Regular, Menlo, Monaco, Consolas, "Liberation Mono", "Courier New", monospace;--color-red-50:oklch(97.1% .013 17.38);--color-red-200:oklch(88.5% .062 18.334);--color-red-300:oklch(80.8% .114 19.571);--color-red-500:oklch(63.7% .237 25.331);--color-red-600:oklch(57.7% .245 27.325);--color-red-700:oklch(50.5% .213 27.518);--color-red-800:oklch(44.4% .177 26.899);--color-amber-50:oklch(98.7% .022 95.277);--color-amber-100:oklch(96.2% .059 95.617);--color-amber-300:oklch(87.9% .169 91.605);--color-amber-400:oklch(82.8% .189 84.429);--color-amber-500:oklch(76.9% .188 70.08);--color-amber-800:oklch(47.3% .137 46.201);--color-amber-900:oklch(41.4% .112 45.904);--color-emerald-50:oklch(97.9% .021 166.113);--color-emerald-200:oklch(90.5% .093 164.15);--color-emerald-600:oklch(59.6% .145 163.225);--color-emerald-900:oklch(37.8% .077 168.94);--color-indigo-50:oklch(96.2% .018 272.314);--color-indigo-200:oklch(87% .065 274.039);--color-indigo-300:oklch(78.5% .115 274.713);--color-indigo-400:oklch(67.3% .182 276.935);--color-indigo-500:oklch(58.5% .233 277.117);--color-indigo-600:oklch(51.1% .262 276.966);--color-indigo-700:oklch(45.7% .24 277.023);--color-indigo-900:oklch(35.9% .144 278.697);--color-slate-50:oklch(98.4% .003 247.858);--color-slate-100:oklch(96.8% .007 247.896);--color-slate-200:oklch(92.9% .013 255.508);--color-slate-300:oklch(86.9% .022 252.894);--color-slate-400:oklch(70.4% .04 256.788);--color-slate-500:oklch(55.4% .046 257.417);--color-slate-600:oklch(44.6% .043 257.281);--color-slate-700:oklch(37.2% .044 257.287);--color-slate-900:oklch(20.8% .042 265.755);--color-white:#fff;--spacing:.25rem;--container-6xl:72rem;--text-xs:.75rem;--text-xs--line-height:calc(1 / .75);--text-sm:.875rem;--text-sm--line-height:calc(1.25 / .875);--text-base:1rem;--text-base--line-height:calc(1.5 / 1);--text-lg:1.125rem;--text-lg--line-height:calc(1.75 / 1.125);--font-weight-normal:400;--font-weight-medium:500;--font-weight-semibold:600;--tracking-wide:.025em;--leading-tight:1.25;--radius-md:.375rem;--radius-lg:.5rem;--radius-xl:.75rem;--animate-spin:spin 1s linear infinite;--default-transition-duration:.15s;--default-transition-timing-function:cubic-bezier(.4, 0, .2, 1);--default-font-family:var(--font-sans);--default-mono-font-family:var(--font-mono)}}@layer base{*,:after,:before,::backdrop{box-sizing:border-box;border:0 solid;margin:0;padding:0}::file-selector-button{box-sizing:border-box;border:0 solid;margin:0;padding:0}html,:host{-webkit-text-size-adjust:100%;tab-size:4;line-height:1.5;font-family:var(--default-font-family,-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Helvetica Neue", "Noto Sans", Arial, sans-serif, "Apple Color Emoji", "Segoe UI Emoji", "Segoe UI Symbol", "Noto Color Emoji");font-feature-settings:var(--default-font-feature-settings,normal);font-variation-settings:var(--default-font-variation-settings,normal);-webkit-tap-highlight-color:transparent}hr{height:0;color:inherit;border-top-width:1px}abbr:where([title]){-webkit-text-decoration:underline dotted;text-decoration:underline dotted}h1,h2,h3,h4,h5,h6{font-size:inherit;font-weight:inherit}a{color:inherit;-webkit-text-decoration:inherit;-webkit-text-decoration:inherit;-webkit-text-decoration:inherit;text-decoration:inherit}b,strong{font-weight:bolder}code,kbd,samp,pre{font-family:var(--default-mono-font-family,ui-monospace, SFMono-Regular, Menlo, Monaco, Consolas, "Liberation Mono", "Courier New", monospace);font-feature-settings:var(--default-mono-font-feature-settings,normal);font-variation-settings:var(--default-mono-font-variation-settings,normal);font-size:1em}small{font-size:80%}sub,sup{vertical-align:baseline;font-size:75%;line-height:0;position:relative}sub{bottom:-.25em}sup{top:-.5em}table{text-indent:0;border-color:inherit;border-collapse:collapse}:-moz-focusring:where(:not(iframe)){outline:auto}progress{vertical-align:baseline}summary{display:list-item}ol,ul,menu{list-style:none}img,svg,video,canvas,audio,iframe,embed,object{vertical-align:middle;display:block}img,video{max-width:100%;height:auto}button,input,select,optgroup,textarea{font:inherit;font-feature-settings:inherit;font-variation-settings:inherit;letter-spacing:inherit;color:inherit;opacity:1;background-color:#0000;border-radius:0}::file-selector-button{font:inherit;font-feature-settings:inherit;font-variation-settings:inherit;letter-spacing:inherit;color:inherit;opacity:1;background-color:#0000;border-radius:0}:where(select:is([multiple],[size])) optgroup{font-weight:bolder}:where(select:is([multiple],[size])) optgroup option{padding-inline-start:20px}::file-selector-button{margin-inline-end:4px}::placeholder{opacity:1}@supports (not ((-webkit-appearance:-apple-pay-button))) or (contain-intrinsic-size:1px){::placeholder{color:currentColor}@supports (color:color-mix(in lab, red, red)){::placeholder{color:color-mix(in oklab, currentcolor 50%, transparent)}}}textarea{resize:vertical}::-webkit-search-decoration{-webkit-appearance:none}::-webkit-date-and-time-value{min-height:1lh;text-align:inherit}::-webkit-datetime-edit{display:inline-flex}::-webkit-datetime-edit-fields-wrapper{padding:0}::-webkit-datetime-edit{padding-block:0}::-webkit-datetime-edit-year-field{padding-block:0}::-webkit-datetime-edit-month-field{padding-block:0}::-webkit-datetime-edit-day-field{padding-block:0}::-webkit-datetime-edit-hour-field{padding-block:0}::-webkit-datetime-edit-minute-field{padding-block:0}::-webkit-datetime-edit-second-field{padding-block:0}::-webkit-datetime-edit-millisecond-field{padding-block:0}::-webkit-datetime-edit-meridiem-field{padding-block:0}::-webkit-calendar-picker-indicator{line-height:1}:-moz-ui-invalid{box-shadow:none}button,input:where([type=button],[type=reset],[type=submit]){appearance:button}::file-selector-button{appearance:button}::-webkit-inner-spin-button{height:auto}::-webkit-outer-spin-button{height:auto}[hidden]:where(:not([hidden=until-found])){display:none!important}}@layer components;@layer utilities{.sr-only{clip-path:inset(50%);white-space:nowrap;border-width:0;width:1px;height:1px;margin:-1px;padding:0;position:absolute;overflow:hidden}.absolute{position:absolute}.relative{position:relative}.sticky{position:sticky}.inset-y-0{inset-block:0}.top-0{top:0}.right-0{right:0}.z-10{z-index:10}.container{width:100%}@media (min-width:40rem){.container{max-width:40rem}}@media (min-width:48rem){.container{max-width:48rem}}@media (min-width:64rem){.container{max-width:64rem}}@media (min-width:80rem){.container{max-width:80rem}}@media (min-width:96rem){.container{max-width:96rem}}.mx-5{margin-inline:calc(var(--spacing) * 5)}.mx-auto{margin-inline:auto}.mt-0\.5{margin-top:calc(var(--spacing) * .5)}.mt-1{margin-top:var(--spacing)}.mt-2{margin-top:calc(var(--spacing) * 2)}.mt-3{margin-top:calc(var(--spacing) * 3)}.mt-4{margin-top:calc(var(--spacing) * 4)}.mt-5{margin-top:calc(var(--spacing) * 5)}.mt-6{margin-top:calc(var(--spacing) * 6)}.mb-4{margin-bottom:calc(var(--spacing) * 4)}.ml-2\.5{margin-left:calc(var(--spacing) * 2.5)}.block{display:block}.flex{display:flex}.grid{display:grid}.hidden{display:none}.inline{display:inline}.inline-flex{display:inline-flex}.table{display:table}.size-3{width:calc(var(--spacing) * 3);height:calc(var(--spacing) * 3)}.size-4{width:calc(var(--spacing) * 4);height:calc(var(--spacing) * 4)}.size-5{width:calc(var(--spacing) * 5);height:calc(var(--spacing) * 5)}.size-8{width:calc(var(--spacing) * 8);height:calc(var(--spacing) * 8)}.max-h-\[500px\]{max-height:500px}.min-h-screen{min-height:100vh}.w-full{width:100%}.max-w-6xl{max-width:var(--container-6xl)}.min-w-0{min-width:0}.flex-1{flex:1}.shrink-0{flex-shrink:0}.animate-spin{animation:var(--animate-spin)}.cursor-pointer{cursor:pointer}.list-disc{list-style-type:disc}.grid-cols-1{grid-template-columns:repeat(1,minmax(0,1fr))}.flex-col{flex-direction:column}.flex-wrap{flex-wrap:wrap}.items-baseline{align-items:baseline}.items-center{align-items:center}.items-start{align-items:flex-start}.justify-between{justify-content:space-between}.justify-center{justify-content:center}.gap-0\.5{gap:calc(var(--spacing) * .5)}.gap-1{gap:var(--spacing)}.gap-2{gap:calc(var(--spacing) * 2)}.gap-3{gap:calc(var(--spacing) * 3)}.gap-5{gap:calc(var(--spacing) * 5)}.gap-6{gap:calc(var(--spacing) * 6)}:where(.space-y-0\.5>:not(:last-child)){--tw-space-y-reverse:0;margin-block-start:calc(calc(var(--spacing) * .5) * var(--tw-space-y-reverse));margin-block-end:calc(calc(var(--spacing) * .5) * calc(1 - var(--tw-space-y-reverse)))}:where(.space-y-1>:not(:last-child)){--tw-space-y-reverse:0;margin-block-start:calc(var(--spacing) * var(--tw-space-y-reverse));margin-block-end:calc(var(--spacing) * calc(1 - var(--tw-space-y-reverse)))}:where(.space-y-2>:not(:last-child)){--tw-space-y-reverse:0;margin-block-start:calc(calc(var(--spacing) * 2) * var(--tw-space-y-reverse));margin-block-end:calc(calc(var(--spacing) * 2) * calc(1 - var(--tw-space-y-reverse)))}:where(.space-y-3>:not(:last-child)){--tw-space-y-reverse:0;margin-block-start:calc(calc(var(--spacing) * 3) * var(--tw-space-y-reverse));margin-block-end:calc(calc(var(--spacing) * 3) * calc(1 - var(--tw-space-y-reverse)))}:where(.space-y-4>:not(:last-child)){--tw-space-y-reverse:0;margin-block-start:calc(calc(var(--spacing) * 4) * var(--tw-space-y-reverse));margin-block-end:calc(calc(var(--spacing) * 4) * calc(1 - var(--tw-space-y-reverse)))}:where(.space-y-5>:not(:last-child)){--tw-space-y-reverse:0;margin-block-start:calc(calc(var(--spacing) * 5) * var(--tw-space-y-reverse));margin-block-end:calc(calc(var(--spacing) * 5) * calc(1 - var(--tw-space-y-reverse)))}:where(.space-y-6>:not(:last-child)){--tw-space-y-reverse:0;margin-block-start:calc(calc(var(--spacing) * 6) * var(--tw-space-y-reverse));margin-block-end:calc(calc(var(--spacing) * 6) * calc(1 - var(--tw-space-y-reverse)))}.gap-x-2{column-gap:calc(var(--spacing) * 2)}.gap-x-6{column-gap:calc(var(--spacing) * 6)}.gap-y-1{row-gap:var(--spacing)}.gap-y-3{row-gap:calc(var(--spacing) * 3)}:where(.divide-y>:not(:last-child)){--tw-divide-y-reverse:0;border-bottom-style:var(--tw-border-style);border-top-style:var(--tw-border-style);border-top-width:calc(1px * var(--tw-divide-y-reverse));border-bottom-width:calc(1px * calc(1 - var(--tw-divide-y-reverse)))}:where(.divide-slate-100>:not(:last-child)){border-color:var(--color-slate-100)}.truncate{text-overflow:ellipsis;white-space:nowrap;overflow:hidden}.overflow-x-auto{overflow-x:auto}.overflow-y-auto{overflow-y:auto}.rounded{border-radius:.25rem}.rounded-lg{border-radius:var(--radius-lg)}.rounded-md{border-radius:var(--radius-md)}.rounded-xl{border-radius:var(--radius-xl)}.rounded-r-lg{border-top-right-radius:var(--radius-lg);border-bottom-right-radius:var(--radius-lg)}.border{border-style:var(--tw-border-style);border-width:1px}.border-b{border-bottom-style:var(--tw-border-style);border-bottom-width:1px}.border-l{border-left-style:var(--tw-border-style);border-left-width:1px}.border-amber-300{border-color:var(--color-amber-300)}.border-amber-400{border-color:var(--color-amber-400)}.border-emerald-200{border-color:var(--color-emerald-200)}.border-red-200{border-color:var(--color-red-200)}.border-slate-200{border-color:var(--color-slate-200)}.border-slate-300{border-color:var(--color-slate-300)}.bg-amber-50{background-color:var(--color-amber-50)}.bg-amber-50\/40{background-color:#fffbeb66}@supports (color:color-mix(in lab, red, red)){.bg-amber-50\/40{background-color:color-mix(in oklab, var(--color-amber-50) 40%, transparent)}}.bg-emerald-50{background-color:var(--color-emerald-50)}.bg-indigo-600{background-color:var(--color-indigo-600)}.bg-red-50{background-color:var(--color-red-50)}.bg-red-600{background-color:var(--color-red-600)}.bg-slate-50{background-color:var(--color-slate-50)}.bg-slate-100{background-color:var(--color-slate-100)}.bg-slate-900{background-color:var(--color-slate-900)}.bg-white{background-color:var(--color-white)}.p-4{padding:calc(var(--spacing) * 4)}.p-5{padding:calc(var(--spacing) * 5)}.px-1{padding-inline:var(--spacing)}.px-1\.5{padding-inline:calc(var(--spacing) * 1.5)}.px-2{padding-inline:calc(var(--spacing) * 2)}.px-2\.5{padding-inline:calc(var(--spacing) * 2.5)}.px-3{padding-inline:calc(var(--spacing) * 3)}.px-4{padding-inline:calc(var(--spacing) * 4)}.px-5{padding-inline:calc(var(--spacing) * 5)}.py-0\.5{padding-block:calc(var(--spacing) * .5)}.py-1{padding-block:var(--spacing)}.py-1\.5{padding-block:calc(var(--spacing) * 1.5)}.py-2{padding-block:calc(var(--spacing) * 2)}.py-2\.5{padding-block:calc(var(--spacing) * 2.5)}.py-3{padding-block:calc(var(--spacing) * 3)}.py-4{padding-block:calc(var(--spacing) * 4)}.py-6{padding-block:calc(var(--spacing) * 6)}.pt-0\.5{padding-top:calc(var(--spacing) * .5)}.pr-3{padding-right:calc(var(--spacing) * 3)}.pr-16{padding-right:calc(var(--spacing) * 16)}.pl-4{padding-left:calc(var(--spacing) * 4)}.pl-5{padding-left:calc(var(--spacing) * 5)}.text-center{text-align:center}.text-left{text-align:left}.text-right{text-align:right}.font-mono{font-family:var(--font-mono)}.text-base{font-size:var(--text-base);line-height:var(--tw-leading,var(--text-base--line-height))}.text-lg{font-size:var(--text-lg);line-height:var(--tw-leading,var(--text-lg--line-height))}.text-sm{font-size:var(--text-sm);line-height:var(--tw-leading,var(--text-sm--line-height))}.text-xs{font-size:var(--text-xs);line-height:var(--tw-leading,var(--text-xs--line-height))}.leading-tight{--tw-leading:var(--leading-tight);line-height:var(--leading-tight)}.font-medium{--tw-font-weight:var(--font-weight-medium);font-weight:var(--font-weight-medium)}.font-normal{--tw-font-weight:var(--font-weight-normal);font-weight:var(--font-weight-normal)}.font-semibold{--tw-font-weight:var(--font-weight-semibold);font-weight:var(--font-weight-semibold)}.tracking-wide{--tw-tracking:var(--tracking-wide);letter-spacing:var(--tracking-wide)}.\[overflow-wrap\:anywhere\]{overflow-wrap:anywhere}.break-all{word-break:break-all}.text-amber-500{color:var(--color-amber-500)}.text-amber-800{color:var(--color-amber-800)}.text-amber-900{color:var(--color-amber-900)}.text-emerald-600{color:var(--color-emerald-600)}.text-emerald-900{color:var(--color-emerald-900)}.text-indigo-600{color:var(--color-indigo-600)}.text-indigo-700{color:var(--color-indigo-700)}.text-red-600{color:var(--color-red-600)}.text-red-700{color:var(--color-red-700)}.text-red-800{color:var(--color-red-800)}.text-slate-300{color:var(--color-slate-300)}.text-slate-400{color:var(--color-slate-400)}.text-slate-500{color:var(--color-slate-500)}.text-slate-600{color:var(--color-slate-600)}.text-slate-700{color:var(--color-slate-700)}.text-slate-900{color:var(--color-slate-900)}.text-white{color:var(--color-white)}.uppercase{text-transform:uppercase}.tabular-nums{--tw-numeric-spacing:tabular-nums;font-variant-numeric:var(--tw-ordinal,) var(--tw-slashed-zero,) var(--tw-numeric-figure,) var(--tw-numeric-spacing,) var(--tw-numeric-fraction,)}.underline{text-decoration-line:underline}.decoration-indigo-300{-webkit-text-decoration-color:var(--color-indigo-300);-webkit-text-decoration-color:var(--color-indigo-300);text-decoration-color:var(--color-indigo-300)}.underline-offset-2{text-underline-offset:2px}.antialiased{-webkit-font-smoothing:antialiased;-moz-osx-font-smoothing:grayscale}.accent-indigo-600{accent-color:var(--color-indigo-600)}.shadow-sm{--tw-shadow:0 1px 3px 0 var(--tw-shadow-color,#0000001a), 0 1px 2px -1px var(--tw-shadow-color,#0000001a);box-shadow:var(--tw-inset-shadow), var(--tw-inset-ring-shadow), var(--tw-ring-offset-shadow), var(--tw-ring-shadow), var(--tw-shadow)}.ring,.ring-1{--tw-ring-shadow:var(--tw-ring-inset,) 0 0 0 calc(1px + var(--tw-ring-offset-width)) var(--tw-ring-color,currentcolor);box-shadow:var(--tw-inset-shadow), var(--tw-inset-ring-shadow), var(--tw-ring-offset-shadow), var(--tw-ring-shadow), var(--tw-shadow)}.ring-slate-200{--tw-ring-color:var(--color-slate-200)}.transition-transform{transition-property:transform,translate,scale,rotate;transition-timing-function:var(--tw-ease,var(--default-transition-timing-function));transition-duration:var(--tw-duration,var(--default-transition-duration))}.ring-inset{--tw-ring-inset:inset}.group-aria-expanded\:rotate-90:is(:where(.group)[aria-expanded=true] *){rotate:90deg}@media (hover:hover){.hover\:border-indigo-300:hover{border-color:var(--color-indigo-300)}.hover\:bg-amber-100:hover{background-color:var(--color-amber-100)}.hover\:bg-indigo-50:hover{background-color:var(--color-indigo-50)}.hover\:bg-indigo-500:hover{background-color:var(--color-indigo-500)}.hover\:bg-red-500:hover{background-color:var(--color-red-500)}.hover\:bg-slate-50:hover{background-color:var(--color-slate-50)}.hover\:bg-slate-700:hover{background-color:var(--color-slate-700)}.hover\:text-indigo-900:hover{color:var(--color-indigo-900)}}.focus\:border-indigo-500:focus{border-color:var(--color-indigo-500)}.focus\:ring-2:focus{--tw-ring-shadow:var(--tw-ring-inset,) 0 0 0 calc(2px + var(--tw-ring-offset-width)) var(--tw-ring-color,currentcolor);box-shadow:var(--tw-inset-shadow), var(--tw-inset-ring-shadow), var(--tw-ring-offset-shadow), var(--tw-ring-shadow), var(--tw-shadow)}.focus\:ring-amber-300:focus{--tw-ring-color:var(--color-amber-300)}.focus\:ring-indigo-200:focus{--tw-ring-color:var(--color-indigo-200)}.focus\:ring-indigo-300:focus{--tw-ring-color:var(--color-indigo-300)}.focus\:ring-indigo-500:focus{--tw-ring-color:var(--color-indigo-500)}.focus\:ring-red-300:focus{--tw-ring-color:var(--color-red-300)}.focus\:outline-none:focus{--tw-outline-style:none;outline-style:none}.focus-visible\:ring-2:focus-visible{--tw-ring-shadow:var(--tw-ring-inset,) 0 0 0 calc(2px + var(--tw-ring-offset-width)) var(--tw-ring-color,currentcolor);box-shadow:var(--tw-inset-shadow), var(--tw-inset-ring-shadow), var(--tw-ring-offset-shadow), var(--tw-ring-shadow), var(--tw-shadow)}.focus-visible\:ring-indigo-300:focus-visible{--tw-ring-color:var(--color-indigo-300)}.disabled\:cursor-not-allowed:disabled{cursor:not-allowed}.disabled\:bg-indigo-400:disabled{background-color:var(--color-indigo-400)}.disabled\:bg-slate-100:disabled{background-color:var(--color-slate-100)}.disabled\:bg-slate-400:disabled{background-color:var(--color-slate-400)}.disabled\:opacity-60:disabled{opacity:.6}.has-\[\:checked\]\:border-indigo-400:has(:checked){border-color:var(--color-indigo-400)}.has-\[\:checked\]\:bg-indigo-50:has(:checked){background-color:var(--color-indigo-50)}.aria-\[invalid\=true\]\:border-red-500[aria-invalid=true]{border-color:var(--color-red-500)}@media (prefers-reduced-motion:reduce){.motion-reduce\:animate-\[spin_3s_linear_infinite\]{animation:3s linear infinite spin}}@media (min-width:40rem){.sm\:w-auto{width:auto}.sm\:grid-cols-2{grid-template-columns:repeat(2,minmax(0,1fr))}.sm\:truncate{text-overflow:ellipsis;white-space:nowrap;overflow:hidden}}@media (min-width:64rem){.lg\:grid-cols-2{grid-template-columns:repeat(2,minmax(0,1fr))}.lg\:items-start{align-items:flex-start}}}@property --tw-space-y-reverse{syntax:"*";inherits:false;initial-value:0}@property --tw-divide-y-reverse{syntax:"*";inherits:false;initial-value:0}@property --tw-border-style{syntax:"*";inherits:false;initial-value:solid}@property --tw-leading{syntax:"*";inherits:false}@property --tw-font-weight{syntax:"*";inherits:false}@property --tw-tracking{syntax:"*";inherits:false}@property --tw-ordinal{syntax:"*";inherits:false}@property --tw-slashed-zero{syntax:"*";inherits:false}@property --tw-numeric-figure{syntax:"*";inherits:false}@property --tw-numeric-spacing{syntax:"*";inherits:false}@property --tw-numeric-fraction{syntax:"*";inherits:false}@property --tw-shadow{syntax:"*";inherits:false;initial-value:0 0 #0000}@property --tw-shadow-color{syntax:"*";inherits:false}@property --tw-shadow-alpha{syntax:"<percentage>";inherits:false;initial-value:100%}@property --tw-inset-shadow{syntax:"*";inherits:false;initial-value:0 0 #0000}@property --tw-inset-shadow-color{syntax:"*";inherits:false}@property --tw-inset-shadow-alpha{syntax:"<percentage>";inherits:false;initial-value:100%}@property --tw-ring-color{syntax:"*";inherits:false}@property --tw-ring-shadow{syntax:"*";inherits:false;initial-value:0 0 #0000}@property --tw-inset-ring-color{syntax:"*";inherits:false}@property --tw-inset-ring-shadow{syntax:"*";inherits:false;initial-value:0 0 #0000}@property --tw-ring-inset{syntax:"*";inherits:false}@property --tw-ring-offset-width{syntax:"<length>";inherits:false;initial-value:0}@property --tw-ring-offset-color{syntax:"*";inherits:false;initial-value:#fff}@property --tw-ring-offset-shadow{syntax:"*";inherits:false;initial-value:0 0 #0000}@keyframes spin{to{transform:rotate(360deg)}}
 """#
         ),
         WebAsset(
@@ -175,11 +198,90 @@ extension WebAsset {
 """#
         ),
         WebAsset(
+            path: "/assets/js/account-suggestions.js",
+            contentType: "text/javascript; charset=utf-8",
+            etag: #""309b59ae892dead2aa31b8fa3cab7612""#,
+            body: #"""
+// What the connected accounts offer the form: the GitHub owner field suggests the connected login and its
+// organizations (one without the Baton GitHub App installed is marked, and choosing it shows the link to install the
+// App), and the Vercel team field suggests the connected user's teams (left empty, the personal account is used).
+
+import { h } from './dom.js';
+
+export class AccountSuggestions {
+  /** @param {HTMLFormElement} form the `#deploy-form` element of index.html */
+  constructor(form) {
+    this.owner = form.querySelector('#github-owner');
+    this.ownerList = form.querySelector('#github-owner-suggestions');
+    this.installHint = form.querySelector('#github-owner-install');
+    this.team = form.querySelector('#vercel-team');
+    this.teamList = form.querySelector('#vercel-team-suggestions');
+    this.teamHelp = form.querySelector('#vercel-team-help');
+    this.teamHelpText = this.teamHelp.textContent;
+    this.owners = [];
+    this.installUrl = null;
+    this.owner.addEventListener('input', () => this.#showInstallHint());
+  }
+
+  /** Offers what `connections` (`GET /api/connections`'s answer) holds; nothing for a provider not connected. */
+  update(connections) {
+    const github = connections.github?.connected ? connections.github : null;
+    const owners = Array.isArray(github?.owners) ? github.owners : [];
+    this.owners = owners.filter((owner) => typeof owner?.login === 'string');
+    this.installUrl = /^https?:\/\//i.test(github?.installUrl ?? '') ? github.installUrl : null;
+    offer(this.owner, this.ownerList, this.owners.map((owner) => h('option', {
+      value: owner.login, label: owner.installed === false ? 'GitHub App not installed' : null,
+    })));
+    this.#showInstallHint();
+
+    const vercel = connections.vercel?.connected ? connections.vercel : null;
+    const teams = Array.isArray(vercel?.teams) ? vercel.teams.filter((team) => typeof team?.id === 'string') : [];
+    offer(this.team, this.teamList, teams.map((team) => h('option', {
+      value: team.id, label: [team.name, team.slug].filter(Boolean).join(' · ') || null,
+    })));
+    this.teamHelp.textContent = vercel && typeof vercel.username === 'string'
+      ? `Leave empty for the personal account (${vercel.username}'s when deploying into your own accounts).`
+      : this.teamHelpText;
+  }
+
+  /** Under the owner field: the link to install the App when the chosen owner does not have it. */
+  #showInstallHint() {
+    const chosen = this.owner.value.trim().toLowerCase();
+    const owner = this.owners.find((candidate) => candidate.login.toLowerCase() === chosen);
+    if (!owner || owner.installed !== false) {
+      this.installHint.hidden = true;
+      this.installHint.replaceChildren();
+      return;
+    }
+    this.installHint.replaceChildren(
+      `The Baton GitHub App is not installed on ${owner.login}. `,
+      this.installUrl
+        ? h('a', {
+          href: this.installUrl, target: '_blank', rel: 'noopener noreferrer', class: 'font-medium underline',
+        }, 'Install it')
+        : 'Install it',
+      ' for that account, then deploy.',
+    );
+    this.installHint.hidden = false;
+  }
+}
+
+/** Fills `list` (a `<datalist>`) with `options` and points `input` at it, or detaches it when there are none. */
+function offer(input, list, options) {
+  list.replaceChildren(...options);
+  if (options.length) input.setAttribute('list', list.id);
+  else input.removeAttribute('list');
+}
+
+"""#
+        ),
+        WebAsset(
             path: "/assets/js/api.js",
             contentType: "text/javascript; charset=utf-8",
-            etag: #""23d13b3a672930d7b01b7584eb0c48ce""#,
+            etag: #""8193b30858568543393fe2cab7f4423f""#,
             body: #"""
-// The client for Baton's HTTP API: `GET /api/catalog` and `POST /api/deploy`.
+// The client for Baton's HTTP API: `GET /api/catalog`, `POST /api/deploy` and the connections to the person's own
+// GitHub and Vercel accounts (`/api/connections`, kept by the server behind an HttpOnly cookie the page never reads).
 // A network error or a 5xx answer is retried with growing delays, and the page is told so it can show a notice.
 
 /** The delays between attempts, in milliseconds; after the last one the error is thrown. */
@@ -213,7 +315,8 @@ export class ApiClient {
    * @param {object} options
    * @param {(retry: {attempt: number, delayMs: number, reason: string}) => void} options.onRetry called before waiting to retry
    * @param {() => void} options.onRecovered called once a request succeeds (or gives up) after retries
-   * @param {() => string | null} options.credential the host's credential (an API key or a JWT) that `init` sends
+   * @param {() => string | null} options.credential the host's credential (an API key or a JWT) that `init` and
+   *   the connection requests send
    */
   constructor({ onRetry = () => {}, onRecovered = () => {}, retryDelaysMs = RETRY_DELAYS_MS, credential = () => null } = {}) {
     this.onRetry = onRetry;
@@ -227,9 +330,24 @@ export class ApiClient {
     return this.#request('GET', '/api/catalog');
   }
 
-  /** `POST /api/deploy` in mode `init` with `request` (`{config, envVars}`), authorized by the host's credential, if any. */
+  /** `POST /api/deploy` in mode `init` with `request` (`{config, envVars, accounts?}`), authorized by the host's credential, if any. */
   initialize(request) {
     return this.#request('POST', '/api/deploy', { mode: 'init', ...request }, this.credential());
+  }
+
+  /** `GET /api/connections`: per provider, whether it can be connected and, when connected, the account and its owners or teams. */
+  connections() {
+    return this.#request('GET', '/api/connections', undefined, this.credential());
+  }
+
+  /** `POST /api/connections/{provider}`: starts connecting `provider`; answers `{authorizeUrl}`, where the page goes next. */
+  connect(provider) {
+    return this.#request('POST', `/api/connections/${encodeURIComponent(provider)}`, undefined, this.credential());
+  }
+
+  /** `DELETE /api/connections/{provider}`: the server forgets that provider's tokens. */
+  disconnect(provider) {
+    return this.#request('DELETE', `/api/connections/${encodeURIComponent(provider)}`, undefined, this.credential());
   }
 
   /** `POST /api/deploy` with `body`, authorized by `token` (every mode but `init`). */
@@ -283,6 +401,207 @@ async function readJSON(response) {
     return JSON.parse(text);
   } catch {
     return null;
+  }
+}
+
+"""#
+        ),
+        WebAsset(
+            path: "/assets/js/connect-return.js",
+            contentType: "text/javascript; charset=utf-8",
+            etag: #""30ca466fb2c7d3549c720a52004f3849""#,
+            body: #"""
+// The return from a provider's consent page. The server's callback sends the browser back to the page as
+// `/?connected=github` or `/?connect_error=<code>&provider=github`; the page takes that from the query, says what
+// happened, and removes it from the address bar at once (a reload or a bookmark must not say it again).
+
+const PARAMETERS = ['connected', 'connect_error', 'provider'];
+const PROVIDERS = { github: 'GitHub', vercel: 'Vercel' };
+
+/** What the callback's error codes mean, in words; any other code is shown as it is. */
+const REASONS = {
+  access_denied: 'access was denied on its page',
+  state_mismatch: 'the sign-in expired or was started in another tab',
+  exchange_failed: 'it did not accept the sign-in',
+};
+
+/** The name people know `provider` by (`github` → `GitHub`). */
+export function providerName(provider) {
+  return PROVIDERS[provider] ?? provider;
+}
+
+/**
+ * Takes the outcome of a connection from the query, if there is one, and removes it from the address bar.
+ * Returns `{provider, error}` (`error` is the callback's code, or `null` when the connection succeeded), or `null`.
+ */
+export function takeConnectReturn(location = window.location, history = window.history) {
+  const query = new URLSearchParams(location.search);
+  const connected = query.get('connected');
+  const error = query.get('connect_error');
+  if (connected === null && error === null) return null;
+  const outcome = error === null
+    ? { provider: connected, error: null }
+    : { provider: query.get('provider') ?? '', error: error || 'unknown_error' };
+  for (const name of PARAMETERS) query.delete(name);
+  const rest = query.toString();
+  history.replaceState(history.state, '', `${location.pathname}${rest ? `?${rest}` : ''}${location.hash}`);
+  return outcome;
+}
+
+/** A sentence saying how the connection of `outcome` (from `takeConnectReturn`) went. */
+export function describeConnectReturn({ provider, error }) {
+  const name = provider ? providerName(provider) : 'The provider';
+  if (error === null) return `${name} is connected.`;
+  const reason = REASONS[error] ?? `the error was ${error}`;
+  return `${name} was not connected: ${reason}. Try again with its Connect button.`;
+}
+
+"""#
+        ),
+        WebAsset(
+            path: "/assets/js/connections.js",
+            contentType: "text/javascript; charset=utf-8",
+            etag: #""db4ed57aa0886e7397f02c96126f61b4""#,
+            body: #"""
+// The person's own GitHub and Vercel accounts: a Connect button per provider the server offers (it starts the
+// provider's sign-in and goes to its consent page), the account once connected with a Disconnect button, and a note
+// while only one is connected (both are needed; until then the server's accounts are used). The server keeps the
+// tokens behind an HttpOnly cookie: the page sees only account names, never a token, and never touches the cookie.
+// With no provider offered, the panel stays hidden and the page looks as it always did.
+
+import { h } from './dom.js';
+import { describeConnectReturn, providerName } from './connect-return.js';
+
+export const PROVIDERS = ['github', 'vercel'];
+
+const STATUS_CLASSES = {
+  success: 'rounded-lg border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900',
+  error: 'rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800',
+};
+
+/** The account name of a connected provider's answer: GitHub's login, Vercel's username. */
+export function accountName(provider, connection) {
+  return provider === 'github' ? connection.login : connection.username;
+}
+
+export class ConnectionsPanel {
+  /**
+   * @param {HTMLElement} root the `#connections` element of index.html
+   * @param {object} options
+   * @param {import('./api.js').ApiClient} options.api
+   * @param {(connections: object) => void} options.onChange called with `GET /api/connections`'s answer (`{}` when
+   *   there is none) whenever it was read
+   * @param {(url: string) => void} options.navigate goes to a provider's consent page
+   */
+  constructor(root, { api, onChange = () => {}, navigate = (url) => window.location.assign(url) }) {
+    this.root = root;
+    this.api = api;
+    this.onChange = onChange;
+    this.navigate = navigate;
+    this.status = root.querySelector('#connections-status');
+    this.note = root.querySelector('#connections-note');
+    this.connections = {};
+  }
+
+  /** Reads the connections and shows them; the panel stays hidden when the server offers none (or cannot say). */
+  async load() {
+    try {
+      const answer = await this.api.connections();
+      this.connections = answer && typeof answer === 'object' ? answer : {};
+    } catch {
+      this.connections = {};
+    }
+    this.#render();
+    this.onChange(this.connections);
+  }
+
+  /** Whether `provider` is connected. */
+  isConnected(provider) {
+    return this.connections[provider]?.connected === true;
+  }
+
+  /** The `accounts` member of `init` when both providers are connected, else `null` (the server's accounts then). */
+  accounts() {
+    if (!PROVIDERS.every((provider) => this.isConnected(provider))) return null;
+    return Object.fromEntries(PROVIDERS.map((provider) => [provider, 'connected']));
+  }
+
+  /** Says how the sign-in the page just came back from went (`takeConnectReturn`'s outcome). */
+  showReturn(outcome) {
+    this.#say(describeConnectReturn(outcome), outcome.error === null ? 'success' : 'error');
+  }
+
+  #say(message, tone) {
+    this.status.textContent = message;
+    this.status.className = STATUS_CLASSES[tone];
+    this.status.setAttribute('role', tone === 'error' ? 'alert' : 'status');
+    this.status.dataset.tone = tone;
+    this.status.hidden = false;
+  }
+
+  #render() {
+    const offered = PROVIDERS.filter((provider) => this.connections[provider]?.available === true);
+    this.root.hidden = offered.length === 0;
+    for (const provider of PROVIDERS) {
+      const row = this.root.querySelector(`[data-connection="${provider}"]`);
+      row.hidden = !offered.includes(provider);
+      row.dataset.connected = String(this.isConnected(provider));
+      row.querySelector('.connection-state').replaceChildren(...this.#rowContent(provider));
+    }
+    const connected = offered.filter((provider) => this.isConnected(provider));
+    this.note.hidden = connected.length !== 1;
+  }
+
+  #rowContent(provider) {
+    const name = providerName(provider);
+    const connection = this.connections[provider];
+    if (connection?.available !== true) return [];
+    if (!connection.connected) {
+      const button = h('button', {
+        type: 'button', 'data-connect': provider,
+        class: 'rounded-lg bg-slate-900 px-3 py-1.5 text-sm font-semibold text-white hover:bg-slate-700 focus:outline-none focus:ring-2 focus:ring-indigo-300 disabled:cursor-not-allowed disabled:bg-slate-400',
+      }, `Connect ${name}`);
+      button.addEventListener('click', () => this.#connect(provider, button));
+      return [button];
+    }
+    const account = accountName(provider, connection) ?? '';
+    const button = h('button', {
+      type: 'button', 'data-disconnect': provider, 'aria-label': `Disconnect ${name} (${account})`,
+      class: 'rounded-md border border-slate-300 px-2 py-0.5 text-xs font-medium text-slate-700 hover:bg-slate-50 focus:outline-none focus:ring-2 focus:ring-indigo-300 disabled:opacity-60',
+    }, 'Disconnect');
+    button.addEventListener('click', () => this.#disconnect(provider, button));
+    return [
+      h('span', { class: 'text-sm', 'data-account': account },
+        h('span', { class: 'font-medium' }, `${name}:`), ` ${account}`),
+      button,
+    ];
+  }
+
+  async #connect(provider, button) {
+    button.disabled = true;
+    button.textContent = 'Connecting…';
+    try {
+      const { authorizeUrl } = await this.api.connect(provider) ?? {};
+      const target = typeof authorizeUrl === 'string' ? new URL(authorizeUrl, window.location.href) : null;
+      if (target?.protocol !== 'https:' && target?.protocol !== 'http:') {
+        throw new Error('the server gave no address to sign in at.');
+      }
+      this.navigate(target.href);
+    } catch (error) {
+      this.#say(`${providerName(provider)} could not be connected: ${error.message}`, 'error');
+      this.#render();
+    }
+  }
+
+  async #disconnect(provider, button) {
+    button.disabled = true;
+    try {
+      await this.api.disconnect(provider);
+      this.#say(`${providerName(provider)} is disconnected.`, 'success');
+    } catch (error) {
+      this.#say(`${providerName(provider)} could not be disconnected: ${error.message}`, 'error');
+    }
+    await this.load();
   }
 }
 
@@ -1369,11 +1688,15 @@ export function stateIcon(state, { forApp = false } = {}) {
         WebAsset(
             path: "/assets/js/main.js",
             contentType: "text/javascript; charset=utf-8",
-            etag: #""f85faac51dea40902c03499d29efbe3b""#,
+            etag: #""56415b7fcf657b14a87ca7005ff976c6""#,
             body: #"""
-// Baton's page: loads the catalog, renders the form, drives deployments and shows their progress.
+// Baton's page: loads the catalog, renders the form, offers the person's own GitHub and Vercel accounts, drives
+// deployments and shows their progress.
 
+import { AccountSuggestions } from './account-suggestions.js';
 import { ApiClient, ApiError } from './api.js';
+import { takeConnectReturn } from './connect-return.js';
+import { ConnectionsPanel } from './connections.js';
 import { hostCredential, takeCredentialFromFragment } from './credential.js';
 import { DeploymentRunner } from './deployment.js';
 import { DeployForm } from './form.js';
@@ -1385,6 +1708,7 @@ const notice = document.getElementById('connection-notice');
 const announcer = document.getElementById('progress-announcer');
 
 takeCredentialFromFragment();
+const connectReturn = takeConnectReturn();
 // A host renews an expiring token by changing the fragment (of an iframe's src, say) without reloading the page.
 window.addEventListener('hashchange', () => takeCredentialFromFragment());
 const api = new ApiClient({
@@ -1400,6 +1724,12 @@ const api = new ApiClient({
 });
 
 let form = null;
+const suggestions = new AccountSuggestions(document.getElementById('deploy-form'));
+const connections = new ConnectionsPanel(document.getElementById('connections'), {
+  api,
+  onChange: (answer) => suggestions.update(answer),
+});
+if (connectReturn) connections.showReturn(connectReturn);
 const progress = new DeploymentProgress(document.getElementById('deployment-progress'), {
   onRetry: (appId, actionId) => runner.retry(appId, actionId),
   onCancel: () => runner.cancel(),
@@ -1442,7 +1772,9 @@ async function submit(event) {
   form.setDisabled(true);
   form.setButtonLabel('Starting…');
   try {
-    await runner.start(form.request());
+    // With both accounts connected, the apps go into them; otherwise into the server's.
+    const accounts = connections.accounts();
+    await runner.start(accounts ? { ...form.request(), accounts } : form.request());
   } catch (error) {
     if (error instanceof ApiError && error.code === 'validation_failed') {
       form.showIssues(error.details, { fromServer: true });
@@ -1450,11 +1782,14 @@ async function submit(event) {
       // A refusal that names fields (an owner or team the credential may not deploy into) marks them too.
       form.showError(error.message, error instanceof ApiError ? error.details : []);
     }
+    // The server no longer has a connection the page showed (it expired, or was removed in another tab).
+    if (error instanceof ApiError && error.code === 'account_not_connected') connections.load();
     render();
   }
 }
 
 async function boot() {
+  connections.load();
   const formElement = document.getElementById('deploy-form');
   let catalog;
   try {
