@@ -8,7 +8,11 @@ struct SandboxCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sandbox",
         abstract: "Run the GitHub and Vercel sandbox alone.",
-        discussion: "Serves /sandbox/github, /sandbox/vercel, GET /sandbox/state and POST /sandbox/faults."
+        discussion: """
+            Serves the APIs at /sandbox/github and /sandbox/vercel, their OAuth sign-in pages at /sandbox/github.com and \
+            /sandbox/vercel.com (consent pages with sandbox users octo-alice, octo-bob / alice, bob), GET /sandbox/state \
+            and POST /sandbox/faults.
+            """
     )
 
     @Option(help: "The address to bind.")
