@@ -29,7 +29,7 @@ extension WorkflowEngine {
                 guard let connected = connection?.accounts[kind] else {
                     notConnected.append(FieldIssue(
                         path: "accounts.\(kind.rawValue)",
-                        message: "no \(kind.displayName) account is connected in this browser for \(principal.id); connect it first"
+                        message: "is not connected in this browser; connect your \(kind.displayName) account first"
                     ))
                     continue
                 }
