@@ -25,9 +25,14 @@ struct GCCommand: AsyncParsableCommand {
             }
             try await configured.prepare()
             let deleted = try await configured.store.deleteWorkflows(createdBefore: cutoff)
+            // Their users' account tokens go with them, and connections unused for longer than a connection lives.
+            let vault = AccountVault(secrets: configured.secrets, sealer: configured.sealer, providers: [], clock: SystemClock())
+            _ = try await vault.deleteExpired(
+                workflowsCreatedBefore: cutoff, connectionsUnusedSince: Date().addingTimeInterval(-AccountConnection.lifetime)
+            )
             group.cancelAll()
             return deleted
         }
-        print("Deleted \(deleted) workflow\(deleted == 1 ? "" : "s") created before \(BatonJSON.formatTimestamp(cutoff)) from \(location).")
+        print("Deleted \(deleted) workflow\(deleted == 1 ? "" : "s") created before \(BatonJSON.formatTimestamp(cutoff)) from \(location), with their account tokens.")
     }
 }

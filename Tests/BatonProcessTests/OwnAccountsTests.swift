@@ -27,7 +27,8 @@ struct OwnAccountsTests {
 
     private static func initBody(owner: String, apps: [String], accounts: String) -> String {
         let list = apps.map { "\"\($0)\"" }.joined(separator: ",")
-        return #"{"mode":"init","config":{"apps":[\#(list)],"github":{"owner":"\#(owner)"}},"envVars":{"app-a":{"DATABASE_URL":"postgres://u:p@db/a"}},"accounts":\#(accounts)}"#
+        let env = apps.contains("app-a") ? #","envVars":{"app-a":{"DATABASE_URL":"postgres://u:p@db/a"}}"# : ""
+        return #"{"mode":"init","config":{"apps":[\#(list)],"github":{"owner":"\#(owner)"}}\#(env),"accounts":\#(accounts)}"#
     }
 
     /// Drives a workflow to its end with the Swift client, as `baton deploy` would.
@@ -105,23 +106,41 @@ struct OwnAccountsTests {
         let refreshes = state["oauth"]?.objectValue?["refreshes"]?.integerValue ?? 0
         #expect(refreshes > 0, "the tokens expired mid-workflow and were renewed: \(state.text.prefix(400))")
 
-        // The connection still works after workflows renewed its grant (one chain of rotating refresh tokens).
+        // The connection still works after workflows renewed its grant (one chain of rotating refresh tokens), also
+        // for two workflows at once: when one renews, the access token the other holds is revoked, and its step
+        // retries with the renewed one instead of failing.
         try await Task.sleep(for: .seconds(2.5))
-        let again = try await browser.send("POST", server.baseURL + "/api/deploy", json: Self.initBody(owner: "alice-labs", apps: ["app-a"], accounts: connected))
-        #expect(again.status == 201, "\(again.body)")
-        let second = try await Self.drive(again.body, server: server.baseURL)
-        #expect(second.state == .succeeded, "\(second)")
+        var parallel: [String] = []
+        for app in ["app-a", "app-b"] {
+            let reply = try await browser.send("POST", server.baseURL + "/api/deploy", json: Self.initBody(owner: "alice-labs", apps: [app], accounts: connected))
+            #expect(reply.status == 201, "\(reply.body)")
+            parallel.append(reply.body)
+        }
+        let finishedTogether = try await withThrowingTaskGroup(of: DeploymentSnapshot.self) { group in
+            for created in parallel { group.addTask { try await Self.drive(created, server: server.baseURL) } }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        for snapshot in finishedTogether {
+            #expect(snapshot.state == .succeeded, "\(snapshot)")
+        }
+
+        // Disconnecting stops new workflows, not those already started: they still renew through the grant.
+        let started = try await browser.send("POST", server.baseURL + "/api/deploy", json: Self.initBody(owner: "alice-labs", apps: ["app-c"], accounts: connected))
+        #expect(started.status == 201, "\(started.body)")
+        #expect(try await browser.send("DELETE", server.baseURL + "/api/connections/github").status == 204)
+        try await Task.sleep(for: .seconds(2.5))
+        let afterDisconnect = try await Self.drive(started.body, server: server.baseURL)
+        #expect(afterDisconnect.state == .succeeded, "\(afterDisconnect)")
 
         // A callback that is not for this browser's authorization connects nothing.
-        let started = try await browser.send("POST", server.baseURL + "/api/connections/github")
-        #expect(started.status == 200 && started.headers.first(name: "set-cookie")?.contains("HttpOnly") == true)
-        #expect(started.headers.first(name: "set-cookie")?.contains("Secure") == true && started.headers.first(name: "set-cookie")?.contains("SameSite=Lax") == true)
+        let connecting = try await browser.send("POST", server.baseURL + "/api/connections/github")
+        let cookie = connecting.headers.first(name: "set-cookie") ?? ""
+        #expect(connecting.status == 200 && cookie.contains("HttpOnly") && cookie.contains("Secure") && cookie.contains("SameSite=Lax"), "\(cookie)")
         let forged = try await browser.send("GET", server.baseURL + "/api/connections/github/callback?code=x&state=not-the-state")
         #expect(forged.status == 303 && forged.headers.first(name: "location") == "/?connect_error=state_mismatch&provider=github")
         let cookieless = try await stranger.send("GET", server.baseURL + "/api/connections/github/callback?code=x&state=y")
         #expect(cookieless.headers.first(name: "location") == "/?connect_error=no_authorization_started&provider=github")
-        // Disconnecting forgets the account: init then needs it connected again.
-        #expect(try await browser.send("DELETE", server.baseURL + "/api/connections/github").status == 204)
+        // The disconnected account is not offered, and init needs it connected again.
         let afterwards = try await browser.send("GET", server.baseURL + "/api/connections")
         let github = try JSONDecoder().decode(JSONValue.self, from: Data(afterwards.body.utf8)).objectValue?["github"]?.objectValue
         #expect(github?["connected"] == .bool(false) && github?["available"] == .bool(true), "\(afterwards.body)")

@@ -32,7 +32,7 @@ struct OwnAccountOptions: ParsableArguments {
 
     private static func token(_ variable: String, option: String, environment: [String: String]) throws(CLIFailure) -> String {
         guard let value = environment[variable], !value.isEmpty else {
-            throw .usage("\(option) \(variable): the environment variable \(variable) is not set.")
+            throw .usage("\(option) \(variable): the environment variable \(variable) is not set or is empty.")
         }
         return value
     }

@@ -33,12 +33,22 @@ public struct AccountConnection: Codable, Sendable, Hashable {
         public var credential: AccountCredential
         /// Who the account is, as the provider said when it was connected.
         public var identity: AccountIdentity
+        /// Whether the user disconnected it: new workflows cannot use it, but the grant is kept for the workflows
+        /// already started from it (they renew through it), until the connection expires. `nil` means no.
+        public var disconnected: Bool?
 
-        public init(credential: AccountCredential, identity: AccountIdentity) {
+        public init(credential: AccountCredential, identity: AccountIdentity, disconnected: Bool? = nil) {
             self.credential = credential
             self.identity = identity
+            self.disconnected = disconnected
         }
+
+        /// Whether new workflows may use it.
+        public var isUsable: Bool { disconnected != true }
     }
+
+    /// How long a connection is kept unused: 30 days, Vercel's refresh-token lifetime (providers.md §6.5).
+    public static let lifetime: TimeInterval = 30 * 86_400
 
     /// How long a started authorization may take to come back.
     public static let pendingLifetime: TimeInterval = 600
@@ -51,6 +61,11 @@ public struct AccountConnection: Codable, Sendable, Hashable {
     public init(pending: [AccountProviderKind: PendingAuthorization] = [:], accounts: [AccountProviderKind: Account] = [:]) {
         self.pending = pending
         self.accounts = accounts
+    }
+
+    /// The account of `kind` new workflows may use (connected and not disconnected).
+    public func usableAccount(_ kind: AccountProviderKind) -> Account? {
+        accounts[kind].flatMap { $0.isUsable ? $0 : nil }
     }
 }
 

@@ -16,8 +16,8 @@ public struct AccountConnector: Sendable {
     public func connections(connectionID: String?, principal: Principal) async throws -> AccountConnections {
         var connection: AccountConnection?
         if let connectionID { connection = try await vault.connection(connectionID, principal: principal.id)?.0 }
-        let github = connection?.accounts[.github]?.identity
-        let vercel = connection?.accounts[.vercel]?.identity
+        let github = connection?.usableAccount(.github)?.identity
+        let vercel = connection?.usableAccount(.vercel)?.identity
         return AccountConnections(
             github: .init(
                 available: vault.provider(.github) != nil, connected: github != nil, login: github?.login,
@@ -76,11 +76,12 @@ public struct AccountConnector: Sendable {
         return identity
     }
 
-    /// Forgets `kind`'s account (and any authorization under way) in `principal`'s connection. Workflows already
-    /// started keep their own copy until they end.
+    /// Disconnects `kind`'s account in `principal`'s connection (and drops any authorization under way): new
+    /// workflows can no longer use it. Workflows already started from it still renew through its grant until they
+    /// end; the grant is erased with the connection, 30 days after its last use.
     public func disconnect(_ kind: AccountProviderKind, connectionID: String, principal: Principal) async throws {
         try await change(connectionID, principal: principal.id, creating: false) { connection in
-            connection.accounts[kind] = nil
+            connection.accounts[kind]?.disconnected = true
             connection.pending[kind] = nil
         }
     }
@@ -98,9 +99,15 @@ public struct AccountConnector: Sendable {
     private func change(
         _ connectionID: String, principal: String, creating: Bool, _ body: (inout AccountConnection) -> Void
     ) async throws {
-        for _ in 0..<8 {
+        for _ in 0..<Self.maxWriteTries {
             let found = try await vault.connection(connectionID, principal: principal)
             if found == nil, !creating { return }
+            // A workflow is renewing a token through this connection: writing now would drop the renewed tokens
+            // (and the provider has already retired the old refresh token). Wait for it.
+            if let lease = found?.1.leaseUntil, lease > clock.now() {
+                try await Task.sleep(for: .milliseconds(250))
+                continue
+            }
             var connection = found?.0 ?? AccountConnection()
             body(&connection)
             var previous = found?.1
@@ -110,8 +117,11 @@ public struct AccountConnector: Sendable {
             }
             if try await vault.saveConnection(connection, id: connectionID, principal: principal, previous: previous) { return }
         }
-        throw APIError(.conflict, "The connection kept changing under this request; try again.")
+        throw APIError(.conflict, "The connection kept changing under this request (a token was being renewed); try again.")
     }
+
+    /// How many times a connection write is tried (waiting 250 ms while a renewal holds it): about 10 s.
+    static let maxWriteTries = 40
 
     /// A provider's `error` parameter, kept to the characters OAuth error codes use.
     private static func errorCode(_ text: String) -> String {

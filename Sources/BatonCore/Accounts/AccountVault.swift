@@ -113,6 +113,10 @@ public struct AccountVault: Sendable {
                 guard let credential = held(connection), !isNewer(credential) else { return }
                 connection.accounts[kind]?.credential = try await refresh(credential, kind: kind)
             },
+            merge: { latest, changed in
+                // Another write got in (it should have waited for the lease): keep it, with the renewed tokens.
+                if let renewed = held(changed), held(latest) != nil { latest.accounts[kind]?.credential = renewed }
+            },
             touch: true
         )
         return connection.flatMap(held)
@@ -186,7 +190,8 @@ public struct AccountVault: Sendable {
     /// - Returns: the value as it stands afterwards; `nil` when there is no such record (or it is `principal`'s not).
     private func underLease<Value: Codable & Sendable>(
         kind: String, id: String, deadline: Date, as type: Value.Type, context: String, principal: String? = nil,
-        needsLease: (Value) -> Bool, change: (inout Value) async throws -> Void, touch: Bool = false
+        needsLease: (Value) -> Bool, change: (inout Value) async throws -> Void,
+        merge: (inout Value, Value) -> Void = { latest, changed in latest = changed }, touch: Bool = false
     ) async throws -> Value? {
         while true {
             guard let secret = try await secrets.secret(kind: kind, id: id), principal == nil || secret.principal == principal else {
@@ -222,11 +227,33 @@ public struct AccountVault: Sendable {
             release.leaseUntil = nil
             release.sealed = try sealer.seal(changed, boundTo: context)
             if touch { release.updatedAt = clock.now() }
-            // When this fails, the lease lapsed and another request took the record over: its write stands.
-            _ = try await secrets.putSecret(release, expectedVersion: claim.version)
+            if try await !secrets.putSecret(release, expectedVersion: claim.version) {
+                // Another request wrote meanwhile (the lease lapsed, or a writer did not wait): what this one renewed
+                // must not be lost, since the provider already retired the tokens it replaced. Merge it into theirs.
+                changed = try await mergeAfterLostLease(kind: kind, id: id, context: context, changed: changed, merge: merge, touch: touch)
+            }
             if let failure { throw failure }
             return changed
         }
+    }
+
+    /// Writes `changed` into the newest version of `kind`/`id` through `merge`, by compare-and-set, keeping whatever
+    /// lease the newest version holds.
+    private func mergeAfterLostLease<Value: Codable & Sendable>(
+        kind: String, id: String, context: String, changed: Value, merge: (inout Value, Value) -> Void, touch: Bool
+    ) async throws -> Value {
+        for _ in 0..<8 {
+            guard let current = try await secrets.secret(kind: kind, id: id),
+                  var latest = try? sealer.open(current.sealed, as: Value.self, boundTo: context)
+            else { return changed }
+            merge(&latest, changed)
+            var next = current
+            next.version += 1
+            next.sealed = try sealer.seal(latest, boundTo: context)
+            if touch { next.updatedAt = clock.now() }
+            if try await secrets.putSecret(next, expectedVersion: current.version) { return latest }
+        }
+        return changed
     }
 
     static func workflowContext(_ workflowID: String, _ principal: String) -> String {

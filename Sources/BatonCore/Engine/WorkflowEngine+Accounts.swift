@@ -26,7 +26,7 @@ extension WorkflowEngine {
                 let key = "token:" + SecretIdentifiers.tokenHash(token).prefix(24)
                 accounts[kind] = WorkflowAccounts.Account(credential: AccountCredential(accessToken: token), accountKey: key)
             case .connected:
-                guard let connected = connection?.accounts[kind] else {
+                guard let connected = connection?.usableAccount(kind) else {
                     notConnected.append(FieldIssue(
                         path: "accounts.\(kind.rawValue)",
                         message: "is not connected in this browser; connect your \(kind.displayName) account first"
@@ -43,10 +43,10 @@ extension WorkflowEngine {
         guard notConnected.isEmpty else {
             throw APIError(.accountNotConnected, "Connect your accounts before deploying into them.", details: notConnected)
         }
-        if case .connected = request.accounts[.github], let identity = connection?.accounts[.github]?.identity {
+        if case .connected = request.accounts[.github], let identity = connection?.usableAccount(.github)?.identity {
             try Self.checkOwner(request.config.github.owner, of: identity)
         }
-        if case .connected = request.accounts[.vercel], let identity = connection?.accounts[.vercel]?.identity,
+        if case .connected = request.accounts[.vercel], let identity = connection?.usableAccount(.vercel)?.identity,
            let team = request.config.vercel?.teamId {
             try Self.checkTeam(team, of: identity)
         }
@@ -55,7 +55,7 @@ extension WorkflowEngine {
 
     private static func checkOwner(_ owner: String, of identity: AccountIdentity) throws(APIError) {
         guard let found = identity.owner(owner) else {
-            let owners = identity.owners.map(\.login).joined(separator: ", ")
+            let owners = identity.owners.map { $0.installed ? $0.login : "\($0.login) (App not installed)" }.joined(separator: ", ")
             throw APIError(
                 .ownerNotConnected,
                 "The connected GitHub account \(identity.login) cannot deploy into '\(owner)'; it can deploy into: \(owners).",

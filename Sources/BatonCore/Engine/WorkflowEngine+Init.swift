@@ -112,10 +112,6 @@ extension WorkflowEngine {
         now.addingTimeInterval(-configuration.workflowTTL.timeInterval)
     }
 
-    /// How long a browser's connected accounts are kept unused: 30 days, Vercel's refresh-token lifetime
-    /// (providers.md §6.5).
-    static let connectionLifetime: TimeInterval = 30 * 86_400
-
     /// Deletes expired workflows, at most once per sweep interval per instance: a bounded piece of work
     /// amortized over `init` requests, instead of a background timer.
     func deleteExpiredWorkflowsIfDue(now: Date) async {
@@ -126,7 +122,7 @@ extension WorkflowEngine {
             if let accountVault {
                 let erased = try await accountVault.deleteExpired(
                     workflowsCreatedBefore: oldestLiveCreation(now: now),
-                    connectionsUnusedSince: now.addingTimeInterval(-Self.connectionLifetime)
+                    connectionsUnusedSince: now.addingTimeInterval(-AccountConnection.lifetime)
                 )
                 if erased > 0 { logger.info("expired account tokens erased", metadata: ["count": "\(erased)"]) }
             }

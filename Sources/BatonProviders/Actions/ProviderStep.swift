@@ -128,17 +128,18 @@ extension ProviderStepAction {
     }
 
     private func outcome(for error: ProviderError, checkpoint: ProviderCheckpoint<State>, context: ActionContext) throws -> ActionOutcome {
+        let ownAccount = context.accountTokens != nil
+        var error = error
+        if ownAccount, case .badCredentials(let provider, let message) = error {
+            // Another request may have renewed the user's token meanwhile, which revokes the one this step used: retry
+            // (the next try gets the renewed token) under the retry policy.
+            error = .transient(provider: provider, code: .tokenRenewed, message: "refused your token: \(message)", hint: .retryAfter(.seconds(1)))
+        }
         guard case .transient(let provider, let code, _, let hint) = error else {
-            if context.accountTokens != nil, case .badCredentials(let provider, let message) = error {
-                return .failed(ActionFailure(
-                    code: "bad_credentials", message: "\(provider.rawValue) rejected your account's token: \(message)", retryable: false,
-                    fix: "Connect your \(provider.rawValue) account again (or give a new token), then start a new workflow."
-                ))
-            }
-            return .failed(error.failure)
+            return .failed(error.failure(ownAccount: ownAccount))
         }
         let failures = checkpoint.retries + 1
-        var failure = error.failure
+        var failure = error.failure(ownAccount: ownAccount)
         guard retryPolicy.allowsRetry(afterFailures: failures, code: code.rawValue) else {
             if failures > 1 { failure.message += " (gave up after \(failures) tries)" }
             return .failed(failure)

@@ -48,10 +48,34 @@ public enum ProviderError: Error, Sendable, Equatable {
         case unavailable = "provider_unavailable"
         /// The connection failed or timed out.
         case connectionFailed = "connection_failed"
+        /// The user's own token was refused, most likely because another request just renewed it (providers revoke
+        /// the old access token on renewal; providers.md §6.5): the next try uses the renewed one.
+        case tokenRenewed = "token_refused"
     }
 }
 
 extension ProviderError {
+    /// The failure this error becomes when the action gives up on it, for a step with the user's own token
+    /// (`ownAccount`) or the server's: the user's is never called the server's `GITHUB_TOKEN`.
+    func failure(ownAccount: Bool) -> ActionFailure {
+        var failure = self.failure
+        guard ownAccount, let provider = self.provider else { return failure }
+        let yours = "your \(provider.rawValue) token"
+        failure.message = failure.message.replacingOccurrences(of: provider.tokenVariable, with: yours)
+        failure.fix = failure.fix?.replacingOccurrences(of: "Give the server a valid \(provider.tokenVariable) (see the README's \"Against the real GitHub and Vercel\")", with: "Connect your \(provider.rawValue) account again (or give a new token)")
+            .replacingOccurrences(of: provider.tokenVariable, with: yours)
+        return failure
+    }
+
+    /// The provider the error came from.
+    var provider: Provider? {
+        switch self {
+        case .badCredentials(let provider, _), .transient(let provider, _, _, _), .permissionDenied(let provider, _, _, _),
+             .unexpected(let provider, _, _, _):
+            provider
+        }
+    }
+
     /// The failure this error becomes when the action gives up on it (or, for permanent errors, at once).
     var failure: ActionFailure {
         switch self {
@@ -112,6 +136,8 @@ extension ProviderError.TransientCode {
             "\(provider.rawValue) is having trouble (\(provider.statusPage)); trigger the action again once it recovers."
         case .connectionFailed:
             "Check that the server can reach \(provider.rawValue)'s API, then trigger the action again."
+        case .tokenRenewed:
+            "Trigger the action again; if \(provider.rawValue) keeps refusing your token, connect your account again (or give a new token)."
         }
     }
 }
