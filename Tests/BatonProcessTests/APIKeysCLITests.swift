@@ -7,33 +7,8 @@ import Testing
 /// `baton serve --auth` and `baton keys` as an operator runs them: separate processes on one SQLite store.
 @Suite("baton keys and serve --auth")
 struct APIKeysCLITests {
-    /// What one `baton` run printed, and how it exited.
-    private struct Ran {
-        let status: Int32
-        let output: String
-        let errors: String
-    }
-
-    /// Runs `baton arguments` to its end.
-    private static func baton(_ arguments: [String], environment: [String: String] = [:]) throws -> Ran {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try ProcessEnvironment.batonBinary())
-        process.arguments = arguments
-        process.environment = ProcessEnvironment.childEnvironment(adding: environment)
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let printed = output.fileHandleForReading.readDataToEndOfFile()
-        let complained = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Ran(status: process.terminationStatus, output: String(decoding: printed, as: UTF8.self),
-                   errors: String(decoding: complained, as: UTF8.self))
-    }
-
     @Test func aServerWithProviderTokensRefusesToStartWithoutAuth() throws {
-        let ran = try Self.baton(["serve", "--store", "memory", "--port", "0"])
+        let ran = try BatonRun.run(["serve", "--store", "memory", "--port", "0"])
         #expect(ran.status != 0)
         #expect(ran.errors.contains("--auth is required"), "\(ran.errors)")
         #expect(ran.errors.contains("--auth api-key"), "the message says what to give")
@@ -41,24 +16,24 @@ struct APIKeysCLITests {
 
     @Test func jwtModeNeedsOneUsableKey() throws {
         let serve = ["serve", "--store", "memory", "--port", "0", "--auth", "jwt"]
-        let none = try Self.baton(serve, environment: ["BATON_JWT_SECRET": ""])
+        let none = try BatonRun.run(serve, environment: ["BATON_JWT_SECRET": ""])
         #expect(none.status != 0 && none.errors.contains("BATON_JWT_SECRET") && none.errors.contains("--jwt-jwks"), "\(none.errors)")
-        let short = try Self.baton(serve, environment: ["BATON_JWT_SECRET": "too-short"])
+        let short = try BatonRun.run(serve, environment: ["BATON_JWT_SECRET": "too-short"])
         #expect(short.status != 0 && short.errors.contains("at least 32"), "\(short.errors)")
         let folder = try ProcessEnvironment.scratchFolder("jwks")
         let jwks = folder.appendingPathComponent("keys.json")
         try Data(#"{"keys":[]}"#.utf8).write(to: jwks)
-        let empty = try Self.baton(serve + ["--jwt-jwks", jwks.path])
+        let empty = try BatonRun.run(serve + ["--jwt-jwks", jwks.path])
         #expect(empty.status != 0 && empty.errors.contains("no RSA or P-256 key") && empty.errors.contains(jwks.path), "\(empty.errors)")
         #expect(!empty.errors.contains("Usage:"), "a key problem is not a usage problem")
         // Refused before the store is opened: nothing is created.
         let database = folder.appendingPathComponent("refused.sqlite")
-        let refused = try Self.baton(["serve", "--store", "sqlite:\(database.path)", "--port", "0", "--auth", "jwt"])
+        let refused = try BatonRun.run(["serve", "--store", "sqlite:\(database.path)", "--port", "0", "--auth", "jwt"])
         #expect(refused.status != 0 && !FileManager.default.fileExists(atPath: database.path), "\(refused.errors)")
-        let both = try Self.baton(serve + ["--jwt-jwks", jwks.path], environment: ["BATON_JWT_SECRET": String(repeating: "s", count: 40)])
+        let both = try BatonRun.run(serve + ["--jwt-jwks", jwks.path], environment: ["BATON_JWT_SECRET": String(repeating: "s", count: 40)])
         #expect(both.status != 0 && both.errors.contains("not both"), "\(both.errors)")
         for stray in [["--jwt-issuer", "x"], ["--jwt-secret-env", "MY_SECRET"]] {
-            let ran = try Self.baton(["serve", "--store", "memory", "--port", "0", "--auth", "api-key"] + stray)
+            let ran = try BatonRun.run(["serve", "--store", "memory", "--port", "0", "--auth", "api-key"] + stray)
             #expect(ran.status != 0 && ran.errors.contains("--auth jwt only"), "\(stray): \(ran.errors)")
         }
     }
@@ -66,16 +41,16 @@ struct APIKeysCLITests {
     @Test func keysCreatedAndRevokedWithTheCLIHoldAtOnceOnARunningServer() async throws {
         let folder = try ProcessEnvironment.scratchFolder("keys")
         let store = "sqlite:\(folder.path)/baton.sqlite"
-        let created = try Self.baton(["keys", "create", "--name", "ci", "--owners", "acme", "--store", store])
+        let created = try BatonRun.run(["keys", "create", "--name", "ci", "--owners", "acme", "--store", store])
         #expect(created.status == 0, "\(created.errors)")
         let key = created.output.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(key.hasPrefix("bk_") && key.count > 40)
         #expect(created.errors.contains("shown only this once"))
-        let badOwner = try Self.baton(["keys", "create", "--name", "odd", "--owners", "acme,not valid!!", "--store", store])
+        let badOwner = try BatonRun.run(["keys", "create", "--name", "odd", "--owners", "acme,not valid!!", "--store", store])
         #expect(badOwner.status != 0 && badOwner.errors.contains("'not valid!!' is not a GitHub login"), "\(badOwner.errors)")
-        let badTeam = try Self.baton(["keys", "create", "--name", "odd", "--teams", "nope", "--store", store])
+        let badTeam = try BatonRun.run(["keys", "create", "--name", "odd", "--teams", "nope", "--store", store])
         #expect(badTeam.status != 0 && badTeam.errors.contains("'nope' is not a Vercel team id"), "\(badTeam.errors)")
-        let again = try Self.baton(["keys", "create", "--name", "ci", "--store", store])
+        let again = try BatonRun.run(["keys", "create", "--name", "ci", "--store", store])
         #expect(again.status != 0 && again.errors.contains("exists already"), "\(again.errors)")
         let database = try Data(contentsOf: folder.appendingPathComponent("baton.sqlite"))
         #expect(database.range(of: Data(key.utf8)) == nil, "the store keeps only the key's hash")
@@ -98,34 +73,34 @@ struct APIKeysCLITests {
 
             // The CLI sends the key from BATON_API_KEY (or the variable --api-key-env names) with init.
             let deploy = ["deploy", "--server", serve.baseURL, "--owner", "acme", "--apps", "app-b", "--json"]
-            let withoutKey = try Self.baton(deploy)
+            let withoutKey = try BatonRun.run(deploy)
             #expect(withoutKey.status == 2 && (withoutKey.output + withoutKey.errors).contains("API key"), "\(withoutKey.output)")
-            let withKey = try Self.baton(deploy, environment: ["BATON_API_KEY": key])
+            let withKey = try BatonRun.run(deploy, environment: ["BATON_API_KEY": key])
             #expect(withKey.status == 0, "\(withKey.errors)")
-            let otherVariable = try Self.baton(deploy + ["--api-key-env", "CI_BATON_KEY"], environment: ["CI_BATON_KEY": key])
+            let otherVariable = try BatonRun.run(deploy + ["--api-key-env", "CI_BATON_KEY"], environment: ["CI_BATON_KEY": key])
             #expect(otherVariable.status == 0, "\(otherVariable.errors)")
             #expect(!withKey.output.contains(key) && !withKey.errors.contains(key), "the key is never printed")
 
             // On another machine (no token file), the key lists its workflows and reaches each of them.
             let elsewhereHome = ["BATON_HOME": folder.appendingPathComponent("other-machine").path, "BATON_API_KEY": key]
-            let list = try Self.baton(["list", "--server", serve.baseURL], environment: elsewhereHome)
+            let list = try BatonRun.run(["list", "--server", serve.baseURL], environment: elsewhereHome)
             #expect(list.status == 0, "\(list.errors)")
             let rows = list.output.split(separator: "\n")
             #expect(rows.count == 3 && rows.allSatisfy { $0.hasPrefix("wf_") && $0.contains("app-b") }, "\(list.output)")
             #expect(rows.prefix(2).allSatisfy { $0.contains("succeeded") } && rows[2].contains("pending"), "newest first: \(list.output)")
             let pending = String(rows[2].prefix { $0 != " " })
-            let resumed = try Self.baton(["resume", pending, "--server", serve.baseURL, "--json"], environment: elsewhereHome)
+            let resumed = try BatonRun.run(["resume", pending, "--server", serve.baseURL, "--json"], environment: elsewhereHome)
             #expect(resumed.status == 0, "\(resumed.errors)")
-            let noKey = try Self.baton(["list", "--server", serve.baseURL])
+            let noKey = try BatonRun.run(["list", "--server", serve.baseURL])
             #expect(noKey.status == 2 && noKey.errors.contains("BATON_API_KEY"), "\(noKey.errors)")
 
-            let revoked = try Self.baton(["keys", "revoke", "ci", "--store", store])
+            let revoked = try BatonRun.run(["keys", "revoke", "ci", "--store", store])
             #expect(revoked.status == 0, "\(revoked.errors)")
             let afterwards = try await client.post(json: initJSON("acme"), token: key)
             #expect(afterwards.status == 401 && afterwards.text.contains("revoked"), "\(afterwards.text)")
-            let listed = try Self.baton(["keys", "list", "--store", store])
+            let listed = try BatonRun.run(["keys", "list", "--store", store])
             #expect(listed.output.contains("ci  owners: acme  teams: any") && listed.output.contains("revoked"), "\(listed.output)")
-            #expect(try Self.baton(["keys", "revoke", "nobody", "--store", store]).status != 0)
+            #expect(try BatonRun.run(["keys", "revoke", "nobody", "--store", store]).status != 0)
             try await http.shutdown()
         } catch {
             try? await http.shutdown()

@@ -52,10 +52,7 @@ struct OwnAccountsTests {
 
     @Test func connectedAccountsDeployIntoTheUsersOwnAccountsRenewExpiringTokensAndLeaveNoTokenAtRest() async throws {
         let folder = try ProcessEnvironment.scratchFolder("own-accounts")
-        // A browser's redirects are followed by hand (ConsentPageBrowser), so the client follows none.
-        var configuration = HTTPClient.Configuration(redirectConfiguration: .disallow)
-        configuration.timeout.connect = .seconds(2)
-        let http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        let http = ConsentPageBrowser.makeHTTPClient()
         do {
             try await connectAndDeploy(folder: folder, http: http)
             try await http.shutdown()

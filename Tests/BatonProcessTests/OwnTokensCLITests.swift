@@ -10,30 +10,6 @@ import Testing
 /// would be), sent once with `init` and kept sealed.
 @Suite("baton deploy with the user's own tokens", .serialized)
 struct OwnTokensCLITests {
-    /// Runs `baton arguments` to its end on a thread of its own (not a cooperative one).
-    private static func baton(_ arguments: [String], environment: [String: String]) async throws -> (status: Int32, output: String, errors: String) {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                do {
-                    let process = Process()
-                    process.executableURL = URL(fileURLWithPath: try ProcessEnvironment.batonBinary())
-                    process.arguments = arguments
-                    process.environment = ProcessEnvironment.childEnvironment(adding: environment)
-                    let output = Pipe(), errors = Pipe()
-                    process.standardOutput = output
-                    process.standardError = errors
-                    try process.run()
-                    let printed = output.fileHandleForReading.readDataToEndOfFile()
-                    let complained = errors.fileHandleForReading.readDataToEndOfFile()
-                    process.waitUntilExit()
-                    continuation.resume(returning: (process.terminationStatus, String(decoding: printed, as: UTF8.self), String(decoding: complained, as: UTF8.self)))
-                } catch {
-                    continuation.resume(throwing: error)
-                }
-            }
-        }
-    }
-
     /// The access token the sandbox's OAuth app `provider` issues to `user`: authorize, consent, trade the code.
     private static func userToken(_ provider: String, user: String, server: String, http: HTTPClient) async throws -> String {
         let browser = ConsentPageBrowser(baseURL: server, http: http)
@@ -56,9 +32,7 @@ struct OwnTokensCLITests {
 
     @Test func deployGoesIntoTheTokensOwnersAccountsOnlyAndNeverKeepsThemInPlainText() async throws {
         let folder = try ProcessEnvironment.scratchFolder("own-tokens")
-        var configuration = HTTPClient.Configuration(redirectConfiguration: .disallow)
-        configuration.timeout.connect = .seconds(2)
-        let http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        let http = ConsentPageBrowser.makeHTTPClient()
         do {
             let server = try await ServerProcess.start(
                 "serve",
@@ -72,12 +46,12 @@ struct OwnTokensCLITests {
             let deploy = ["deploy", "--server", server.baseURL, "--apps", "app-b", "--json",
                           "--github-token-env", "MY_GH", "--vercel-token-env", "MY_VC"]
 
-            let half = try await Self.baton(["deploy", "--server", server.baseURL, "--owner", "octo-bob", "--github-token-env", "MY_GH"], environment: environment)
+            let half = try await BatonRun.runDetached(["deploy", "--server", server.baseURL, "--owner", "octo-bob", "--github-token-env", "MY_GH"], environment: environment)
             #expect(half.status == 2 && half.errors.contains("go together"), "\(half.errors)")
-            let unset = try await Self.baton(deploy + ["--owner", "octo-bob"], environment: ["MY_GH": github])
+            let unset = try await BatonRun.runDetached(deploy + ["--owner", "octo-bob"], environment: ["MY_GH": github])
             #expect(unset.status == 2 && (unset.errors + unset.output).contains("MY_VC"), "\(unset.errors)\(unset.output)")
 
-            let own = try await Self.baton(deploy + ["--owner", "octo-bob"], environment: environment)
+            let own = try await BatonRun.runDetached(deploy + ["--owner", "octo-bob"], environment: environment)
             #expect(own.status == 0, "\(own.errors)")
             let state = try await JSONClient(http: http, baseURL: server.baseURL).get("/sandbox/state")
             let repositories = state["repositories"]?.arrayValue?.compactMap { $0.objectValue?["fullName"]?.stringValue } ?? []
@@ -86,7 +60,7 @@ struct OwnTokensCLITests {
             #expect(projects == ["SbxUserBob00000000000002"], "the project is in bob's own Vercel account: \(projects)")
 
             // Bob's token cannot deploy into another user's account: GitHub refuses, and the action says so.
-            let foreign = try await Self.baton(deploy + ["--owner", "octo-alice"], environment: environment)
+            let foreign = try await BatonRun.runDetached(deploy + ["--owner", "octo-alice"], environment: environment)
             #expect(foreign.status == 1, "\(foreign.errors)")
             #expect(foreign.output.contains("permission_denied") && foreign.output.contains("Resource not accessible"), "\(foreign.output)")
             #expect(!repositories.contains("octo-alice/app-b"))

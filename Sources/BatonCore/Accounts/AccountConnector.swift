@@ -48,8 +48,7 @@ public struct AccountConnector: Sendable {
     /// - Throws: ``AccountConnectionError`` naming what went wrong, for the page to show.
     public func finish(_ kind: AccountProviderKind, connectionID: String?, code: String?, state: String?, error: String?) async throws -> AccountIdentity {
         let provider = try provider(kind)
-        guard let connectionID, let secret = try await vault.secrets.secret(kind: AccountConnection.kind, id: connectionID),
-              let (connection, _) = try await vault.connection(connectionID, principal: secret.principal),
+        guard let connectionID, let (connection, secret) = try await vault.connection(connectionID, principal: nil),
               let pending = connection.pending[kind]
         else { throw AccountConnectionError.noAuthorizationStarted }
         guard let state, SecretIdentifiers.constantTimeEqual(state, pending.state) else {

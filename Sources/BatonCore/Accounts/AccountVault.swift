@@ -144,11 +144,13 @@ public struct AccountVault: Sendable {
 
     // MARK: Connections
 
-    /// The connection keyed `connectionID` (the SHA-256 of the cookie) if it belongs to `principal`, with its record.
-    public func connection(_ connectionID: String, principal: String) async throws -> (AccountConnection, SealedSecret)? {
-        guard let secret = try await secrets.secret(kind: AccountConnection.kind, id: connectionID), secret.principal == principal,
+    /// The connection keyed `connectionID` (the SHA-256 of the cookie) if it belongs to `principal` (`nil`: whoever
+    /// started it, for the provider's callback), with its record.
+    public func connection(_ connectionID: String, principal: String?) async throws -> (AccountConnection, SealedSecret)? {
+        guard let secret = try await secrets.secret(kind: AccountConnection.kind, id: connectionID),
+              principal == nil || secret.principal == principal,
               let connection = try? sealer.open(
-                  secret.sealed, as: AccountConnection.self, boundTo: Self.connectionContext(connectionID, principal)
+                  secret.sealed, as: AccountConnection.self, boundTo: Self.connectionContext(connectionID, secret.principal)
               )
         else { return nil }
         return (connection, secret)

@@ -108,12 +108,16 @@ extension WorkflowEngine {
     /// - Parameter record: the workflow as stored; a record holding one app is read whole when that app succeeded.
     func eraseAccountsIfFinished(_ record: WorkflowRecord) async {
         guard record.ownAccounts == true, let vault = accountVault else { return }
-        var finished = record.canceled ? !record.hasPendingStops : false
-        if !record.canceled, record.apps.allSatisfy(\.hasSucceeded) {
-            let whole = try? await store.fetch(id: record.id, includeHistory: false)
-            finished = whole.map { $0.apps.allSatisfy(\.hasSucceeded) || ($0.canceled && !$0.hasPendingStops) } ?? true
+        if record.canceled {
+            guard !record.hasPendingStops else { return }
+        } else {
+            guard record.apps.allSatisfy(\.hasSucceeded) else { return }
+            // The record may hold one app: every other app must have succeeded too (a workflow gone needs nothing).
+            if let whole = try? await store.fetch(id: record.id, includeHistory: false),
+               !whole.apps.allSatisfy(\.hasSucceeded), !(whole.canceled && !whole.hasPendingStops) {
+                return
+            }
         }
-        guard finished else { return }
         do {
             try await vault.eraseAccounts(workflowID: record.id)
             logger.info("account tokens erased", metadata: ["workflow": "\(record.id)"])

@@ -20,6 +20,11 @@ public enum ProviderError: Error, Sendable, Equatable {
         case github = "GitHub"
         case vercel = "Vercel"
 
+        /// How failures name the token a step used: the user's own, or the server's environment variable.
+        func tokenName(ownAccount: Bool) -> String {
+            ownAccount ? "your \(rawValue) token" : tokenVariable
+        }
+
         /// The environment variable that holds the provider's token.
         public var tokenVariable: String {
             switch self {
@@ -55,45 +60,31 @@ public enum ProviderError: Error, Sendable, Equatable {
 }
 
 extension ProviderError {
-    /// The failure this error becomes when the action gives up on it, for a step with the user's own token
-    /// (`ownAccount`) or the server's: the user's is never called the server's `GITHUB_TOKEN`.
+    /// The failure this error becomes when the action gives up on it (or, for permanent errors, at once), for a step
+    /// with the server's token.
+    var failure: ActionFailure { failure(ownAccount: false) }
+
+    /// The failure this error becomes for a step with the user's own token (`ownAccount`) or the server's: the user's
+    /// is never called the server's `GITHUB_TOKEN`, and the fix tells the user, not the operator, what to do.
     func failure(ownAccount: Bool) -> ActionFailure {
-        var failure = self.failure
-        guard ownAccount, let provider = self.provider else { return failure }
-        let yours = "your \(provider.rawValue) token"
-        failure.message = failure.message.replacingOccurrences(of: provider.tokenVariable, with: yours)
-        failure.fix = failure.fix?.replacingOccurrences(of: "Give the server a valid \(provider.tokenVariable) (see the README's \"Against the real GitHub and Vercel\")", with: "Connect your \(provider.rawValue) account again (or give a new token)")
-            .replacingOccurrences(of: provider.tokenVariable, with: yours)
-        return failure
-    }
-
-    /// The provider the error came from.
-    var provider: Provider? {
-        switch self {
-        case .badCredentials(let provider, _), .transient(let provider, _, _, _), .permissionDenied(let provider, _, _, _),
-             .unexpected(let provider, _, _, _):
-            provider
-        }
-    }
-
-    /// The failure this error becomes when the action gives up on it (or, for permanent errors, at once).
-    var failure: ActionFailure {
         switch self {
         case .badCredentials(let provider, let message):
             return ActionFailure(
                 code: "bad_credentials",
-                message: "\(provider.rawValue) rejected \(provider.tokenVariable): \(message)",
+                message: "\(provider.rawValue) rejected \(provider.tokenName(ownAccount: ownAccount)): \(message)",
                 retryable: false,
-                fix: "Give the server a valid \(provider.tokenVariable) (see the README's \"Against the real GitHub and Vercel\"), then trigger the action again."
+                fix: ownAccount
+                    ? "Connect your \(provider.rawValue) account again (or give a new token), then trigger the action again."
+                    : "Give the server a valid \(provider.tokenVariable) (see the README's \"Against the real GitHub and Vercel\"), then trigger the action again."
             )
         case .transient(let provider, let code, let message, _):
             return ActionFailure(code: code.rawValue, message: "\(provider.rawValue): \(message)", retryable: true, fix: code.fix(provider))
         case .permissionDenied(let provider, let message, _, _):
             return ActionFailure(
                 code: "permission_denied",
-                message: "\(provider.rawValue) refused \(provider.tokenVariable): \(message)\(neededPermissions.map { " (it needs \($0))" } ?? "")",
+                message: "\(provider.rawValue) refused \(provider.tokenName(ownAccount: ownAccount)): \(message)\(neededPermissions.map { " (it needs \($0))" } ?? "")",
                 retryable: false,
-                fix: "Give \(provider.tokenVariable) \(neededPermissions ?? "the permission this needs"), then trigger the action again."
+                fix: "Give \(provider.tokenName(ownAccount: ownAccount)) \(neededPermissions ?? "the permission this needs"), then trigger the action again."
             )
         case .unexpected(let provider, let status, let code, let message):
             return ActionFailure(

@@ -19,6 +19,13 @@ final class ConsentPageBrowser: Sendable {
     private let http: HTTPClient
     private let cookieValue: Mutex<String?> = Mutex(nil)
 
+    /// An HTTP client for this browser: it follows no redirect (the browser follows them by hand, keeping the cookie).
+    static func makeHTTPClient() -> HTTPClient {
+        var configuration = HTTPClient.Configuration(redirectConfiguration: .disallow)
+        configuration.timeout.connect = .seconds(2)
+        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    }
+
     init(baseURL: String, http: HTTPClient) {
         self.baseURL = baseURL
         self.http = http
