@@ -17,7 +17,7 @@ struct ActionOverheadProbe {
             let workflow = try await initialize()
             for app in workflow.apps {
                 for action in app.actions where measured < actions {
-                    let json = #"{"mode":"trigger","workflowId":"\#(workflow.workflowId)","app":"\#(app.id)","action":"\#(action.id)"}"#
+                    let json = #"{"mode":"trigger","workflowId":"\#(workflow.workflowID)","app":"\#(app.id)","action":"\#(action.id)"}"#
                     let reply = try await client.post(servers.batonURL + "/api/deploy", json: json, token: workflow.token)
                     guard reply.status == 200, String(decoding: reply.body, as: UTF8.self).contains(#""state":"succeeded""#) else {
                         throw BenchError("trigger of \(app.id)/\(action.id) answered \(reply.status): \(String(decoding: reply.body, as: UTF8.self))")

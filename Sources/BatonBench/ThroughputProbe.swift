@@ -10,7 +10,7 @@ struct ThroughputProbe {
     /// Status requests per second for `seconds`, with `concurrency` requests in flight, and the control's rate alike.
     func run(concurrency: Int, seconds: Double) async throws -> (baton: Double, control: Double) {
         let workflow = try await prepareWorkflow()
-        let status = #"{"mode":"status","workflowId":"\#(workflow.workflowId)","app":"app-b","action":"fork-repository"}"#
+        let status = #"{"mode":"status","workflowId":"\#(workflow.workflowID)","app":"app-b","action":"fork-repository"}"#
         let baton = try await rate(url: servers.batonURL + "/api/deploy", json: status, token: workflow.token,
                                    concurrency: concurrency, seconds: seconds, expect: #""state":"succeeded""#)
         let control = try await rate(url: servers.controlURL + "/echo", json: status, token: nil,
@@ -22,7 +22,7 @@ struct ThroughputProbe {
         let json = #"{"mode":"init","config":{"apps":["app-b"],"github":{"owner":"bench"}}}"#
         let reply = try await client.post(servers.batonURL + "/api/deploy", json: json)
         let workflow = try JSONDecoder().decode(InitResponse.self, from: reply.body)
-        let trigger = #"{"mode":"trigger","workflowId":"\#(workflow.workflowId)","app":"app-b","action":"fork-repository"}"#
+        let trigger = #"{"mode":"trigger","workflowId":"\#(workflow.workflowID)","app":"app-b","action":"fork-repository"}"#
         _ = try await client.post(servers.batonURL + "/api/deploy", json: trigger, token: workflow.token)
         return workflow
     }

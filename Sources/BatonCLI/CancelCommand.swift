@@ -35,9 +35,9 @@ struct CancelCommand: AsyncParsableCommand {
             let stopped = status.apps.flatMap { app in
                 app.actions.filter { $0.message.hasPrefix("Canceled; ") }.map { "\(app.name): \($0.message.dropFirst("Canceled; ".count))" }
             }
-            TerminalOutput().writeLines(["Workflow \(status.workflowId) is \(status.state.rawValue)."] + stopped)
+            TerminalOutput().writeLines(["Workflow \(status.workflowID) is \(status.state.rawValue)."] + stopped)
             if !status.pendingCancellations.isEmpty {
-                TerminalOutput().writeLines(["Still stopping: run `baton cancel \(status.workflowId)` again."])
+                TerminalOutput().writeLines(["Still stopping: run `baton cancel \(status.workflowID)` again."])
             }
         } catch {
             for line in error.explanation { TerminalOutput().error(line) }

@@ -56,7 +56,7 @@ struct DeployCommand: AsyncParsableCommand {
             let options = DeploymentRunnerOptions(maxConcurrentApps: concurrency.maxConcurrentApps, retryPolicy: client.retryPolicy)
             let config = WorkflowConfig(
                 apps: try await appIDs(baton, retry: options.retryPolicy), github: GitHubTarget(owner: owner ?? ""),
-                vercel: team.map(VercelTarget.init(teamId:)), domain: domain)
+                vercel: team.map(VercelTarget.init(teamID:)), domain: domain)
             let runner: DeploymentRunner
             do {
                 runner = try await DeploymentRunner.start(
@@ -65,7 +65,7 @@ struct DeployCommand: AsyncParsableCommand {
             } catch let error as BatonClientError {
                 throw CLIFailure(error)
             }
-            try WorkflowTokenFile(workflowId: runner.credentials.workflowId, token: runner.credentials.token,
+            try WorkflowTokenFile(workflowID: runner.credentials.workflowID, token: runner.credentials.token,
                                   server: server.absoluteString, createdAt: Date())
                 .save(environment: ProcessInfo.processInfo.environment)
             return await DeploymentSession(runner: runner, renderer: renderer, transport: transport, started: started).run()

@@ -52,6 +52,6 @@ struct ListCommand: AsyncParsableCommand {
     /// One workflow: "wf_… running 2026-12-01T10:00:00Z app-a (succeeded), app-b (running)".
     static func line(_ workflow: WorkflowSummary) -> String {
         let apps = workflow.apps.map { "\($0.id) (\($0.state.rawValue))" }.joined(separator: ", ")
-        return "\(workflow.workflowId)  \(workflow.state.rawValue)  \(workflow.createdAt.formatted(.iso8601))  \(apps)"
+        return "\(workflow.workflowID)  \(workflow.state.rawValue)  \(workflow.createdAt.formatted(.iso8601))  \(apps)"
     }
 }

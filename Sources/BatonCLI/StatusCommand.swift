@@ -27,7 +27,7 @@ struct StatusCommand: AsyncParsableCommand {
             guard !client.json else { return WorkflowAccess.printJSON(status) }
             let style = TerminalStyle(colors: isatty(STDOUT_FILENO) == 1)
             let snapshot = DeploymentSnapshot(status: status)
-            output.writeLines(["Workflow \(status.workflowId): \(status.state.rawValue)"]
+            output.writeLines(["Workflow \(status.workflowID): \(status.state.rawValue)"]
                 + ProgressFrame(snapshot: snapshot, style: style, tick: nil).lines)
             let summary = DeploymentSummary(snapshot: snapshot, style: style).lines
             output.writeLines(summary.isEmpty ? [] : [""] + summary)

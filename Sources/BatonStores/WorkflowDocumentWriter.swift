@@ -38,7 +38,7 @@ enum WorkflowDocumentWriter {
             writer.member("apps"); writer.array(config.apps) { writer, app in writer.string(app) }
             writer.member("github"); writer.object { writer in writer.member("owner"); writer.string(config.github.owner) }
             if let vercel = config.vercel {
-                writer.member("vercel"); writer.object { writer in writer.member("teamId"); writer.string(vercel.teamId) }
+                writer.member("vercel"); writer.object { writer in writer.member("teamId"); writer.string(vercel.teamID) }
             }
             if let domain = config.domain {
                 writer.member("domain"); writer.string(domain)

@@ -86,19 +86,19 @@ public struct JSONClient: Sendable {
     }
 
     public func trigger(_ workflow: InitResponse, _ app: String, _ action: String, token: String? = nil) async throws -> JSONReply {
-        try await post(json: #"{"mode":"trigger","workflowId":"\#(workflow.workflowId)","app":"\#(app)","action":"\#(action)"}"#, token: token ?? workflow.token)
+        try await post(json: #"{"mode":"trigger","workflowId":"\#(workflow.workflowID)","app":"\#(app)","action":"\#(action)"}"#, token: token ?? workflow.token)
     }
 
     public func status(_ workflow: InitResponse, _ app: String, _ action: String, waitMs: Int = 0) async throws -> JSONReply {
-        try await post(json: #"{"mode":"status","workflowId":"\#(workflow.workflowId)","app":"\#(app)","action":"\#(action)","waitMs":\#(waitMs)}"#, token: workflow.token)
+        try await post(json: #"{"mode":"status","workflowId":"\#(workflow.workflowID)","app":"\#(app)","action":"\#(action)","waitMs":\#(waitMs)}"#, token: workflow.token)
     }
 
     /// `status` of the whole workflow; with `history`, asks for its transitions too.
     public func workflowStatus(_ workflow: InitResponse, history: Bool = false) async throws -> JSONReply {
-        try await post(json: #"{"mode":"status","workflowId":"\#(workflow.workflowId)","history":\#(history)}"#, token: workflow.token)
+        try await post(json: #"{"mode":"status","workflowId":"\#(workflow.workflowID)","history":\#(history)}"#, token: workflow.token)
     }
 
     public func cancel(_ workflow: InitResponse) async throws -> JSONReply {
-        try await post(json: #"{"mode":"cancel","workflowId":"\#(workflow.workflowId)"}"#, token: workflow.token)
+        try await post(json: #"{"mode":"cancel","workflowId":"\#(workflow.workflowID)"}"#, token: workflow.token)
     }
 }

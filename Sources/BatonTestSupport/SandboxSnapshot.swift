@@ -28,13 +28,15 @@ public struct SandboxSnapshot: Decodable, Sendable {
         /// Its id.
         public var id: String
         /// Its project's id.
-        public var projectId: String
+        public var projectID: String
         /// `QUEUED` … `READY` or `ERROR`.
         public var readyState: String
         /// `production` or `nil` (preview).
         public var target: String?
         /// The metadata it was created with.
         public var meta: [String: String]?
+
+        enum CodingKeys: String, CodingKey { case id, projectID = "projectId", readyState, target, meta }
     }
 
     /// A domain on a Vercel project.
@@ -42,17 +44,21 @@ public struct SandboxSnapshot: Decodable, Sendable {
         /// The domain name.
         public var name: String
         /// Its project's id.
-        public var projectId: String
+        public var projectID: String
         /// Whether Vercel verified it.
         public var verified: Bool
+
+        enum CodingKeys: String, CodingKey { case name, projectID = "projectId", verified }
     }
 
     /// An environment variable of a Vercel project (its value is never reported).
     public struct EnvVar: Decodable, Sendable {
         /// Its project's id.
-        public var projectId: String
+        public var projectID: String
         /// Its key.
         public var key: String
+
+        enum CodingKeys: String, CodingKey { case projectID = "projectId", key }
     }
 
     /// Every repository, the seeded templates included.
@@ -82,7 +88,7 @@ public struct SandboxSnapshot: Decodable, Sendable {
 
     /// Production deployments of a project.
     public func productionDeployments(of projectID: String) -> [Deployment] {
-        deployments.filter { $0.projectId == projectID && $0.target == "production" }
+        deployments.filter { $0.projectID == projectID && $0.target == "production" }
     }
 
     /// How many calls a route (`METHOD /template`) received.
@@ -114,7 +120,7 @@ public struct SandboxSnapshot: Decodable, Sendable {
         }
         for (app, keys) in envKeys {
             let project = projects.first { $0.repo == "\(owner)/\(app)" }
-            let set = envVars.filter { $0.projectId == project?.id }.map(\.key)
+            let set = envVars.filter { $0.projectID == project?.id }.map(\.key)
             if set.sorted() != keys.sorted() { problems.append("env keys of \(app) are \(set)") }
         }
         return problems

@@ -83,7 +83,7 @@ struct ActionsEndLiveTests {
             #expect(shown.error?.fix == stuck.error?.fix && shown.progress?["inspectorUrl"] == stuck.progress?["inspectorUrl"])
             #expect(shown.elapsed(at: Date()) == nil, "a failed action has no running clock")
 
-            let retried = try await client.trigger(ActionReference(workflowID: credentials.workflowId, app: "app-b", action: "deploy"), token: credentials.token)
+            let retried = try await client.trigger(ActionReference(workflowID: credentials.workflowID, app: "app-b", action: "deploy"), token: credentials.token)
             #expect(retried.state == .running && retried.attempt == 2)
             let deadline = try #require(retried.deadlineAt)
             let started = try #require(retried.startedAt)
@@ -99,6 +99,6 @@ struct ActionsEndLiveTests {
     private static func start(_ baton: LiveBaton, apps: [String]) async throws -> (BatonClient, WorkflowCredentials) {
         let client = baton.client()
         let plan = try await client.initialize(InitRequest(config: WorkflowConfig(apps: apps, github: GitHubTarget(owner: "acme"))))
-        return (client, WorkflowCredentials(workflowId: plan.workflowId, token: plan.token))
+        return (client, WorkflowCredentials(workflowID: plan.workflowID, token: plan.token))
     }
 }

@@ -54,17 +54,17 @@ struct CLITests {
                 try await terminal.send(keys: "C-c")
                 let (code, screen) = try await terminal.waitForExit(timeout: .seconds(20))
                 #expect(code == 130, "\(screen)")
-                let workflowId = try #require(screen.firstMatch(of: /baton resume (wf_[0-9a-f]{32})/)?.1).description
-                let tokenFile = home.appendingPathComponent("workflows/\(workflowId).json")
+                let workflowID = try #require(screen.firstMatch(of: /baton resume (wf_[0-9a-f]{32})/)?.1).description
+                let tokenFile = home.appendingPathComponent("workflows/\(workflowID).json")
                 let mode = try FileManager.default.attributesOfItem(atPath: tokenFile.path)[.posixPermissions] as? Int
                 #expect(mode == 0o600)
                 #expect(try String(contentsOf: tokenFile, encoding: .utf8).contains("secret-value") == false)
 
-                let status = try await CLIProcess.run(["status", workflowId, "--json"], home: home)
+                let status = try await CLIProcess.run(["status", workflowID, "--json"], home: home)
                 #expect(status.exitCode == 0, "\(status.stderr)")
                 #expect(status.stdout.contains(#""state":"running""#), "driving stopped mid-way: \(status.stdout)")
 
-                let resumed = try await CLIProcess.run(["resume", workflowId], home: home)
+                let resumed = try await CLIProcess.run(["resume", workflowID], home: home)
                 #expect(resumed.exitCode == 0, "\(resumed.stdout)\(resumed.stderr)")
                 let problems = try await baton.sandboxState().problemsAfterWorkflow(
                     apps: ["app-a", "app-b", "app-c"], owner: "acme", domain: "example.com", envKeys: ["app-a": ["DATABASE_URL"]])
@@ -174,8 +174,8 @@ struct CLITests {
             let home = try ProcessEnvironment.scratchFolder("cli-home")
             try await TerminalSession.run(deployArguments(baton), home: home) { terminal in
                 try await terminal.waitForScreen { $0.contains(/Deploy to production  [0-9:]+ s?\s*Vercel deployment/) }
-                let workflowId = try #require(try await terminal.screen().firstMatch(of: /Workflow (wf_[0-9a-f]{32})/)?.1).description
-                let canceled = try await CLIProcess.run(["cancel", workflowId], home: home)
+                let workflowID = try #require(try await terminal.screen().firstMatch(of: /Workflow (wf_[0-9a-f]{32})/)?.1).description
+                let canceled = try await CLIProcess.run(["cancel", workflowID], home: home)
                 #expect(canceled.exitCode == 0 && canceled.stdout.contains("canceled"), "\(canceled.stdout)\(canceled.stderr)")
                 #expect(canceled.stdout.contains("canceled the Vercel deployment"), "the builds were stopped: \(canceled.stdout)")
                 let (code, screen) = try await terminal.waitForExit()

@@ -25,7 +25,7 @@ struct DeploymentProgressModelTests {
 
     @Test func showsTheCurrentAppAndActionOfASnapshot() {
         let model = DeploymentProgressModel()
-        var snapshot = DeploymentSnapshot(workflowId: "wf_1", apps: [
+        var snapshot = DeploymentSnapshot(workflowID: "wf_1", apps: [
             AppSnapshot(id: "a", name: "A", actions: [ActionSnapshot(id: "x", title: "X", state: .succeeded)]),
             AppSnapshot(id: "b", name: "B", actions: [
                 ActionSnapshot(id: "x", title: "X", state: .succeeded), ActionSnapshot(id: "y", title: "Y", state: .running),

@@ -73,7 +73,7 @@ struct ProviderAnswersLiveTests {
             let plan = try await client.initialize(InitRequest(
                 config: WorkflowConfig(apps: ["app-a"], github: GitHubTarget(owner: "acme")),
                 envVars: ["app-a": ["DATABASE_URL": "postgres://db.example.com/app"]]))
-            let workflow = WorkflowCredentials(workflowId: plan.workflowId, token: plan.token)
+            let workflow = WorkflowCredentials(workflowID: plan.workflowID, token: plan.token)
             for action in ["fork-repository", "create-project"] {
                 #expect(try await client.finish(action, of: "app-a", in: workflow).state == .succeeded)
             }
@@ -90,6 +90,6 @@ struct ProviderAnswersLiveTests {
 
     private static func start(_ client: BatonClient, apps: [String], owner: String = "acme") async throws -> WorkflowCredentials {
         let plan = try await client.initialize(InitRequest(config: WorkflowConfig(apps: apps, github: GitHubTarget(owner: owner))))
-        return WorkflowCredentials(workflowId: plan.workflowId, token: plan.token)
+        return WorkflowCredentials(workflowID: plan.workflowID, token: plan.token)
     }
 }

@@ -15,7 +15,7 @@ struct SnapshotOrderingTests {
     }
 
     @Test func aLateOlderStatusDoesNotReplaceANewerOne() {
-        var snapshot = DeploymentSnapshot(workflowId: "wf_1", apps: [
+        var snapshot = DeploymentSnapshot(workflowID: "wf_1", apps: [
             AppSnapshot(id: "a", name: "A", actions: [ActionSnapshot(id: "x", title: "X")]),
         ])
         let first = snapshot.update(from: status(.running, sequence: 1))
@@ -26,7 +26,7 @@ struct SnapshotOrderingTests {
         #expect(snapshot.apps[0].actions[0].state == .succeeded)
 
         let stale = WorkflowStatus(
-            workflowId: "wf_1", state: .running, definitionVersion: "v",
+            workflowID: "wf_1", state: .running, definitionVersion: "v",
             apps: [AppStatus(id: "a", name: "A", state: .running, actions: [status(.running, sequence: 1)])], history: []
         )
         snapshot.update(from: stale)

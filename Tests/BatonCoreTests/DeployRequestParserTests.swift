@@ -29,7 +29,7 @@ struct DeployRequestParserTests {
              "envVars":{"app-a":{"DATABASE_URL":"postgres://db"}}}
             """)
         let expected = InitRequest(
-            config: WorkflowConfig(apps: ["app-a", "app-b"], github: GitHubTarget(owner: "acme"), vercel: VercelTarget(teamId: "team_1"), domain: "example.com"),
+            config: WorkflowConfig(apps: ["app-a", "app-b"], github: GitHubTarget(owner: "acme"), vercel: VercelTarget(teamID: "team_1"), domain: "example.com"),
             envVars: ["app-a": ["DATABASE_URL": "postgres://db"]]
         )
         #expect(command == .initialize(expected))

@@ -46,7 +46,7 @@ struct EngineHarness {
     }
 
     func trigger(_ workflow: InitResponse, _ app: String, _ action: String) async throws -> ActionStatus {
-        let command = DeployCommand.trigger(ActionReference(workflowID: workflow.workflowId, app: app, action: action))
+        let command = DeployCommand.trigger(ActionReference(workflowID: workflow.workflowID, app: app, action: action))
         guard case .action(let status) = try await engine.handle(command, bearerToken: workflow.token) else {
             fatalError("trigger answered something else")
         }
@@ -54,7 +54,7 @@ struct EngineHarness {
     }
 
     func status(_ workflow: InitResponse, _ app: String, _ action: String, waitMs: Int = 0) async throws -> ActionStatus {
-        let query = StatusQuery(workflowID: workflow.workflowId, app: app, action: action, waitMs: waitMs)
+        let query = StatusQuery(workflowID: workflow.workflowID, app: app, action: action, waitMs: waitMs)
         guard case .action(let status) = try await engine.handle(.status(query), bearerToken: workflow.token) else {
             fatalError("status answered something else")
         }
@@ -62,14 +62,14 @@ struct EngineHarness {
     }
 
     func cancel(_ workflow: InitResponse) async throws -> WorkflowStatus {
-        guard case .workflow(let status) = try await engine.handle(.cancel(workflowID: workflow.workflowId), bearerToken: workflow.token) else {
+        guard case .workflow(let status) = try await engine.handle(.cancel(workflowID: workflow.workflowID), bearerToken: workflow.token) else {
             fatalError("cancel answered something else")
         }
         return status
     }
 
     func workflowStatus(_ workflow: InitResponse, history: Bool = false) async throws -> WorkflowStatus {
-        let query = StatusQuery(workflowID: workflow.workflowId, includeHistory: history)
+        let query = StatusQuery(workflowID: workflow.workflowID, includeHistory: history)
         guard case .workflow(let status) = try await engine.handle(.status(query), bearerToken: workflow.token) else {
             fatalError("status answered something else")
         }
@@ -77,6 +77,6 @@ struct EngineHarness {
     }
 
     func key(_ workflow: InitResponse, _ app: String, _ action: String) -> CallLog.Key {
-        CallLog.Key(workflowID: workflow.workflowId, app: app, action: action)
+        CallLog.Key(workflowID: workflow.workflowID, app: app, action: action)
     }
 }

@@ -66,7 +66,7 @@ struct LargeWorkflowStoreTests {
             }
         }
         let halfWay = try #require(try await ConfiguredStore.open(context.location, environment: environment, logger: Logger(label: "test.store"))
-            .withPrepared { store in try await store.fetch(id: workflow.workflowId) })
+            .withPrepared { store in try await store.fetch(id: workflow.workflowID) })
         let actions = halfWay.apps.flatMap { app in app.actions.map { ("\(app.id)/\($0.id)", $0) } }
         let succeeded = Set(actions.filter { $0.1.state == .succeeded }.map(\.0))
         #expect(!succeeded.isEmpty && succeeded.count < actions.count, "the crash fell mid-workflow (\(succeeded.count) done)")

@@ -58,7 +58,7 @@ struct OwnAccountTokensTests {
         }
 
         func run(_ workflow: InitResponse, _ action: String) async throws -> ActionStatus {
-            let command = DeployCommand.trigger(ActionReference(workflowID: workflow.workflowId, app: "app-b", action: action))
+            let command = DeployCommand.trigger(ActionReference(workflowID: workflow.workflowID, app: "app-b", action: action))
             guard case .action(let status) = try await engine.handle(command, bearerToken: workflow.token) else {
                 throw APIError(.internalError, "trigger answered something else")
             }
@@ -66,7 +66,7 @@ struct OwnAccountTokensTests {
         }
 
         func accountsStored(_ workflow: InitResponse) async throws -> Bool {
-            try await store.secret(kind: WorkflowAccounts.kind, id: workflow.workflowId) != nil
+            try await store.secret(kind: WorkflowAccounts.kind, id: workflow.workflowID) != nil
         }
     }
 
@@ -75,7 +75,7 @@ struct OwnAccountTokensTests {
     @Test func stepsUseThePastedTokensAndTheyAreErasedWhenEveryActionSucceeded() async throws {
         let setup = try Setup()
         let workflow = try await setup.initialize(Self.pasted)
-        let stored = try #require(await setup.store.secret(kind: WorkflowAccounts.kind, id: workflow.workflowId))
+        let stored = try #require(await setup.store.secret(kind: WorkflowAccounts.kind, id: workflow.workflowID))
         #expect(stored.sealed.range(of: Data("ghp_user_token_1".utf8)) == nil, "sealed, not plain")
         let actions = workflow.apps[0].actions.map(\.id)
         for action in actions {
@@ -90,7 +90,7 @@ struct OwnAccountTokensTests {
         let workflow = try await setup.initialize(Self.pasted)
         #expect(try await setup.run(workflow, "fork-repository").state == .failed)
         #expect(try await setup.accountsStored(workflow), "kept: the failed action may be retried")
-        guard case .workflow(let canceled) = try await setup.engine.handle(.cancel(workflowID: workflow.workflowId), bearerToken: workflow.token) else {
+        guard case .workflow(let canceled) = try await setup.engine.handle(.cancel(workflowID: workflow.workflowID), bearerToken: workflow.token) else {
             Issue.record("cancel answered something else")
             return
         }

@@ -19,14 +19,18 @@ struct SchemaMigrationTests {
         struct App: Decodable { var id: String; var actions: [Action] }
         struct Action: Decodable, Equatable { var action: String; var state: ActionState; var attempt: Int; var sequence: Int }
         struct Transition: Decodable, Equatable { var app: String; var action: String; var from: ActionState; var to: ActionState }
-        var workflowId: String
+        var workflowID: String
         var apps: [App]
         var history: [Transition]
+
+        enum CodingKeys: String, CodingKey { case workflowID = "workflowId", apps, history }
     }
 
     struct Credentials: Decodable {
-        var workflowId: String
+        var workflowID: String
         var token: String
+
+        enum CodingKeys: String, CodingKey { case workflowID = "workflowId", token }
     }
 
     private static func load<Value: Decodable>(_ name: String, as type: Value.Type) throws -> Value {
@@ -66,7 +70,7 @@ struct SchemaMigrationTests {
         for opening in 1...2 {
             let configured = try ConfiguredStore.open(location, environment: environment, logger: Logger(label: "test.store"))
             try await configured.withPrepared { store in
-                let record = try #require(try await store.fetch(id: expected.workflowId), "opening \(opening)")
+                let record = try #require(try await store.fetch(id: expected.workflowID), "opening \(opening)")
                 #expect(record.apps.map(\.id) == expected.apps.map(\.id))
                 for (app, expectedApp) in zip(record.apps, expected.apps) {
                     let actions = app.actions.map { Expected.Action(action: $0.id, state: $0.state, attempt: $0.attempt, sequence: $0.sequence ?? 0) }
@@ -74,18 +78,18 @@ struct SchemaMigrationTests {
                 }
                 #expect(record.history.map { Expected.Transition(app: $0.app, action: $0.action, from: $0.from, to: $0.to) } == expected.history)
                 // app-a's env values were applied (and erased); app-b's are still sealed, and open with the same key.
-                let appB = try #require(try await store.fetch(id: expected.workflowId, app: "app-b"))
+                let appB = try #require(try await store.fetch(id: expected.workflowID, app: "app-b"))
                 #expect(appB.sealedEnv["app-a"] == nil)
                 let sealed = try #require(appB.sealedEnv["app-b"])
-                #expect(try configured.sealer.open(sealed, workflowID: expected.workflowId, appID: "app-b") == ["API_KEY": "k-123"])
-                #expect(try await store.fetch(id: expected.workflowId, app: "app-a")?.sealedEnv.isEmpty == true)
+                #expect(try configured.sealer.open(sealed, workflowID: expected.workflowID, appID: "app-b") == ["API_KEY": "k-123"])
+                #expect(try await store.fetch(id: expected.workflowID, app: "app-a")?.sealedEnv.isEmpty == true)
             }
         }
         // The workflow goes on: its token still authorizes, and app-a's next action runs.
         let configured = try ConfiguredStore.open(location, environment: environment, logger: Logger(label: "test.store"))
         try await configured.withPrepared { store in
             let harness = try EngineHarness(store: store, sealer: configured.sealer)
-            let workflow = InitResponse(workflowId: credentials.workflowId, token: credentials.token, definitionVersion: "", apps: [])
+            let workflow = InitResponse(workflowID: credentials.workflowID, token: credentials.token, definitionVersion: "", apps: [])
             let deployed = try await harness.trigger(workflow, "app-a", "deploy")
             #expect(deployed.state == .succeeded && deployed.attempt == 1)
             #expect(deployed.sequence == 2, "pending → running → succeeded, counted on from the stored sequence")

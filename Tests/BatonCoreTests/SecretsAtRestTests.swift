@@ -13,7 +13,7 @@ struct SecretsAtRestTests {
         try await kind.withStore { store, context in
             let harness = try EngineHarness(store: store)
             let workflow = try await harness.initialize(envVars: ["app-a": ["DATABASE_URL": Self.secret]])
-            let stored = try #require(try await store.fetch(id: workflow.workflowId))
+            let stored = try #require(try await store.fetch(id: workflow.workflowID))
             #expect(stored.sealedEnv["app-a"] != nil, "the values are kept, sealed, until configure-env applies them")
             switch kind {
             case .sqlite:
@@ -23,11 +23,11 @@ struct SecretsAtRestTests {
                     bytes.append((try? Data(contentsOf: URL(fileURLWithPath: file))) ?? Data())
                 }
                 #expect(bytes.count > 1000, "the database files were read")
-                #expect(bytes.range(of: Data(workflow.workflowId.utf8)) != nil, "the workflow is in the files")
+                #expect(bytes.range(of: Data(workflow.workflowID.utf8)) != nil, "the workflow is in the files")
                 #expect(bytes.range(of: Data("plaintext-canary-7731".utf8)) == nil)
                 #expect(bytes.range(of: Data(workflow.token.utf8)) == nil)
             case .postgres:
-                let rows = try await PostgresRows.documents(of: workflow.workflowId, context: context)
+                let rows = try await PostgresRows.documents(of: workflow.workflowID, context: context)
                 #expect(rows.count >= 5, "the workflow's document, three apps' documents and app-a's sealed values")
                 #expect(rows.allSatisfy { !$0.contains("plaintext-canary-7731") && !$0.contains(workflow.token) })
             case .memory:

@@ -11,7 +11,7 @@ struct StoredDocumentTests {
     /// A record with every optional field set and strings that need escaping.
     private static func fullRecord() -> WorkflowRecord {
         var record = Fixtures.record()
-        record.config.vercel = VercelTarget(teamId: "team_1")
+        record.config.vercel = VercelTarget(teamID: "team_1")
         record.principal = "key:ci \"deploy\""
         record.ownAccounts = true
         record.canceled = true

@@ -51,7 +51,7 @@ struct WireJSONTests {
             ? [HistoryEntry(at: Self.at, app: "app-0", action: "deploy", from: .pending, to: .running, attempt: 1, message: "Started \"now\"")]
             : nil
         let status = WorkflowStatus(
-            workflowId: "wf_1", state: .running, definitionVersion: "v1", apps: apps, history: history,
+            workflowID: "wf_1", state: .running, definitionVersion: "v1", apps: apps, history: history,
             pendingCancellations: withHistory ? [PendingCancellation(app: "app-1", action: "deploy", message: "Stopping")] : []
         )
         let written = try status.jsonBytes()

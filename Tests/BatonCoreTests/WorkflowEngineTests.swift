@@ -10,7 +10,7 @@ struct WorkflowEngineTests {
         let workflow = try await harness.initialize()
         #expect(workflow.apps.map(\.id) == ["app-a", "app-b", "app-c"])
         #expect(workflow.definitionVersion == harness.engine.definitionVersion)
-        let stored = try #require(await harness.store.fetch(id: workflow.workflowId))
+        let stored = try #require(await harness.store.fetch(id: workflow.workflowID))
         let document = String(decoding: try JSONEncoder().encode(stored), as: UTF8.self)
         #expect(!document.contains("secret-value"))
         #expect(!document.contains(workflow.token))
@@ -174,7 +174,7 @@ struct WorkflowEngineTests {
             _ = try await harness.trigger(workflow, "app-a", action)
         }
         #expect(harness.log.envValues(harness.key(workflow, "app-a", "configure-env")) == ["DATABASE_URL": "postgres://secret-value"])
-        let stored = try #require(await harness.store.fetch(id: workflow.workflowId))
+        let stored = try #require(await harness.store.fetch(id: workflow.workflowID))
         #expect(stored.sealedEnv["app-a"] == nil)
         _ = try await harness.trigger(workflow, "app-a", "deploy")
         #expect(harness.log.envValues(harness.key(workflow, "app-a", "deploy")).isEmpty)

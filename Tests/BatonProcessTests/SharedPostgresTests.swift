@@ -40,7 +40,7 @@ struct SharedPostgresTests {
             let client = cluster.alternatingClient()
             let driver = CrashTolerantDriver(client: client)
             let workflow = try await driver.initialize(CrashTolerantDriver.initBody(owner: cluster.owner))
-            let trigger = #"{"mode":"trigger","workflowId":"\#(workflow.workflowId)","app":"app-a","action":"fork-repository"}"#
+            let trigger = #"{"mode":"trigger","workflowId":"\#(workflow.workflowID)","app":"app-a","action":"fork-repository"}"#
             let replies = try await withThrowingTaskGroup(of: JSONReply.self) { group in
                 for index in 0..<20 {
                     group.addTask { try await client.post(trigger, token: workflow.token, to: index) }

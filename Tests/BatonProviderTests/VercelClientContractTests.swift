@@ -27,7 +27,7 @@ struct VercelClientContractTests {
                 Issue.record("the project should be created")
                 return
             }
-            #expect(project.isLinked(to: "acme/app-a") && project.link?.repoId == fork.id)
+            #expect(project.isLinked(to: "acme/app-a") && project.link?.repoID == fork.id)
             #expect(try await vercel.project("acme-app-a", teamID: "team_1")?.id == project.id)
             #expect(try await vercel.project(project.id, teamID: "team_1")?.name == "acme-app-a")
             guard case .nameTaken = try await vercel.createProject(name: "acme-app-a", framework: nil, repository: fork.fullName, teamID: "team_1") else {

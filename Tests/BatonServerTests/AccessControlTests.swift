@@ -85,7 +85,7 @@ struct AccessControlTests {
         try await keyed.server.run { client in
             let created = try await client.post(json: Self.initJSON(owner: "acme", team: "team_acme"), token: keyed.keys["acme"])
             let workflow = try created.decode(InitResponse.self)
-            let stored = try #require(try await keyed.store.fetch(id: workflow.workflowId))
+            let stored = try #require(try await keyed.store.fetch(id: workflow.workflowID))
             #expect(stored.principal == "key:acme")
             #expect(!created.text.contains(keyed.keys["acme"]!), "the key is never echoed")
 
@@ -98,13 +98,13 @@ struct AccessControlTests {
             let byToken = try await client.trigger(workflow, "app-b", "create-project")
             #expect(byToken.status == 200, "the workflow's own token still works")
             let cancel = try await client.post(
-                json: #"{"mode":"cancel","workflowId":"\#(workflow.workflowId)"}"#, token: keyed.keys["acme"])
+                json: #"{"mode":"cancel","workflowId":"\#(workflow.workflowID)"}"#, token: keyed.keys["acme"])
             #expect(cancel.status == 200 && cancel["state"] == "canceled", "\(cancel.text)")
 
             // Revoked at once: the key no longer reaches the workflow it started.
             _ = keyed.store.revokeKey(named: "acme", at: Date())
             let afterRevocation = try await client.post(
-                json: #"{"mode":"status","workflowId":"\#(workflow.workflowId)"}"#, token: keyed.keys["acme"])
+                json: #"{"mode":"status","workflowId":"\#(workflow.workflowID)"}"#, token: keyed.keys["acme"])
             #expect(afterRevocation.status == 401 && afterRevocation.text.contains("revoked"))
         }
     }
@@ -116,7 +116,7 @@ struct AccessControlTests {
             let created = try await client.post(json: Self.initJSON(), token: "anything")
             #expect(created.status == 201)
             let workflow = try created.decode(InitResponse.self)
-            let stored = try #require(try await store.fetch(id: workflow.workflowId))
+            let stored = try #require(try await store.fetch(id: workflow.workflowID))
             #expect(stored.principal == "address:127.0.0.1")
             // Another request from the same address is not the workflow's owner: only the token reaches it.
             let sameAddress = try await client.trigger(workflow, "app-b", "fork-repository", token: "anything")
@@ -160,7 +160,7 @@ struct AccessControlTests {
             #expect(try await client.post(json: Self.initJSON(team: "team_acme"), token: keyed.keys["acme"]).status == 201)
 
             // A canceled workflow is no longer open.
-            let cancel = try await client.post(json: #"{"mode":"cancel","workflowId":"\#(open[0].workflowId)"}"#, token: keyed.keys["ci"])
+            let cancel = try await client.post(json: #"{"mode":"cancel","workflowId":"\#(open[0].workflowID)"}"#, token: keyed.keys["ci"])
             #expect(cancel.status == 200)
             let afterCancel = try await client.post(json: Self.initJSON(), token: keyed.keys["ci"])
             #expect(afterCancel.status == 201, "\(afterCancel.text)")
@@ -182,20 +182,20 @@ struct AccessControlTests {
         try await keyed.server.run { client in
             var started: [String] = []
             for _ in 0..<3 {
-                started.append(try await client.post(json: Self.initJSON(), token: keyed.keys["ci"]).decode(InitResponse.self).workflowId)
+                started.append(try await client.post(json: Self.initJSON(), token: keyed.keys["ci"]).decode(InitResponse.self).workflowID)
             }
             let other = try await client.post(json: Self.initJSON(team: "team_acme"), token: keyed.keys["acme"]).decode(InitResponse.self)
             let first = try await client.get("/api/workflows", token: keyed.keys["ci"])
             #expect(first.status == 200, "\(first.text)")
             let list = try first.decode(WorkflowList.self)
-            #expect(list.workflows.map(\.workflowId) == started.reversed())
+            #expect(list.workflows.map(\.workflowID) == started.reversed())
             #expect(list.workflows.allSatisfy { $0.state == .pending && $0.apps.map(\.id) == ["app-b"] })
             #expect(!first.text.contains(keyed.keys["ci"]!) && !first.text.contains("bt_"), "no credential or token is listed")
 
             let limited = try await client.get("/api/workflows?limit=2", token: keyed.keys["ci"]).decode(WorkflowList.self)
-            #expect(limited.workflows.map(\.workflowId) == Array(started.reversed().prefix(2)))
+            #expect(limited.workflows.map(\.workflowID) == Array(started.reversed().prefix(2)))
             let theirs = try await client.get("/api/workflows", token: keyed.keys["acme"]).decode(WorkflowList.self)
-            #expect(theirs.workflows.map(\.workflowId) == [other.workflowId])
+            #expect(theirs.workflows.map(\.workflowID) == [other.workflowID])
 
             // The list's state follows the workflow.
             #expect(try await client.post(json: #"{"mode":"cancel","workflowId":"\#(started[0])"}"#, token: keyed.keys["ci"]).status == 200)

@@ -15,7 +15,7 @@ struct ConcurrencyTests {
                 return try await group.reduce(into: [Int]()) { $0.append($1) }
             }
             #expect(statuses.allSatisfy { $0 == 200 || $0 == 202 })
-            let key = CallLog.Key(workflowID: workflow.workflowId, app: "app-a", action: "fork-repository")
+            let key = CallLog.Key(workflowID: workflow.workflowID, app: "app-a", action: "fork-repository")
             #expect(server.log.count(.start, key) == 1)
             #expect(server.log.maxConcurrent(key) == 1)
         }

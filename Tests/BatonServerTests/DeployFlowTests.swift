@@ -10,7 +10,7 @@ struct DeployFlowTests {
         try await server.run { client in
             let (reply, workflow) = try await client.initialize()
             #expect(reply.status == 201)
-            #expect(workflow.workflowId.hasPrefix("wf_") && workflow.token.hasPrefix("bt_"))
+            #expect(workflow.workflowID.hasPrefix("wf_") && workflow.token.hasPrefix("bt_"))
             #expect(workflow.apps.map(\.id) == ["app-a", "app-b", "app-c"])
             #expect(workflow.apps[0].actions.map(\.id) == ["fork-repository", "create-project", "configure-env", "deploy", "assign-domain", "present-dns"])
             #expect(workflow.apps[1].actions.map(\.id) == ["fork-repository", "create-project", "deploy", "assign-domain", "present-dns"])

@@ -36,7 +36,7 @@ struct ErrorResponseTests {
     @Test func unauthorizedAndNotFound() async throws {
         try await LiveServer().run { client in
             let (_, workflow) = try await client.initialize()
-            let withoutToken = try await client.post(json: #"{"mode":"status","workflowId":"\#(workflow.workflowId)"}"#)
+            let withoutToken = try await client.post(json: #"{"mode":"status","workflowId":"\#(workflow.workflowID)"}"#)
             #expect(withoutToken.status == 401 && withoutToken.errorCode == "unauthorized")
             let wrongToken = try await client.trigger(workflow, "app-a", "fork-repository", token: "bt_wrong")
             #expect(wrongToken.status == 401 && wrongToken.errorCode == "unauthorized")
@@ -81,7 +81,7 @@ struct ErrorResponseTests {
         try await LiveServer().run { client in
             let (_, workflow) = try await client.initialize()
             #expect(try await client.trigger(workflow, "app-a", "fork-repository")["state"] == "succeeded")
-            _ = try await client.post(json: #"{"mode":"trigger","workflowId":"\#(workflow.workflowId)","app":5}"#, token: workflow.token)
+            _ = try await client.post(json: #"{"mode":"trigger","workflowId":"\#(workflow.workflowID)","app":5}"#, token: workflow.token)
             _ = try await client.post(json: "{{{", token: workflow.token)
             _ = try await client.trigger(workflow, "app-a", "present-dns")
             let status = try await client.workflowStatus(workflow, history: true).decode(WorkflowStatus.self)

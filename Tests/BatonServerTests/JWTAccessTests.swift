@@ -79,7 +79,7 @@ struct JWTAccessTests {
             let created = try await client.post(json: Self.initJSON(), token: token)
             #expect(created.status == 201, "\(created.text)")
             let workflow = try created.decode(InitResponse.self)
-            #expect(try await store.fetch(id: workflow.workflowId)?.principal == "jwt:user-42")
+            #expect(try await store.fetch(id: workflow.workflowID)?.principal == "jwt:user-42")
             #expect(!created.text.contains(token))
 
             let byToken = try await client.trigger(workflow, "app-b", "fork-repository", token: token)
@@ -88,7 +88,7 @@ struct JWTAccessTests {
             let refused = try await client.trigger(workflow, "app-b", "create-project", token: someoneElse)
             #expect(refused.status == 401 && refused.text.contains("jwt:user-7"))
             let list = try await client.get("/api/workflows", token: token).decode(WorkflowList.self)
-            #expect(list.workflows.map(\.workflowId) == [workflow.workflowId])
+            #expect(list.workflows.map(\.workflowID) == [workflow.workflowID])
             #expect(try await client.get("/api/workflows", token: someoneElse).decode(WorkflowList.self).workflows.isEmpty)
         }
     }
@@ -171,7 +171,7 @@ struct JWTAccessTests {
             for (token, subject) in [(byRSA, "rsa-user"), (byEC, "ec-user")] {
                 let created = try await client.post(json: Self.initJSON(), token: token)
                 #expect(created.status == 201, "\(subject): \(created.text)")
-                let id = try created.decode(InitResponse.self).workflowId
+                let id = try created.decode(InitResponse.self).workflowID
                 #expect(try await store.fetch(id: id)?.principal == "jwt:\(subject)")
             }
             let forgedReply = try await client.post(json: Self.initJSON(), token: forged)

@@ -22,7 +22,7 @@ struct SecretHandlingTests {
             bodies.append(try await client.workflowStatus(workflow).text)
             let invalid = try await client.post(json: #"{"mode":"init","config":{"apps":["app-a"],"github":{"owner":"-"}},"envVars":{"app-a":{"NOPE":"\#(secret)"}}}"#)
             bodies.append(invalid.text)
-            return (bodies, workflow.workflowId)
+            return (bodies, workflow.workflowID)
         }
         #expect(bodies.count > 10)
         #expect(bodies.allSatisfy { !$0.contains("hunter2") })

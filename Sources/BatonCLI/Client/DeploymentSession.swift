@@ -33,14 +33,14 @@ struct DeploymentSession {
             await renderer.finish(final, figures: RunFigures(requests: transport.requests, actions: actions, elapsed: .now - started))
             return final.isComplete ? CLIExit.success : CLIExit.actionFailed
         case .failure(let error) where error is CancellationError || (error as? BatonClientError) == .cancelled:
-            await renderer.interrupted(snapshot, resumeCommand: "baton resume \(snapshot.workflowId)")
+            await renderer.interrupted(snapshot, resumeCommand: "baton resume \(snapshot.workflowID)")
             return CLIExit.interrupted
         case .failure(let error as BatonClientError):
-            let failure = Self.resumable(CLIFailure(error), snapshot.workflowId)
+            let failure = Self.resumable(CLIFailure(error), snapshot.workflowID)
             await renderer.failed(failure)
             return failure.exitCode
         case .failure(let error):
-            let failure = Self.resumable(CLIFailure.unreachable("\(error)"), snapshot.workflowId)
+            let failure = Self.resumable(CLIFailure.unreachable("\(error)"), snapshot.workflowID)
             await renderer.failed(failure)
             return failure.exitCode
         }

@@ -9,19 +9,19 @@ enum WorkflowAccess {
     static func resolve(
         _ workflow: WorkflowSelection, client: ClientOptions
     ) throws(CLIFailure) -> (server: URL, credentials: WorkflowCredentials) {
-        let workflowId = workflow.workflowId
+        let workflowID = workflow.workflowID
         let token = workflow.token
         let environment = ProcessInfo.processInfo.environment
         if let token = token ?? environment["BATON_TOKEN"] {
-            return (try client.serverURL(), WorkflowCredentials(workflowId: workflowId, token: token))
+            return (try client.serverURL(), WorkflowCredentials(workflowID: workflowID, token: token))
         }
         do {
-            let file = try WorkflowTokenFile.load(workflowId, environment: environment)
+            let file = try WorkflowTokenFile.load(workflowID, environment: environment)
             return (try client.serverURL(fallback: file.server), file.credentials)
         } catch {
             // No token here (another machine, say): the API key that started the workflow reaches it too.
             guard let key = client.apiKey else { throw error }
-            return (try client.serverURL(), WorkflowCredentials(workflowId: workflowId, token: key))
+            return (try client.serverURL(), WorkflowCredentials(workflowID: workflowID, token: key))
         }
     }
 

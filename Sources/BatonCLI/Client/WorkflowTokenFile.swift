@@ -11,7 +11,7 @@ import Darwin
 /// so `resume`, `status` and `cancel` need only the id. `BATON_HOME` replaces `~/.baton`.
 struct WorkflowTokenFile: Codable, Sendable {
     /// The workflow's id.
-    var workflowId: String
+    var workflowID: String
     /// Its bearer token.
     var token: String
     /// The server it lives on.
@@ -19,8 +19,13 @@ struct WorkflowTokenFile: Codable, Sendable {
     /// When it was started.
     var createdAt: Date
 
+    /// The file's keys, as files already written spell them.
+    enum CodingKeys: String, CodingKey {
+        case workflowID = "workflowId", token, server, createdAt
+    }
+
     /// The workflow's credentials.
-    var credentials: WorkflowCredentials { WorkflowCredentials(workflowId: workflowId, token: token) }
+    var credentials: WorkflowCredentials { WorkflowCredentials(workflowID: workflowID, token: token) }
 
     /// The folder holding the files: `$BATON_HOME/workflows`, else `~/.baton/workflows`.
     static func folder(environment: [String: String]) -> URL {
@@ -39,7 +44,7 @@ struct WorkflowTokenFile: Codable, Sendable {
         }
         let data: Data
         do { data = try BatonJSON.makeEncoder(sortedKeys: true).encode(self) } catch { throw .usage("cannot encode the token file: \(error)") }
-        let path = folder.appendingPathComponent("\(workflowId).json").path
+        let path = folder.appendingPathComponent("\(workflowID).json").path
         let temporary = path + ".tmp-\(getpid())"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         guard descriptor >= 0 else { throw .usage("cannot write \(temporary): \(String(cString: strerror(errno)))") }
@@ -52,11 +57,11 @@ struct WorkflowTokenFile: Codable, Sendable {
         }
     }
 
-    /// Reads the file of `workflowId`; throws telling how to pass the token when there is none.
-    static func load(_ workflowId: String, environment: [String: String]) throws(CLIFailure) -> WorkflowTokenFile {
-        let path = folder(environment: environment).appendingPathComponent("\(workflowId).json").path
+    /// Reads the file of `workflowID`; throws telling how to pass the token when there is none.
+    static func load(_ workflowID: String, environment: [String: String]) throws(CLIFailure) -> WorkflowTokenFile {
+        let path = folder(environment: environment).appendingPathComponent("\(workflowID).json").path
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw .usage("no token for \(workflowId) in \(path); pass it with --token or BATON_TOKEN")
+            throw .usage("no token for \(workflowID) in \(path); pass it with --token or BATON_TOKEN")
         }
         do {
             return try BatonJSON.makeDecoder().decode(WorkflowTokenFile.self, from: data)

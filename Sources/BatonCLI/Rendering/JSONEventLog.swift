@@ -11,7 +11,7 @@ actor JSONEventLog: ProgressRenderer {
 
     func show(_ snapshot: DeploymentSnapshot) {
         if previous == nil {
-            emit(["event": "plan", "workflowId": .string(snapshot.workflowId), "apps": .array(snapshot.apps.map { app in
+            emit(["event": "plan", "workflowId": .string(snapshot.workflowID), "apps": .array(snapshot.apps.map { app in
                 ["id": .string(app.id), "name": .string(app.name),
                  "actions": .array(app.actions.map { ["id": .string($0.id), "title": .string($0.title)] })]
             })])
@@ -40,7 +40,7 @@ actor JSONEventLog: ProgressRenderer {
     func finish(_ snapshot: DeploymentSnapshot, figures: RunFigures) {
         show(snapshot)
         emit([
-            "event": "finished", "workflowId": .string(snapshot.workflowId), "state": .string(snapshot.state.rawValue),
+            "event": "finished", "workflowId": .string(snapshot.workflowID), "state": .string(snapshot.state.rawValue),
             "apps": .array(snapshot.apps.map { app in
                 ["id": .string(app.id), "state": .string(app.state.rawValue), "url": app.deploymentURL.map(JSONValue.string) ?? .null]
             }),
@@ -53,7 +53,7 @@ actor JSONEventLog: ProgressRenderer {
     }
 
     func interrupted(_ snapshot: DeploymentSnapshot, resumeCommand: String) {
-        emit(["event": "interrupted", "workflowId": .string(snapshot.workflowId), "resume": .string(resumeCommand)])
+        emit(["event": "interrupted", "workflowId": .string(snapshot.workflowID), "resume": .string(resumeCommand)])
     }
 
     func starting(_ notice: String) {

@@ -36,7 +36,7 @@ actor LiveTerminalView: ProgressRenderer {
         output.writeLines(summary.isEmpty ? [] : [""] + summary)
         let failed = snapshot.apps.filter { $0.state == .failed }.map(\.name)
         if !failed.isEmpty {
-            output.writeLines(["", style.red("Failed: \(failed.joined(separator: ", ")).") + " Retry with: baton resume \(snapshot.workflowId)"])
+            output.writeLines(["", style.red("Failed: \(failed.joined(separator: ", ")).") + " Retry with: baton resume \(snapshot.workflowID)"])
         }
     }
 

@@ -31,7 +31,7 @@ actor PlainProgressLog: ProgressRenderer {
         output.writeLines([""] + ProgressFrame(snapshot: snapshot, style: style, tick: nil).lines)
         let summary = DeploymentSummary(snapshot: snapshot, style: style).lines
         output.writeLines(summary.isEmpty ? [] : [""] + summary)
-        output.writeLines(["", "Workflow \(snapshot.workflowId) \(snapshot.state.rawValue) (\(figures.requests) requests for \(figures.actions) actions)."])
+        output.writeLines(["", "Workflow \(snapshot.workflowID) \(snapshot.state.rawValue) (\(figures.requests) requests for \(figures.actions) actions)."])
     }
 
     func interrupted(_ snapshot: DeploymentSnapshot, resumeCommand: String) {

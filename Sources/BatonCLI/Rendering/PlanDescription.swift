@@ -11,7 +11,7 @@ struct PlanDescription {
     var lines: [String] {
         let actions = snapshot.apps.map(\.actions.count).reduce(0, +)
         let apps = snapshot.apps.count == 1 ? "1 app" : "\(snapshot.apps.count) apps"
-        return ["Workflow \(snapshot.workflowId): \(apps), \(actions) actions"]
+        return ["Workflow \(snapshot.workflowID): \(apps), \(actions) actions"]
             + snapshot.apps.map { app in "  \(app.name): " + app.actions.map(\.title).joined(separator: " → ") }
     }
 }

@@ -68,13 +68,13 @@ public struct BatonClient: Sendable {
     public func workflowStatus(
         _ credentials: WorkflowCredentials, waitMs: Int = 0, history: Bool = false
     ) async throws(BatonClientError) -> WorkflowStatus {
-        let query = StatusQuery(workflowID: credentials.workflowId, waitMs: waitMs, includeHistory: history)
+        let query = StatusQuery(workflowID: credentials.workflowID, waitMs: waitMs, includeHistory: history)
         return try await deploy(.status(query), token: credentials.token, wait: waitMs)
     }
 
     /// `cancel`: stops the workflow on the server; every action not finished becomes `canceled`.
     public func cancel(_ credentials: WorkflowCredentials) async throws(BatonClientError) -> WorkflowStatus {
-        try await deploy(.cancel(credentials.workflowId), token: credentials.token)
+        try await deploy(.cancel(credentials.workflowID), token: credentials.token)
     }
 
     private func deploy<Answer: Decodable>(

@@ -6,7 +6,7 @@ struct DeployRequestBody: Encodable {
     var config: WorkflowConfig?
     var envVars: [String: [String: String]]?
     var accounts: [String: AccountChoiceBody]?
-    var workflowId: String?
+    var workflowID: String?
     var app: String?
     var action: String?
     var waitMs: Int?
@@ -21,21 +21,21 @@ struct DeployRequestBody: Encodable {
     }
 
     static func trigger(_ reference: ActionReference) -> DeployRequestBody {
-        DeployRequestBody(mode: "trigger", workflowId: reference.workflowID, app: reference.app, action: reference.action)
+        DeployRequestBody(mode: "trigger", workflowID: reference.workflowID, app: reference.app, action: reference.action)
     }
 
     static func status(_ query: StatusQuery) -> DeployRequestBody {
         DeployRequestBody(
-            mode: "status", workflowId: query.workflowID, app: query.app, action: query.action,
+            mode: "status", workflowID: query.workflowID, app: query.app, action: query.action,
             waitMs: query.waitMs > 0 ? query.waitMs : nil, history: query.includeHistory ? true : nil)
     }
 
     static func cancel(_ workflowID: String) -> DeployRequestBody {
-        DeployRequestBody(mode: "cancel", workflowId: workflowID)
+        DeployRequestBody(mode: "cancel", workflowID: workflowID)
     }
 
     enum CodingKeys: String, CodingKey {
-        case mode, config, envVars, accounts, workflowId, app, action, waitMs, history
+        case mode, config, envVars, accounts, workflowID = "workflowId", app, action, waitMs, history
     }
 
     /// Leaves out absent members rather than sending `null`.
@@ -45,7 +45,7 @@ struct DeployRequestBody: Encodable {
         try container.encodeIfPresent(config, forKey: .config)
         try container.encodeIfPresent(envVars, forKey: .envVars)
         try container.encodeIfPresent(accounts, forKey: .accounts)
-        try container.encodeIfPresent(workflowId, forKey: .workflowId)
+        try container.encodeIfPresent(workflowID, forKey: .workflowID)
         try container.encodeIfPresent(app, forKey: .app)
         try container.encodeIfPresent(action, forKey: .action)
         try container.encodeIfPresent(waitMs, forKey: .waitMs)

@@ -13,7 +13,7 @@ import Observation
 @Observable
 public final class DeploymentProgressModel {
     /// The workflow being shown.
-    public private(set) var workflowId: String?
+    public private(set) var workflowID: String?
     /// Every app, in plan order, with its actions.
     public private(set) var apps: [AppSnapshot] = []
     /// Whether a runner is driving the deployment.
@@ -38,7 +38,7 @@ public final class DeploymentProgressModel {
 
     /// Shows `snapshot`.
     public func show(_ snapshot: DeploymentSnapshot) {
-        if workflowId != snapshot.workflowId { workflowId = snapshot.workflowId }
+        if workflowID != snapshot.workflowID { workflowID = snapshot.workflowID }
         if apps != snapshot.apps { apps = snapshot.apps }
         if isDeploying != snapshot.isDriving { isDeploying = snapshot.isDriving }
         if currentAppIndex != snapshot.currentAppIndex { currentAppIndex = snapshot.currentAppIndex }

@@ -3,7 +3,7 @@ import BatonCore
 /// Everything a progress view needs about a deployment at one moment.
 public struct DeploymentSnapshot: Sendable, Hashable {
     /// The workflow's id.
-    public var workflowId: String
+    public var workflowID: String
     /// Every app, in plan order.
     public var apps: [AppSnapshot]
     /// Whether a runner is driving the workflow right now.
@@ -12,8 +12,8 @@ public struct DeploymentSnapshot: Sendable, Hashable {
     public var notice: String?
 
     /// Creates a snapshot.
-    public init(workflowId: String, apps: [AppSnapshot], isDriving: Bool = false, notice: String? = nil) {
-        self.workflowId = workflowId
+    public init(workflowID: String, apps: [AppSnapshot], isDriving: Bool = false, notice: String? = nil) {
+        self.workflowID = workflowID
         self.apps = apps
         self.isDriving = isDriving
         self.notice = notice
@@ -21,14 +21,14 @@ public struct DeploymentSnapshot: Sendable, Hashable {
 
     /// A snapshot with every action of `plan` not started yet.
     public init(plan: InitResponse) {
-        self.init(workflowId: plan.workflowId, apps: plan.apps.map { app in
+        self.init(workflowID: plan.workflowID, apps: plan.apps.map { app in
             AppSnapshot(id: app.id, name: app.name, actions: app.actions.map { ActionSnapshot(id: $0.id, title: $0.title) })
         })
     }
 
     /// A snapshot of what the server reported for the whole workflow.
     public init(status: WorkflowStatus) {
-        self.init(workflowId: status.workflowId, apps: status.apps.map { app in
+        self.init(workflowID: status.workflowID, apps: status.apps.map { app in
             AppSnapshot(id: app.id, name: app.name, actions: app.actions.map { action in
                 var progress = ActionSnapshot(id: action.action, title: action.title)
                 progress.update(from: action)

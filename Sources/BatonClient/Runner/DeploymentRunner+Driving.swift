@@ -11,7 +11,7 @@ extension DeploymentRunner {
             while true {
                 try Task.checkCancellation()
                 guard let action = await progress(app: app, actionIndex: index) else { return }
-                let reference = ActionReference(workflowID: credentials.workflowId, app: app, action: action.id)
+                let reference = ActionReference(workflowID: credentials.workflowID, app: app, action: action.id)
                 switch action.state {
                 case .succeeded:
                     continue actions

@@ -38,7 +38,7 @@ public actor DeploymentRunner {
     /// A runner for a workflow you created with ``BatonClient/initialize(_:)``.
     public init(plan: InitResponse, client: BatonClient, options: DeploymentRunnerOptions = DeploymentRunnerOptions()) {
         self.init(
-            credentials: WorkflowCredentials(workflowId: plan.workflowId, token: plan.token),
+            credentials: WorkflowCredentials(workflowID: plan.workflowID, token: plan.token),
             snapshot: DeploymentSnapshot(plan: plan), client: client, options: options)
     }
 
@@ -68,7 +68,7 @@ public actor DeploymentRunner {
             try await client.workflowStatus(credentials)
         }
         var snapshot = DeploymentSnapshot(status: status)
-        if let earlier, earlier.workflowId == credentials.workflowId { snapshot.update(from: earlier) }
+        if let earlier, earlier.workflowID == credentials.workflowID { snapshot.update(from: earlier) }
         return DeploymentRunner(credentials: credentials, snapshot: snapshot, client: client, options: options)
     }
 

@@ -13,7 +13,7 @@ public enum DeployPermissions {
             )
         }
         if let teams = principal.allowedTeams {
-            let team = config.vercel?.teamId
+            let team = config.vercel?.teamID
             guard let team, teams.contains(team) else {
                 throw APIError(
                     .teamNotAllowed,

@@ -21,7 +21,7 @@ public struct AccountConnector: Sendable {
         return AccountConnections(
             github: .init(
                 available: vault.provider(.github) != nil, connected: github != nil, login: github?.login,
-                owners: github?.owners, installUrl: github?.installURL
+                owners: github?.owners, installURL: github?.installURL
             ),
             vercel: .init(available: vault.provider(.vercel) != nil, connected: vercel != nil, username: vercel?.login, teams: vercel?.teams)
         )

@@ -47,7 +47,7 @@ extension WorkflowEngine {
             try Self.checkOwner(request.config.github.owner, of: identity)
         }
         if case .connected = request.accounts[.vercel], let identity = connection?.usableAccount(.vercel)?.identity,
-           let team = request.config.vercel?.teamId {
+           let team = request.config.vercel?.teamID {
             try Self.checkTeam(team, of: identity)
         }
         return WorkflowAccounts(accounts: accounts)

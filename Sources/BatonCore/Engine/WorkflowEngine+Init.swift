@@ -65,7 +65,7 @@ extension WorkflowEngine {
             "accounts": "\(accounts == nil ? "server" : "own")",
         ])
         await deleteExpiredWorkflowsIfDue(now: now)
-        return InitResponse(workflowId: workflowID, token: token, definitionVersion: definitionVersion, apps: plan)
+        return InitResponse(workflowID: workflowID, token: token, definitionVersion: definitionVersion, apps: plan)
     }
 
     /// The stored workflow — all of it, or (with `app`) its own fields and that one app — when `token` authorizes it.

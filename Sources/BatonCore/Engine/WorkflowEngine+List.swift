@@ -24,7 +24,7 @@ extension WorkflowEngine {
             // A workflow deleted between the two reads (its TTL passed) is left out.
             guard let record = try await store.fetch(id: id, includeHistory: false) else { continue }
             summaries.append(WorkflowSummary(
-                workflowId: record.id,
+                workflowID: record.id,
                 state: record.shownState,
                 apps: record.apps.map { app in
                     WorkflowSummary.App(id: app.id, name: app.name, state: app.actions.map(\.state).summarized())

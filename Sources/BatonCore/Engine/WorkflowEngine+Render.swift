@@ -37,7 +37,7 @@ extension WorkflowEngine {
             )
         }
         return WorkflowStatus(
-            workflowId: record.id, state: record.shownState,
+            workflowID: record.id, state: record.shownState,
             definitionVersion: record.definitionVersion, apps: apps, history: includeHistory ? record.history : nil,
             pendingCancellations: pendingCancellations
         )

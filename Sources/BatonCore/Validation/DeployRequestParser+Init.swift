@@ -25,7 +25,7 @@ extension DeployRequestParser {
             }
         }
         guard let apps, let owner else { return nil }
-        return WorkflowConfig(apps: apps, github: GitHubTarget(owner: owner), vercel: teamID.map(VercelTarget.init), domain: domain)
+        return WorkflowConfig(apps: apps, github: GitHubTarget(owner: owner), vercel: teamID.map(VercelTarget.init(teamID:)), domain: domain)
     }
 
     private func parseApps(_ value: JSONValue?, _ collector: inout IssueCollector) -> [String]? {

@@ -17,14 +17,18 @@ public struct AccountConnections: Codable, Sendable, Hashable {
         /// The owners the user may choose: their login and organizations, each with whether Baton's App is installed.
         public var owners: [AccountIdentity.Owner]?
         /// Where to install Baton's App on another account.
-        public var installUrl: String?
+        public var installURL: String?
 
-        public init(available: Bool, connected: Bool, login: String? = nil, owners: [AccountIdentity.Owner]? = nil, installUrl: String? = nil) {
+        public init(available: Bool, connected: Bool, login: String? = nil, owners: [AccountIdentity.Owner]? = nil, installURL: String? = nil) {
             self.available = available
             self.connected = connected
             self.login = login
             self.owners = owners
-            self.installUrl = installUrl
+            self.installURL = installURL
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case available, connected, login, owners, installURL = "installUrl"
         }
     }
 
@@ -56,7 +60,11 @@ public struct AccountConnections: Codable, Sendable, Hashable {
 /// `POST /api/connections/{provider}`: where to send the browser.
 public struct AuthorizationStart: Codable, Sendable, Hashable {
     /// The provider's authorize page, with `state` and the PKCE challenge.
-    public var authorizeUrl: String
+    public var authorizeURL: String
 
-    public init(authorizeUrl: String) { self.authorizeUrl = authorizeUrl }
+    public init(authorizeURL: String) { self.authorizeURL = authorizeURL }
+
+    enum CodingKeys: String, CodingKey {
+        case authorizeURL = "authorizeUrl"
+    }
 }

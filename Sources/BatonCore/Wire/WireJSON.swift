@@ -56,7 +56,7 @@ extension ActionFailure {
 extension WorkflowStatus: JSONWritable {
     public func writeJSON(to writer: inout JSONByteWriter) throws {
         try writer.object { writer in
-            writer.member("workflowId"); writer.string(workflowId)
+            writer.member("workflowId"); writer.string(workflowID)
             writer.member("state"); writer.string(state.rawValue)
             writer.member("definitionVersion"); writer.string(definitionVersion)
             writer.member("apps")

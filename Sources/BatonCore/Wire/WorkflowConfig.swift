@@ -28,9 +28,13 @@ public struct GitHubTarget: Codable, Sendable, Hashable {
 /// The Vercel team that receives the projects.
 public struct VercelTarget: Codable, Sendable, Hashable {
     /// A team id such as `team_1a2b3c`.
-    public var teamId: String
+    public var teamID: String
 
-    public init(teamId: String) { self.teamId = teamId }
+    public init(teamID: String) { self.teamID = teamID }
+
+    enum CodingKeys: String, CodingKey {
+        case teamID = "teamId"
+    }
 }
 
 /// A validated `init` request: the config, each app's env values and, optionally, the user's own accounts.

@@ -30,7 +30,7 @@ public struct WorkflowSummary: Codable, Sendable, Hashable {
     }
 
     /// The workflow's id.
-    public var workflowId: String
+    public var workflowID: String
     /// The state summarised over every action (`canceled` once canceled).
     public var state: ActionState
     /// Every app, in the order of the request.
@@ -38,10 +38,14 @@ public struct WorkflowSummary: Codable, Sendable, Hashable {
     /// When `init` created it.
     public var createdAt: Date
 
-    public init(workflowId: String, state: ActionState, apps: [App], createdAt: Date) {
-        self.workflowId = workflowId
+    public init(workflowID: String, state: ActionState, apps: [App], createdAt: Date) {
+        self.workflowID = workflowID
         self.state = state
         self.apps = apps
         self.createdAt = createdAt
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case workflowID = "workflowId", state, apps, createdAt
     }
 }

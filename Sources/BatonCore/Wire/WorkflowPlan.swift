@@ -33,7 +33,7 @@ public struct PlannedApp: Codable, Sendable, Hashable {
 /// The answer to `init`: the workflow's id, the token that authorizes every later request, and the plan.
 public struct InitResponse: Codable, Sendable, Hashable {
     /// The new workflow's id.
-    public var workflowId: String
+    public var workflowID: String
     /// The bearer token for every later request; the server keeps only its hash.
     public var token: String
     /// The version of the catalog and workflow definition the plan was made with.
@@ -41,10 +41,14 @@ public struct InitResponse: Codable, Sendable, Hashable {
     /// Every requested app and its actions.
     public var apps: [PlannedApp]
 
-    public init(workflowId: String, token: String, definitionVersion: String, apps: [PlannedApp]) {
-        self.workflowId = workflowId
+    public init(workflowID: String, token: String, definitionVersion: String, apps: [PlannedApp]) {
+        self.workflowID = workflowID
         self.token = token
         self.definitionVersion = definitionVersion
         self.apps = apps
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case workflowID = "workflowId", token, definitionVersion, apps
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// The whole workflow, as `status` without an action and `cancel` return it.
 public struct WorkflowStatus: Codable, Sendable, Hashable {
     /// The workflow's id.
-    public var workflowId: String
+    public var workflowID: String
     /// The state summarised over every action.
     public var state: ActionState
     /// The definition version the workflow was planned with.
@@ -17,10 +17,10 @@ public struct WorkflowStatus: Codable, Sendable, Hashable {
     public var pendingCancellations: [PendingCancellation]
 
     public init(
-        workflowId: String, state: ActionState, definitionVersion: String, apps: [AppStatus], history: [HistoryEntry]?,
+        workflowID: String, state: ActionState, definitionVersion: String, apps: [AppStatus], history: [HistoryEntry]?,
         pendingCancellations: [PendingCancellation] = []
     ) {
-        self.workflowId = workflowId
+        self.workflowID = workflowID
         self.state = state
         self.definitionVersion = definitionVersion
         self.apps = apps
@@ -29,12 +29,12 @@ public struct WorkflowStatus: Codable, Sendable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case workflowId, state, definitionVersion, apps, history, pendingCancellations
+        case workflowID = "workflowId", state, definitionVersion, apps, history, pendingCancellations
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        workflowId = try container.decode(String.self, forKey: .workflowId)
+        workflowID = try container.decode(String.self, forKey: .workflowID)
         state = try container.decode(ActionState.self, forKey: .state)
         definitionVersion = try container.decode(String.self, forKey: .definitionVersion)
         apps = try container.decode([AppStatus].self, forKey: .apps)
@@ -45,7 +45,7 @@ public struct WorkflowStatus: Codable, Sendable, Hashable {
     /// Writes every key, `history` as `null` when it was not asked for.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(workflowId, forKey: .workflowId)
+        try container.encode(workflowID, forKey: .workflowID)
         try container.encode(state, forKey: .state)
         try container.encode(definitionVersion, forKey: .definitionVersion)
         try container.encode(apps, forKey: .apps)

@@ -114,13 +114,13 @@ struct DeployAction: ProviderStepAction {
     }
 
     private func following(_ deployment: VercelDeployment) -> State {
-        .following(deploymentID: deployment.id, readyState: deployment.readyState, inspectorUrl: deployment.inspectorUrl)
+        .following(deploymentID: deployment.id, readyState: deployment.readyState, inspectorUrl: deployment.inspectorURL)
     }
 
     private func evaluate(_ deployment: VercelDeployment) -> ProviderStep<State> {
         let state = deployment.readyState ?? "QUEUED"
         if deployment.hasFailed {
-            let logs = deployment.inspectorUrl.map { "the build log at \($0)" } ?? "the build log on vercel.com"
+            let logs = deployment.inspectorURL.map { "the build log at \($0)" } ?? "the build log on vercel.com"
             return .failed(ActionFailure(
                 code: deployment.errorCode ?? "deployment_\(state.lowercased())",
                 message: "The Vercel deployment \(deployment.id) ended \(state): \(deployment.errorMessage ?? "no message")",
@@ -144,7 +144,7 @@ struct DeployAction: ProviderStepAction {
             return .succeeded(outputs: [
                 "deploymentId": .string(deployment.id),
                 "url": .string("https://\(host)"),
-                "inspectorUrl": deployment.inspectorUrl.map(JSONValue.string) ?? .null,
+                "inspectorUrl": deployment.inspectorURL.map(JSONValue.string) ?? .null,
             ], message: "Live at https://\(host)")
         }
         let detail = switch state {

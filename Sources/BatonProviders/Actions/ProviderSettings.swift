@@ -61,7 +61,7 @@ public struct ProviderClients: Sendable {
     /// The Vercel team of a workflow: its own, or the server's default — which never applies to the user's own
     /// account (their personal account is meant then).
     public func teamID(_ context: ActionContext) -> String? {
-        context.config.vercel?.teamId ?? (context.accountTokens == nil ? settings.defaultTeamID : nil)
+        context.config.vercel?.teamID ?? (context.accountTokens == nil ? settings.defaultTeamID : nil)
     }
 
     /// The key under which GitHub's content-creation calls are paced: per account, as GitHub limits them.

@@ -121,8 +121,10 @@ public struct VercelClient: Sendable {
         struct Body: Encodable, Sendable {
             struct GitSource: Encodable, Sendable {
                 var type: String
-                var repoId: Int
+                var repoID: Int
                 var ref: String
+
+                enum CodingKeys: String, CodingKey { case type, repoID = "repoId", ref }
             }
             var name: String
             var project: String
@@ -131,7 +133,7 @@ public struct VercelClient: Sendable {
             var meta: [String: String]
         }
         let body = Body(name: projectName, project: projectID, target: "production",
-                        gitSource: .init(type: "github", repoId: repositoryID, ref: ref), meta: meta)
+                        gitSource: .init(type: "github", repoID: repositoryID, ref: ref), meta: meta)
         let response = try await transport.send(.POST, "/v13/deployments" + query(teamID), body: body)
         if response.status == 400, ProviderErrorBody.code(in: response) == "incorrect_git_source_info" {
             return .gitSourceNotReady(ProviderErrorBody.message(in: response))

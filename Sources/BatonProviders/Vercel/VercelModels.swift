@@ -18,7 +18,9 @@ public struct VercelProject: Decodable, Sendable, Hashable {
         /// The repository's bare name.
         public var repo: String?
         /// The repository's numeric id.
-        public var repoId: Int?
+        public var repoID: Int?
+
+        enum CodingKeys: String, CodingKey { case type, org, repo, repoID = "repoId" }
     }
 
     /// Whether the project is linked to the GitHub repository `fullName` (`owner/name`).
@@ -41,7 +43,7 @@ public struct VercelDeployment: Decodable, Sendable, Hashable {
     /// The aliases, once assigned.
     public var alias: [String]?
     /// The build's page on vercel.com.
-    public var inspectorUrl: String?
+    public var inspectorURL: String?
     /// Vercel's error code, once failed.
     public var errorCode: String?
     /// Vercel's error message, once failed.
@@ -67,7 +69,7 @@ public struct VercelDeployment: Decodable, Sendable, Hashable {
     public var isFinished: Bool { hasFailed || readyState == "READY" }
 
     enum CodingKeys: String, CodingKey {
-        case id, uid, url, readyState, state, aliasAssigned, alias, inspectorUrl, errorCode, errorMessage, meta, target, aliasError
+        case id, uid, url, readyState, state, aliasAssigned, alias, inspectorURL = "inspectorUrl", errorCode, errorMessage, meta, target, aliasError
     }
 
     /// Reads both shapes: `GET /v13/deployments/{id}` (`id`, `readyState`) and the `GET /v6/deployments` list (`uid`, `state`).
@@ -82,7 +84,7 @@ public struct VercelDeployment: Decodable, Sendable, Hashable {
         readyState = try container.decodeIfPresent(String.self, forKey: .readyState) ?? container.decodeIfPresent(String.self, forKey: .state)
         aliasAssigned = try? container.decodeIfPresent(Bool.self, forKey: .aliasAssigned)
         alias = try container.decodeIfPresent([String].self, forKey: .alias)
-        inspectorUrl = try container.decodeIfPresent(String.self, forKey: .inspectorUrl)
+        inspectorURL = try container.decodeIfPresent(String.self, forKey: .inspectorURL)
         errorCode = try container.decodeIfPresent(String.self, forKey: .errorCode)
         errorMessage = try container.decodeIfPresent(String.self, forKey: .errorMessage)
         meta = try container.decodeIfPresent([String: String].self, forKey: .meta)
@@ -101,11 +103,15 @@ public struct VercelProjectDomain: Codable, Sendable, Hashable {
     /// The registrable domain, such as `example.com`.
     public var apexName: String
     /// The project it belongs to.
-    public var projectId: String
+    public var projectID: String
     /// Whether Vercel considers the project's claim verified.
     public var verified: Bool
     /// The TXT challenges to satisfy while not verified.
     public var verification: [Challenge]?
+
+    enum CodingKeys: String, CodingKey {
+        case name, apexName, projectID = "projectId", verified, verification
+    }
 
     /// A verification challenge.
     public struct Challenge: Codable, Sendable, Hashable {

@@ -43,7 +43,7 @@ struct ConnectionRoutes: Sendable {
             let url = try await connector.start(
                 kind, connectionID: SecretIdentifiers.tokenHash(cookie), principal: principal, redirectURI: redirectURI
             )
-            var response = try JSONResponse.make(AuthorizationStart(authorizeUrl: url))
+            var response = try JSONResponse.make(AuthorizationStart(authorizeURL: url))
             response.setCookie(Cookie(
                 name: Self.cookieName, value: cookie, maxAge: Self.cookieMaxAge, path: "/api", secure: true, httpOnly: true,
                 sameSite: .lax

@@ -45,14 +45,14 @@ struct CrashTolerantDriver: Sendable {
 
     /// `status` of the whole workflow, with its history.
     func workflowStatus(_ workflow: InitResponse) async throws -> WorkflowStatus {
-        let reply = try await client.post(#"{"mode":"status","workflowId":"\#(workflow.workflowId)","history":true}"#, token: workflow.token)
+        let reply = try await client.post(#"{"mode":"status","workflowId":"\#(workflow.workflowID)","history":true}"#, token: workflow.token)
         guard reply.status == 200 else { throw ChildProcessError("workflow status answered \(reply.status): \(reply.text)") }
         return try reply.decode(WorkflowStatus.self)
     }
 
     /// Sends `trigger` for one action; the answer (200 or 202) decoded.
     func trigger(_ workflow: InitResponse, _ app: String, _ action: String) async throws -> ActionStatus {
-        let body = #"{"mode":"trigger","workflowId":"\#(workflow.workflowId)","app":"\#(app)","action":"\#(action)"}"#
+        let body = #"{"mode":"trigger","workflowId":"\#(workflow.workflowID)","app":"\#(app)","action":"\#(action)"}"#
         let reply = try await client.post(body, token: workflow.token)
         guard reply.status == 200 || reply.status == 202 else {
             throw ChildProcessError("trigger \(app)/\(action) answered \(reply.status): \(reply.text)")
@@ -63,7 +63,7 @@ struct CrashTolerantDriver: Sendable {
     /// Long-polls one action until it is no longer pending or running.
     func waitForEnd(_ workflow: InitResponse, _ app: String, _ action: String, from status: ActionStatus) async throws -> ActionStatus {
         let deadline = ContinuousClock.now + actionTimeout
-        let body = #"{"mode":"status","workflowId":"\#(workflow.workflowId)","app":"\#(app)","action":"\#(action)","waitMs":\#(waitMs)}"#
+        let body = #"{"mode":"status","workflowId":"\#(workflow.workflowID)","app":"\#(app)","action":"\#(action)","waitMs":\#(waitMs)}"#
         var status = status
         while status.state == .running || status.state == .pending {
             guard ContinuousClock.now < deadline else {
