@@ -1,3 +1,5 @@
+import BatonCore
+
 /// Round-trip times and their percentiles, in microseconds.
 struct LatencySample: Sendable {
     private(set) var microseconds: [Double] = []
@@ -19,8 +21,5 @@ struct LatencySample: Sendable {
 
 extension Duration {
     /// The duration in microseconds.
-    var microseconds: Double {
-        let (seconds, attoseconds) = components
-        return Double(seconds) * 1e6 + Double(attoseconds) / 1e12
-    }
+    var microseconds: Double { milliseconds * 1000 }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BatonCore
 
 /// A duration on the command line: `8` or `8s` (seconds), `500ms`, `2m` or `2min`, `1h`, `7d`.
 struct DurationArgument: ExpressibleByArgument, Sendable {
@@ -23,7 +24,6 @@ struct DurationArgument: ExpressibleByArgument, Sendable {
     }
 
     var defaultValueDescription: String {
-        let (seconds, attoseconds) = duration.components
-        return attoseconds == 0 ? "\(seconds)s" : "\(Double(seconds) + Double(attoseconds) / 1e18)s"
+        duration.components.attoseconds == 0 ? "\(duration.components.seconds)s" : "\(duration.seconds)s"
     }
 }

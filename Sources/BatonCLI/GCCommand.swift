@@ -18,7 +18,7 @@ struct GCCommand: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let location = try storeOptions.location(environment: environment)
         let configured = try ConfiguredStore.open(location, environment: environment, logger: Logger(label: "baton.gc"))
-        let cutoff = Date().addingTimeInterval(-storeOptions.workflowTtl.duration.timeInterval)
+        let cutoff = Date().addingTimeInterval(-storeOptions.workflowTtl.duration.seconds)
         let deleted = try await withThrowingTaskGroup(of: Int?.self) { group in
             for service in configured.services {
                 group.addTask { try await service.run(); return nil }

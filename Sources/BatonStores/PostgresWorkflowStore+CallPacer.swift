@@ -7,7 +7,7 @@ import PostgresNIO
 /// them), then deletes older rows, counts the window's calls and inserts the new one when it fits.
 extension PostgresWorkflowStore: CallPacer {
     public func reserve(_ key: String, pace: CallPace, at now: Date) async throws -> Date? {
-        let oldest = now.addingTimeInterval(-pace.longestWindow.timeInterval).timeIntervalSince1970
+        let oldest = now.addingTimeInterval(-pace.longestWindow.seconds).timeIntervalSince1970
         return try await transaction { connection in
             try await connection.query("SELECT pg_advisory_xact_lock(4242002, hashtext(\(key)))", logger: logger)
             try await connection.query("DELETE FROM baton_call_slots WHERE key = \(key) AND at <= \(oldest)", logger: logger)

@@ -8,7 +8,7 @@ import GRDB
 extension SQLiteWorkflowStore: CallPacer {
     public func reserve(_ key: String, pace: CallPace, at now: Date) async throws -> Date? {
         try await pool.write { db in
-            let oldest = now.addingTimeInterval(-pace.longestWindow.timeInterval).timeIntervalSince1970
+            let oldest = now.addingTimeInterval(-pace.longestWindow.seconds).timeIntervalSince1970
             try db.execute(sql: "DELETE FROM call_slots WHERE key = ? AND at <= ?", arguments: [key, oldest])
             let recent = try Double.fetchAll(db, sql: "SELECT at FROM call_slots WHERE key = ? ORDER BY at", arguments: [key])
                 .map(Date.init(timeIntervalSince1970:))

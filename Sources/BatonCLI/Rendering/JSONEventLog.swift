@@ -48,7 +48,7 @@ actor JSONEventLog: ProgressRenderer {
                 ["domain": .string($0.domain), "type": .string($0.type), "name": .string($0.name), "value": .string($0.value)]
             }),
             "requests": .number(Double(figures.requests)), "actions": .number(Double(figures.actions)),
-            "elapsedMs": .number((figures.elapsed.seconds * 1000).rounded()),
+            "elapsedMs": .number(figures.elapsed.milliseconds.rounded()),
         ])
     }
 
@@ -80,13 +80,5 @@ actor JSONEventLog: ProgressRenderer {
     private func emit(_ event: [String: JSONValue]) {
         guard let data = try? BatonJSON.makeEncoder(sortedKeys: true).encode(JSONValue.object(event)) else { return }
         output.write(String(decoding: data, as: UTF8.self) + "\n")
-    }
-}
-
-extension Duration {
-    /// The duration in seconds.
-    var seconds: Double {
-        let (whole, attoseconds) = components
-        return Double(whole) + Double(attoseconds) / 1e18
     }
 }

@@ -58,7 +58,7 @@ struct ProgressFrame {
 
     /// An elapsed time as a stopwatch shows it: `7 s`, `1:05`, `1:02:03`.
     static func clock(_ duration: Duration) -> String {
-        let seconds = Int(duration.timeInterval)
+        let seconds = Int(duration.seconds)
         if seconds < 60 { return "\(seconds) s" }
         let (hours, minutes, rest) = (seconds / 3600, (seconds % 3600) / 60, seconds % 60)
         let mmss = String(format: "%d:%02d", minutes, rest)

@@ -1,3 +1,5 @@
+import BatonCore
+
 /// How a client rides out transient failures (no answer, 5xx, 429): exponential backoff with jitter, honouring
 /// `Retry-After`. Retrying is safe because every Baton action converges: a repeated request creates nothing twice.
 public struct RetryPolicy: Sendable {

@@ -1,3 +1,4 @@
+import BatonCore
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -43,13 +44,5 @@ public struct URLSessionTransport: BatonTransport {
         case .cannotFindHost, .dnsLookupFailed: return "could not find \(server)"
         default: return "the request to \(server) failed (\(error.code.rawValue))"
         }
-    }
-}
-
-extension Duration {
-    /// The duration in seconds, as a `Double`.
-    var seconds: Double {
-        let (whole, attoseconds) = components
-        return Double(whole) + Double(attoseconds) / 1e18
     }
 }

@@ -208,7 +208,7 @@ public struct AccountVault: Sendable {
             guard needsLease(value) else { return value }
             let now = clock.now()
             if let lease = secret.leaseUntil, lease > now {
-                guard now.addingTimeInterval(waitInterval.timeInterval) < deadline else { throw AccountVaultError.busy }
+                guard now.addingTimeInterval(waitInterval.seconds) < deadline else { throw AccountVaultError.busy }
                 try await Task.sleep(for: waitInterval)
                 continue
             }

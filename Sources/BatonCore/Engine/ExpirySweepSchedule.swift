@@ -7,7 +7,7 @@ final class ExpirySweepSchedule: Sendable {
     private let lastSweep = Mutex<Date?>(nil)
 
     init(interval: Duration) {
-        self.interval = interval.timeInterval
+        self.interval = interval.seconds
     }
 
     /// Whether the caller should sweep now; claims the sweep when it should.

@@ -7,7 +7,7 @@ extension WorkflowEngine {
     /// What is left is stopped by the next `cancel` or `status` request; the answer lists it as `pendingCancellations`.
     func cancel(_ workflowID: String, token: String?) async throws -> WorkflowStatus {
         let start = clock.now()
-        let deadline = start.addingTimeInterval(configuration.requestBudget.timeInterval)
+        let deadline = start.addingTimeInterval(configuration.requestBudget.seconds)
         // The whole workflow, so the write covers every app: one transaction that conflicts with any step in flight.
         let record = try await authorizedRecord(workflowID, token: token)
         var (canceled, _) = try await update(record) { record throws(APIError) in record.cancel(now: start) }

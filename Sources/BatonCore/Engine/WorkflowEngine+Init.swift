@@ -109,7 +109,7 @@ extension WorkflowEngine {
 
     /// The creation time of the oldest workflow not expired at `now`.
     func oldestLiveCreation(now: Date) -> Date {
-        now.addingTimeInterval(-configuration.workflowTTL.timeInterval)
+        now.addingTimeInterval(-configuration.workflowTTL.seconds)
     }
 
     /// Deletes expired workflows, at most once per sweep interval per instance: a bounded piece of work

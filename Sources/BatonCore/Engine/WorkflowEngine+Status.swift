@@ -7,7 +7,7 @@ extension WorkflowEngine {
     /// or the wait (capped by the budget) runs out.
     func status(of reference: ActionReference, waitMs: Int, token: String?) async throws -> ActionStatus {
         let start = clock.now()
-        let deadline = start.addingTimeInterval(configuration.requestBudget.timeInterval)
+        let deadline = start.addingTimeInterval(configuration.requestBudget.seconds)
         let waitUntil = min(deadline, start.addingTimeInterval(Double(waitMs) / 1000))
         // Armed before each read, so a change committed between the read and the wait still wakes the wait.
         var ticket = signal.arm(reference.workflowID, app: reference.app)
@@ -55,7 +55,7 @@ extension WorkflowEngine {
         let ticket = signal.arm(workflowID)
         defer { signal.disarm(ticket) }
         var record = try await authorizedRecord(workflowID, includeHistory: includeHistory, token: token)
-        let deadline = start.addingTimeInterval(configuration.requestBudget.timeInterval)
+        let deadline = start.addingTimeInterval(configuration.requestBudget.seconds)
         var readAgain = false
         if record.hasPendingStops {
             record = try await stopCanceledWork(record, deadline: deadline)

@@ -5,7 +5,7 @@ extension WorkflowEngine {
     /// A running or succeeded action is reported as it stands; nothing starts.
     func trigger(_ reference: ActionReference, token: String?) async throws -> ActionStatus {
         let now = clock.now()
-        let deadline = now.addingTimeInterval(configuration.requestBudget.timeInterval)
+        let deadline = now.addingTimeInterval(configuration.requestBudget.seconds)
         let record = try await authorizedRecord(reference.workflowID, app: reference.app, token: token)
         let index = try record.index(app: reference.app, action: reference.action)
         guard !record.canceled else {
@@ -31,7 +31,7 @@ extension WorkflowEngine {
     func newLease(deadline: Date) -> ActionLease {
         ActionLease(
             id: SecretIdentifiers.newLeaseID(),
-            expiresAt: deadline.addingTimeInterval(configuration.leaseGrace.timeInterval)
+            expiresAt: deadline.addingTimeInterval(configuration.leaseGrace.seconds)
         )
     }
 }

@@ -90,7 +90,7 @@ extension WorkflowRecord {
         switch outcome {
         case .running(let progress):
             action.apply(progress, timeouts: timeouts, now: now)
-            action.nextPollAt = now.addingTimeInterval(progress.pollAfter.timeInterval)
+            action.nextPollAt = now.addingTimeInterval(progress.pollAfter.seconds)
         case .succeeded(let outputs, let message):
             action.state = .succeeded
             action.outputs = outputs
@@ -233,18 +233,5 @@ extension ActionRecord {
                 action: id, startedAt: startedAt ?? now, phase: phase, phaseEnteredAt: now, capacityWaited: capacityWaitSeconds ?? 0
             )
         }
-    }
-}
-
-extension Duration {
-    /// The duration in seconds, as a `TimeInterval`.
-    public var timeInterval: TimeInterval {
-        let (seconds, attoseconds) = components
-        return Double(seconds) + Double(attoseconds) / 1e18
-    }
-
-    /// The duration in whole milliseconds, rounded up.
-    public var milliseconds: Int {
-        Int((timeInterval * 1000).rounded(.up))
     }
 }

@@ -38,12 +38,12 @@ public struct CallPace: Sendable, Hashable, CustomStringConvertible {
     public func nextSlot(after recent: [Date], at now: Date) -> Date? {
         var freeAt: Date?
         for limit in limits where limit.calls > 0 {
-            let windowStart = now.addingTimeInterval(-limit.window.timeInterval)
+            let windowStart = now.addingTimeInterval(-limit.window.seconds)
             let inWindow = recent.filter { $0 > windowStart }
             guard inWindow.count >= limit.calls else { continue }
             // The window frees a slot when its call that is `calls` from the newest leaves it.
             let leaving = inWindow[inWindow.count - limit.calls]
-            let free = leaving.addingTimeInterval(limit.window.timeInterval)
+            let free = leaving.addingTimeInterval(limit.window.seconds)
             freeAt = max(freeAt ?? free, free)
         }
         return freeAt
@@ -52,7 +52,7 @@ public struct CallPace: Sendable, Hashable, CustomStringConvertible {
     /// `60/m,450/h` (units `s`, `m`, `h`).
     public var description: String {
         limits.map { limit in
-            let seconds = Int(limit.window.timeInterval)
+            let seconds = Int(limit.window.seconds)
             let unit = seconds % 3600 == 0 ? "\(seconds / 3600 == 1 ? "" : String(seconds / 3600))h"
                 : seconds % 60 == 0 ? "\(seconds / 60 == 1 ? "" : String(seconds / 60))m" : "\(seconds)s"
             return "\(limit.calls)/\(unit)"

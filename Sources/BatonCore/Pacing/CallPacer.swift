@@ -18,7 +18,7 @@ public final class InMemoryCallPacer: CallPacer {
 
     public func reserve(_ key: String, pace: CallPace, at now: Date) -> Date? {
         calls.withLock { calls in
-            let oldest = now.addingTimeInterval(-pace.longestWindow.timeInterval)
+            let oldest = now.addingTimeInterval(-pace.longestWindow.seconds)
             var recent = (calls[key] ?? []).filter { $0 > oldest }
             if let next = pace.nextSlot(after: recent, at: now) {
                 calls[key] = recent

@@ -52,8 +52,8 @@ public struct ActionRetryPolicy: Sendable, Hashable {
     /// The exponential backoff before retry `retry` (0 for the first), jitter included.
     /// - Parameter random: a number in `0..<1`; tests pass a fixed one.
     public func backoff(retry: Int, random: Double = Double.random(in: 0..<1)) -> Duration {
-        let base = initialInterval.timeInterval * pow(backoffCoefficient, Double(min(max(retry, 0), 62)))
-        let capped = min(base, maximumInterval.timeInterval)
+        let base = initialInterval.seconds * pow(backoffCoefficient, Double(min(max(retry, 0), 62)))
+        let capped = min(base, maximumInterval.seconds)
         let seconds = capped * (1 - jitter * min(max(random, 0), 1))
         return .milliseconds(Int((seconds * 1000).rounded()))
     }

@@ -48,12 +48,12 @@ extension ActionTimeouts {
         action: String, startedAt: Date, phase: String?, phaseEnteredAt: Date, capacityWaited: TimeInterval = 0
     ) -> ActionDeadline {
         let attemptEnd = ActionDeadline(
-            at: startedAt.addingTimeInterval(attempt.timeInterval + capacityWaited), setting: action,
-            limitSeconds: attempt.timeInterval
+            at: startedAt.addingTimeInterval(attempt.seconds + capacityWaited), setting: action,
+            limitSeconds: attempt.seconds
         )
         guard let phase, let bound = bound(ofPhase: phase) else { return attemptEnd }
         let phaseEnd = ActionDeadline(
-            at: phaseEnteredAt.addingTimeInterval(bound.timeInterval), setting: "\(action).\(phase)", limitSeconds: bound.timeInterval
+            at: phaseEnteredAt.addingTimeInterval(bound.seconds), setting: "\(action).\(phase)", limitSeconds: bound.seconds
         )
         if capacityPhases.contains(phase) { return phaseEnd }
         return phaseEnd.at < attemptEnd.at ? phaseEnd : attemptEnd

@@ -146,7 +146,7 @@ extension ProviderStepAction {
         }
         let wait = retryPolicy.delay(retry: checkpoint.retries, hint: hint, now: context.now())
         context.logger.notice("provider call will be retried", metadata: [
-            "provider": "\(provider.rawValue)", "code": "\(code.rawValue)", "retry": "\(failures)", "waitMs": "\(wait.milliseconds)",
+            "provider": "\(provider.rawValue)", "code": "\(code.rawValue)", "retry": "\(failures)", "waitMs": "\(Int(wait.milliseconds.rounded(.up)))",
         ])
         // The provider's message may end with its own full stop: the retry note follows it as a sentence of its own.
         let said = failure.message.hasSuffix(".") ? String(failure.message.dropLast()) : failure.message

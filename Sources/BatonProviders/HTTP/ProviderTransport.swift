@@ -56,7 +56,7 @@ public struct ProviderTransport: Sendable {
         }
         let response: ProviderResponse
         do {
-            let reply = try await http.execute(request, timeout: .nanoseconds(Int64(requestTimeout.timeInterval * 1e9)))
+            let reply = try await http.execute(request, timeout: .nanoseconds(Int64(requestTimeout.seconds * 1e9)))
             let bytes = try await reply.body.collect(upTo: 8 * 1024 * 1024)
             response = ProviderResponse(status: Int(reply.status.code), headers: reply.headers, body: Data(bytes.readableBytesView))
         } catch let error as CancellationError {

@@ -1,3 +1,4 @@
+import BatonCore
 import Hummingbird
 import Logging
 
@@ -11,7 +12,7 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
             "request",
             metadata: [
                 "method": "\(request.method)", "path": "\(request.uri.path)", "status": "\(response.status.code)",
-                "ms": "\(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)",
+                "ms": "\(elapsed.milliseconds)",
             ]
         )
         return response
