@@ -45,12 +45,17 @@ let package = Package(
             name: "BatonServer",
             dependencies: [
                 "BatonCore",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Yams", package: "Yams"),
             ],
+            // The web page: every file of Web/Page/ is compiled in as `PackageResources.<file name>` (bytes), which
+            // WebAsset.embedded serves; input.css is only Tailwind's input for Web/Page/dist/baton.css.
+            exclude: ["Web/Page/input.css"],
+            resources: [.embedInCode("Web/Page")],
             swiftSettings: swiftSettings
         ),
         .target(

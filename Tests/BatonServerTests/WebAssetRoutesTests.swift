@@ -66,6 +66,33 @@ struct WebAssetRoutesTests {
         }
     }
 
+    /// SwiftPM embeds the page's folder whole (`.embedInCode` in Package.swift), but a file is served only once
+    /// `WebAsset.embedded` gives it a path: every file there (but Tailwind's input) is served as it is on disk, at `/`
+    /// for index.html, `/assets/baton.css` for the built CSS and `/assets/<its path>` for the rest.
+    @Test func everyFileOfThePageFolderIsServedAsItIsOnDisk() async throws {
+        let page = ProcessEnvironment.repositoryRoot.appendingPathComponent("Sources/BatonServer/Web/Page")
+        let files = try #require(FileManager.default.enumerator(atPath: page.path)).compactMap { $0 as? String }
+            .filter { file in
+                var isDirectory: ObjCBool = false
+                let exists = FileManager.default.fileExists(atPath: page.appendingPathComponent(file).path, isDirectory: &isDirectory)
+                return exists && !isDirectory.boolValue && !file.hasPrefix(".") && !file.contains("/.") && file != "input.css"
+            }
+        #expect(files.contains("index.html") && files.contains("js/main.js"), "\(files)")
+        try await LiveServer().run { client in
+            for file in files.sorted() {
+                let path = switch file {
+                case "index.html": "/"
+                case "dist/baton.css": "/assets/baton.css"
+                default: "/assets/\(file)"
+                }
+                let served = try await Self.fetch(client, path)
+                #expect(served.status == 200, "Web/Page/\(file) is not served at \(path): add its line to WebAsset.embedded")
+                let onDisk = try Data(contentsOf: page.appendingPathComponent(file))
+                #expect(Array(served.body.utf8) == Array(onDisk), "\(path) is not Web/Page/\(file) as it is on disk")
+            }
+        }
+    }
+
     @Test(arguments: ["/", "/assets/js/main.js", "/assets/baton.css"])
     func aKnownETagIsAnsweredNotModified(path: String) async throws {
         try await LiveServer().run { client in
