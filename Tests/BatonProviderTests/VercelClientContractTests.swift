@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import BatonCore
 import BatonProviders
 import BatonSandbox
 import BatonTestSupport

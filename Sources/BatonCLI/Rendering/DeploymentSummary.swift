@@ -18,11 +18,10 @@ struct DeploymentSummary {
             let width = deployed.map(\.0.count).max() ?? 0
             lines += deployed.map { "  \($0.0.padding(toLength: width, withPad: " ", startingAt: 0))  \($0.1)" }
         }
-        let records = snapshot.dnsRecords
+        let records = snapshot.dnsRecords.flatMap { dns in dns.records.map { [dns.domain, $0.type, $0.name, $0.value] } }
         if !records.isEmpty {
             lines.append(style.bold("DNS records to create"))
-            lines += table([["DOMAIN", "TYPE", "NAME", "VALUE"]] + records.map { [$0.domain, $0.type, $0.name, $0.value] })
-                .map { "  " + $0 }
+            lines += table([["DOMAIN", "TYPE", "NAME", "VALUE"]] + records).map { "  " + $0 }
         }
         return lines
     }

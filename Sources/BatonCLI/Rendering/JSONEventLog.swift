@@ -44,9 +44,9 @@ actor JSONEventLog: ProgressRenderer {
             "apps": .array(snapshot.apps.map { app in
                 ["id": .string(app.id), "state": .string(app.state.rawValue), "url": app.deploymentURL.map(JSONValue.string) ?? .null]
             }),
-            "dnsRecords": .array(snapshot.dnsRecords.map {
-                ["domain": .string($0.domain), "type": .string($0.type), "name": .string($0.name), "value": .string($0.value)]
-            }),
+            "dnsRecords": .array(snapshot.dnsRecords.flatMap { dns in dns.records.map {
+                ["domain": .string(dns.domain), "type": .string($0.type), "name": .string($0.name), "value": .string($0.value)]
+            } }),
             "requests": .number(Double(figures.requests)), "actions": .number(Double(figures.actions)),
             "elapsedMs": .number(figures.elapsed.milliseconds.rounded()),
         ])

@@ -44,6 +44,11 @@ public struct ActionSnapshot: Sendable, Hashable, Identifiable {
         self.progress = progress
     }
 
+    /// Its outputs as `type`; `nil` until it succeeded, and when they do not decode as `type`.
+    public func output<Output: ActionOutput>(_ type: Output.Type) -> Output? {
+        state == .succeeded ? try? JSONValue.object(outputs).decode(as: type) : nil
+    }
+
     /// How long the running attempt has run at `now` (never negative); `nil` unless running with a known start.
     public func elapsed(at now: Date) -> Duration? {
         guard state == .running, let startedAt else { return nil }

@@ -27,45 +27,21 @@ public struct AppSnapshot: Sendable, Hashable, Identifiable {
 
     /// The production URL, once the deploy action succeeded.
     public var deploymentURL: String? {
-        action(WorkflowDefinition.ActionID.deploy)?.outputs["url"]?.stringValue
+        output(DeployOutput.self)?.url
     }
 
-    /// The DNS records to create, once `present-dns` succeeded.
-    public var dnsRecords: [DNSRecordToCreate] {
-        guard let outputs = action(WorkflowDefinition.ActionID.presentDNS)?.outputs else { return [] }
-        let domain = outputs["domain"]?.stringValue ?? ""
-        return (outputs["records"]?.arrayValue ?? []).compactMap { DNSRecordToCreate(json: $0, domain: domain) }
+    /// The app's domain with the DNS records to create for it, once `present-dns` succeeded.
+    public var dns: PresentDNSOutput? {
+        output(PresentDNSOutput.self)
+    }
+
+    /// The outputs of the action `Output` describes, once it succeeded; `nil` before, or when the app has no such action.
+    public func output<Output: ActionOutput>(_ type: Output.Type) -> Output? {
+        action(Output.actionID)?.output(type)
     }
 
     /// The action with id `id`.
     public func action(_ id: String) -> ActionSnapshot? {
         actions.first { $0.id == id }
-    }
-}
-
-/// A DNS record the user must create for an app's domain, from the `present-dns` action's outputs.
-public struct DNSRecordToCreate: Sendable, Hashable {
-    /// The domain it serves, such as `app-a.example.com`.
-    public var domain: String
-    /// `A`, `CNAME` or `TXT`.
-    public var type: String
-    /// The record's name relative to the apex (`@` for the apex).
-    public var name: String
-    /// The record's value.
-    public var value: String
-
-    /// Creates a record.
-    public init(domain: String, type: String, name: String, value: String) {
-        self.domain = domain
-        self.type = type
-        self.name = name
-        self.value = value
-    }
-
-    init?(json: JSONValue, domain: String) {
-        guard let object = json.objectValue, let type = object["type"]?.stringValue, let name = object["name"]?.stringValue,
-              let value = object["value"]?.stringValue
-        else { return nil }
-        self.init(domain: domain, type: type, name: name, value: value)
     }
 }

@@ -33,8 +33,8 @@ public final class DeploymentProgressModel {
     /// Whether every action succeeded.
     public var isComplete: Bool { !apps.isEmpty && apps.allSatisfy { $0.state == .succeeded } }
 
-    /// Every app's DNS records.
-    public var dnsRecords: [DNSRecordToCreate] { apps.flatMap(\.dnsRecords) }
+    /// Every app's domain with the DNS records to create for it (``AppSnapshot/dns``), in plan order.
+    public var dnsRecords: [PresentDNSOutput] { apps.compactMap(\.dns) }
 
     /// Shows `snapshot`.
     public func show(_ snapshot: DeploymentSnapshot) {

@@ -54,8 +54,8 @@ public struct DeploymentSnapshot: Sendable, Hashable {
         currentAppIndex.flatMap { apps[$0].currentActionIndex }
     }
 
-    /// Every app's DNS records, in plan order.
-    public var dnsRecords: [DNSRecordToCreate] { apps.flatMap(\.dnsRecords) }
+    /// Every app's domain with the DNS records to create for it (``AppSnapshot/dns``), in plan order.
+    public var dnsRecords: [PresentDNSOutput] { apps.compactMap(\.dns) }
 
     /// Records what the server reported about one action, unless the snapshot shows a newer status of it already.
     /// - Returns: `false` when the snapshot has no such action or the status was older.

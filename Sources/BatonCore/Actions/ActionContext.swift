@@ -12,7 +12,7 @@ public struct ActionContext: Sendable {
     public var app: AppSpec
     /// The workflow's config.
     public var config: WorkflowConfig
-    /// The outputs of the app's succeeded actions, by action id.
+    /// The outputs of the app's succeeded actions, by action id; read them typed with ``output(_:)``.
     public var outputs: [String: [String: JSONValue]]
     /// The app's env values. Secret: never log or return them.
     public var envValues: [String: String]
@@ -56,11 +56,6 @@ public struct ActionContext: Sendable {
         self.pacer = pacer
         self.accountTokens = accountTokens
         self.progressRecorder = progressRecorder
-    }
-
-    /// The output `key` of the earlier action `action`, if it produced one.
-    public func output(of action: String, _ key: String) -> JSONValue? {
-        outputs[action]?[key]
     }
 
     /// The current time, from the engine's clock.

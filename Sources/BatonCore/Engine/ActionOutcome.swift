@@ -2,10 +2,16 @@
 public enum ActionOutcome: Sendable, Hashable {
     /// Still going: call `poll` with `checkpoint` after `pollAfter`.
     case running(ActionProgress)
-    /// Done, with public outputs.
+    /// Done, with public outputs (see ``ActionOutput`` for a typed way to produce them).
     case succeeded(outputs: [String: JSONValue], message: String)
     /// Done, with an error.
     case failed(ActionFailure)
+
+    /// Done, with `output` as the public outputs (stored as the JSON object it encodes to).
+    /// - Throws: `EncodingError` when `output` does not encode to a JSON object.
+    public static func succeeded(_ output: some ActionOutput, message: String) throws -> ActionOutcome {
+        .succeeded(outputs: try output.encodedOutputs(), message: message)
+    }
 }
 
 /// An action that is still going: when to look again, what to tell people, and where it stands.

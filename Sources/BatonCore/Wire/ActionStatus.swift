@@ -96,4 +96,9 @@ public struct ActionStatus: Codable, Sendable, Hashable {
         try container.encode(progress, forKey: .progress)
         try container.encode(sequence, forKey: .sequence)
     }
+
+    /// The action's outputs as `type`; `nil` until it succeeded, and when they do not decode as `type`.
+    public func output<Output: ActionOutput>(_ type: Output.Type) -> Output? {
+        state == .succeeded ? try? JSONValue.object(outputs).decode(as: type) : nil
+    }
 }

@@ -20,19 +20,19 @@ struct AssignDomainAction: ProviderStepAction {
             ))
         }
         let domain = "\(context.app.subdomain).\(apex)"
-        let projectID = try context.requiredString(WorkflowDefinition.ActionID.createProject, "projectId")
+        let projectID = try context.output(CreateProjectOutput.self).projectID
         let team = clients.teamID(context)
         if let existing = try await clients.vercel(for: context).projectDomain(domain, projectID: projectID, teamID: team) {
-            return succeeded(existing, message: "\(domain) is on the project already")
+            return try succeeded(existing, message: "\(domain) is on the project already")
         }
         switch try await clients.vercel(for: context).addDomain(domain, projectID: projectID, teamID: team) {
         case .added(let added):
-            return succeeded(added, message: "Added \(domain)")
+            return try succeeded(added, message: "Added \(domain)")
         case .alreadyOnProject:
             guard let existing = try await clients.vercel(for: context).projectDomain(domain, projectID: projectID, teamID: team) else {
                 return .wait(.begin, after: .seconds(1), message: "Vercel says \(domain) is on the project but cannot show it yet")
             }
-            return succeeded(existing, message: "\(domain) is on the project already")
+            return try succeeded(existing, message: "\(domain) is on the project already")
         case .inUseElsewhere(let message):
             return .failed(ActionFailure(
                 code: "domain_in_use",
@@ -48,11 +48,7 @@ struct AssignDomainAction: ProviderStepAction {
         }
     }
 
-    private func succeeded(_ domain: VercelProjectDomain, message: String) -> ProviderStep<State> {
-        .succeeded(outputs: [
-            "domain": .string(domain.name),
-            "apexName": .string(domain.apexName),
-            "verified": .bool(domain.verified),
-        ], message: message)
+    private func succeeded(_ domain: VercelProjectDomain, message: String) throws -> ProviderStep<State> {
+        try .succeeded(AssignDomainOutput(domain: domain.name, apexName: domain.apexName, verified: domain.verified), message: message)
     }
 }

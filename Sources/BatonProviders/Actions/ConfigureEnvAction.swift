@@ -14,7 +14,7 @@ struct ConfigureEnvAction: ProviderStepAction {
     var timeouts: ActionTimeouts { ActionTimeouts(attempt: .seconds(180)) }
 
     func advance(_ state: State, context: ActionContext) async throws -> ProviderStep<State> {
-        let projectID = try context.requiredString(WorkflowDefinition.ActionID.createProject, "projectId")
+        let project = try context.output(CreateProjectOutput.self)
         guard !context.envValues.isEmpty else {
             return .failed(ActionFailure(
                 code: "env_values_gone",
@@ -25,15 +25,14 @@ struct ConfigureEnvAction: ProviderStepAction {
         }
         let failed: [String: String]
         do {
-            failed = try await clients.vercel(for: context).upsertEnv(projectID: projectID, values: context.envValues, teamID: clients.teamID(context))
+            failed = try await clients.vercel(for: context).upsertEnv(projectID: project.projectID, values: context.envValues, teamID: clients.teamID(context))
         } catch ProviderError.unexpected(.vercel, 400, "ENV_CONFLICT", let message) {
             // Vercel refuses to upsert a variable whose targets differ from the existing one's; retrying cannot help.
-            let project = context.output(of: WorkflowDefinition.ActionID.createProject, "name")?.stringValue ?? projectID
             return .failed(ActionFailure(
                 code: "env_conflict",
-                message: "Vercel refused to set the env vars of \(project): \(message)",
+                message: "Vercel refused to set the env vars of \(project.name): \(message)",
                 retryable: false,
-                fix: "On Vercel, remove or rename the variable it names in \(project) (Settings → Environment Variables), or give it exactly the targets production and preview, then trigger the action again."
+                fix: "On Vercel, remove or rename the variable it names in \(project.name) (Settings → Environment Variables), or give it exactly the targets production and preview, then trigger the action again."
             ))
         }
         guard failed.isEmpty else {
@@ -44,6 +43,6 @@ struct ConfigureEnvAction: ProviderStepAction {
             ))
         }
         let keys = context.envValues.keys.sorted()
-        return .succeeded(outputs: ["keys": .array(keys.map(JSONValue.string))], message: "Set \(keys.joined(separator: ", "))")
+        return try .succeeded(ConfigureEnvOutput(keys: keys), message: "Set \(keys.joined(separator: ", "))")
     }
 }

@@ -14,20 +14,20 @@ struct CreateProjectAction: ProviderStepAction {
     var timeouts: ActionTimeouts { ActionTimeouts(attempt: .seconds(180)) }
 
     func advance(_ state: State, context: ActionContext) async throws -> ProviderStep<State> {
-        let repository = try context.requiredString(WorkflowDefinition.ActionID.forkRepository, "fullName")
+        let repository = try context.output(ForkRepositoryOutput.self).fullName
         let name = Self.projectName(owner: context.config.github.owner, appID: context.app.id)
         let team = clients.teamID(context)
         if let existing = try await clients.vercel(for: context).project(name, teamID: team) {
-            return adopt(existing, repository: repository, team: team)
+            return try adopt(existing, repository: repository, team: team)
         }
         switch try await clients.vercel(for: context).createProject(name: name, framework: context.app.framework, repository: repository, teamID: team) {
         case .created(let project):
-            return succeeded(project, team: team, message: "Created the Vercel project \(project.name)")
+            return try succeeded(project, team: team, message: "Created the Vercel project \(project.name)")
         case .nameTaken:
             guard let existing = try await clients.vercel(for: context).project(name, teamID: team) else {
                 return .wait(.begin, after: .seconds(1), message: "Vercel says \(name) exists but cannot show it yet")
             }
-            return adopt(existing, repository: repository, team: team)
+            return try adopt(existing, repository: repository, team: team)
         case .repositoryNotAccessible(let message):
             return .failed(ActionFailure(
                 code: "github_app_missing",
@@ -43,7 +43,7 @@ struct CreateProjectAction: ProviderStepAction {
         "\(owner)-\(appID)".lowercased()
     }
 
-    private func adopt(_ project: VercelProject, repository: String, team: String?) -> ProviderStep<State> {
+    private func adopt(_ project: VercelProject, repository: String, team: String?) throws -> ProviderStep<State> {
         guard project.isLinked(to: repository) else {
             let linked = project.link.flatMap { link in link.org.flatMap { org in link.repo.map { "\(org)/\($0)" } } } ?? "no repository"
             return .failed(ActionFailure(
@@ -53,14 +53,12 @@ struct CreateProjectAction: ProviderStepAction {
                 fix: "Rename or delete the Vercel project \(project.name), or deploy to another GitHub owner, then trigger the action again."
             ))
         }
-        return succeeded(project, team: team, message: "Adopted the existing Vercel project \(project.name)")
+        return try succeeded(project, team: team, message: "Adopted the existing Vercel project \(project.name)")
     }
 
-    private func succeeded(_ project: VercelProject, team: String?, message: String) -> ProviderStep<State> {
-        .succeeded(outputs: [
-            "projectId": .string(project.id),
-            "name": .string(project.name),
-            "dashboardUrl": .string("https://vercel.com/\(team ?? "dashboard")/\(project.name)"),
-        ], message: message)
+    private func succeeded(_ project: VercelProject, team: String?, message: String) throws -> ProviderStep<State> {
+        try .succeeded(CreateProjectOutput(
+            projectID: project.id, name: project.name, dashboardURL: "https://vercel.com/\(team ?? "dashboard")/\(project.name)"
+        ), message: message)
     }
 }

@@ -68,27 +68,25 @@ struct DeployAction: ProviderStepAction {
         let team = clients.teamID(context)
         switch state {
         case .begin:
-            let projectID = try context.requiredString(WorkflowDefinition.ActionID.createProject, "projectId")
-            let projectName = try context.requiredString(WorkflowDefinition.ActionID.createProject, "name")
-            let repository = try context.requiredString(WorkflowDefinition.ActionID.forkRepository, "fullName")
-            let repositoryID = try context.requiredInteger(WorkflowDefinition.ActionID.forkRepository, "repositoryId")
-            let branch = try context.requiredString(WorkflowDefinition.ActionID.forkRepository, "defaultBranch")
+            let project = try context.output(CreateProjectOutput.self)
+            let repository = try context.output(ForkRepositoryOutput.self)
             let meta = meta(context)
-            let earlier = try await clients.vercel(for: context).productionDeployments(projectID: projectID, meta: meta, teamID: team)
+            let earlier = try await clients.vercel(for: context).productionDeployments(projectID: project.projectID, meta: meta, teamID: team)
             if let live = earlier.first(where: { !$0.isUnusable }) {
                 return .next(following(live), message: "Following the Vercel deployment \(live.id)")
             }
             switch try await clients.vercel(for: context).createProductionDeployment(
-                projectName: projectName, projectID: projectID, repositoryID: repositoryID, ref: branch, meta: meta, teamID: team
+                projectName: project.name, projectID: project.projectID, repositoryID: repository.repositoryID,
+                ref: repository.defaultBranch, meta: meta, teamID: team
             ) {
             case .created(let deployment):
                 return .next(following(deployment), message: "Created the Vercel deployment \(deployment.id)")
             case .gitSourceNotReady(let message):
-                return .wait(.begin, after: .seconds(3), message: "Waiting for Vercel to see \(repository) (Vercel said: \(message))",
-                             ifDeadlinePasses: gitSourceUnavailable(repository, owner: context.config.github.owner, message: message))
+                return .wait(.begin, after: .seconds(3), message: "Waiting for Vercel to see \(repository.fullName) (Vercel said: \(message))",
+                             ifDeadlinePasses: gitSourceUnavailable(repository.fullName, owner: context.config.github.owner, message: message))
             }
         case .following(let id, _, _):
-            return evaluate(try await clients.vercel(for: context).deployment(id, teamID: team))
+            return try evaluate(try await clients.vercel(for: context).deployment(id, teamID: team))
         }
     }
 
@@ -96,8 +94,8 @@ struct DeployAction: ProviderStepAction {
         let team = clients.teamID(context)
         var candidates: [String] = []
         if case .following(let id, _, _) = state { candidates.append(id) }
-        if let projectID = context.output(of: WorkflowDefinition.ActionID.createProject, "projectId")?.stringValue {
-            let tagged = try await clients.vercel(for: context).productionDeployments(projectID: projectID, meta: meta(context), teamID: team)
+        if let project = try? context.output(CreateProjectOutput.self) {
+            let tagged = try await clients.vercel(for: context).productionDeployments(projectID: project.projectID, meta: meta(context), teamID: team)
             candidates += tagged.filter { !$0.isFinished }.map(\.id).filter { !candidates.contains($0) }
         }
         var canceled: [String] = []
@@ -117,7 +115,7 @@ struct DeployAction: ProviderStepAction {
         .following(deploymentID: deployment.id, readyState: deployment.readyState, inspectorUrl: deployment.inspectorURL)
     }
 
-    private func evaluate(_ deployment: VercelDeployment) -> ProviderStep<State> {
+    private func evaluate(_ deployment: VercelDeployment) throws -> ProviderStep<State> {
         let state = deployment.readyState ?? "QUEUED"
         if deployment.hasFailed {
             let logs = deployment.inspectorURL.map { "the build log at \($0)" } ?? "the build log on vercel.com"
@@ -141,11 +139,8 @@ struct DeployAction: ProviderStepAction {
         }
         if state == "READY" && deployment.aliasAssigned == true {
             let host = deployment.alias?.first ?? deployment.url
-            return .succeeded(outputs: [
-                "deploymentId": .string(deployment.id),
-                "url": .string("https://\(host)"),
-                "inspectorUrl": deployment.inspectorURL.map(JSONValue.string) ?? .null,
-            ], message: "Live at https://\(host)")
+            let output = DeployOutput(deploymentID: deployment.id, url: "https://\(host)", inspectorURL: deployment.inspectorURL)
+            return try .succeeded(output, message: "Live at \(output.url)")
         }
         let detail = switch state {
         case "READY": "assigning the production domain"

@@ -59,6 +59,11 @@ struct ForkRepositoryAction: ProviderStepAction {
             url = repository.htmlURL
             defaultBranch = repository.defaultBranch
         }
+
+        /// The action's outputs, once the repository has content.
+        var output: ForkRepositoryOutput {
+            ForkRepositoryOutput(fullName: fullName, owner: owner, name: name, url: url, repositoryID: id, defaultBranch: defaultBranch)
+        }
     }
 
     var initialState: State { .begin }
@@ -216,14 +221,7 @@ struct ForkRepositoryAction: ProviderStepAction {
     private func checkContent(_ repository: NewRepository, github: GitHubClient) async throws -> ProviderStep<State> {
         let branch = try await github.branchState(owner: repository.owner, name: repository.name, branch: repository.defaultBranch)
         if case .ready = branch {
-            return .succeeded(outputs: [
-                "fullName": .string(repository.fullName),
-                "owner": .string(repository.owner),
-                "name": .string(repository.name),
-                "url": .string(repository.url),
-                "repositoryId": .number(Double(repository.id)),
-                "defaultBranch": .string(repository.defaultBranch),
-            ], message: "\(repository.fullName) is ready")
+            return try .succeeded(repository.output, message: "\(repository.fullName) is ready")
         }
         return .wait(.waitingForContent(repository), after: .seconds(1),
                      message: "Waiting for GitHub to copy the template into \(repository.fullName)")

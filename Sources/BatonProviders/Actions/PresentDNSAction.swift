@@ -17,11 +17,11 @@ struct PresentDNSAction: ProviderStepAction {
     var timeouts: ActionTimeouts { ActionTimeouts(attempt: .seconds(180)) }
 
     func advance(_ state: State, context: ActionContext) async throws -> ProviderStep<State> {
-        let projectID = try context.requiredString(WorkflowDefinition.ActionID.createProject, "projectId")
+        let projectID = try context.output(CreateProjectOutput.self).projectID
         let team = clients.teamID(context)
         switch state {
         case .begin:
-            let domain = try context.requiredString(WorkflowDefinition.ActionID.assignDomain, "domain")
+            let domain = try context.output(AssignDomainOutput.self).domain
             guard var projectDomain = try await clients.vercel(for: context).projectDomain(domain, projectID: projectID, teamID: team) else {
                 return .failed(ActionFailure(
                     code: "domain_missing", message: "\(domain) is no longer on the Vercel project.", retryable: false,
@@ -43,34 +43,13 @@ struct PresentDNSAction: ProviderStepAction {
                 ))
             }
             let verified = projectDomain.verified && !config.misconfigured
-            return .succeeded(outputs: [
-                "domain": .string(domain),
-                "records": .array(records.map(\.json)),
-                "verified": .bool(verified),
-            ], message: verified ? "DNS for \(domain) is correct" : "Create \(records.count) DNS record\(records.count == 1 ? "" : "s") for \(domain)")
+            let message = verified ? "DNS for \(domain) is correct" : "Create \(records.count) DNS record\(records.count == 1 ? "" : "s") for \(domain)"
+            return try .succeeded(PresentDNSOutput(domain: domain, records: records, verified: verified), message: message)
         }
     }
 }
 
-/// A DNS record for the user to create.
-public struct DNSRecord: Sendable, Hashable {
-    /// `A`, `CNAME` or `TXT`.
-    public var type: String
-    /// The record's name relative to the apex (`@` for the apex itself).
-    public var name: String
-    /// The record's value.
-    public var value: String
-
-    public init(type: String, name: String, value: String) {
-        self.type = type
-        self.name = name
-        self.value = value
-    }
-
-    var json: JSONValue { ["type": .string(type), "name": .string(name), "value": .string(value)] }
-}
-
-/// Turns Vercel's recommendations into records.
+/// Turns Vercel's recommendations into the records of ``PresentDNSOutput``.
 public enum DNSRecords {
     /// The records for `domain`: rank-1 A (apex) or CNAME (subdomain), then the TXT challenges.
     public static func records(for domain: VercelProjectDomain, config: VercelDomainConfig) -> [DNSRecord] {

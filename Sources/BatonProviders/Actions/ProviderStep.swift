@@ -15,6 +15,12 @@ public enum ProviderStep<State: Codable & Sendable>: Sendable {
     /// Failed; with `in`, the state it ended in, whose ``ProviderStepAction/details(of:)`` clients keep seeing (a
     /// deployment that ended `ERROR`, say).
     case failed(ActionFailure, in: State? = nil)
+
+    /// Done, with `output` as the public outputs (stored as the JSON object it encodes to).
+    /// - Throws: `EncodingError` when `output` does not encode to a JSON object.
+    public static func succeeded(_ output: some ActionOutput, message: String) throws -> ProviderStep {
+        .succeeded(outputs: try output.encodedOutputs(), message: message)
+    }
 }
 
 /// A provider action written as a small state machine: `start` runs ``advance(_:context:)`` from ``initialState``,
@@ -89,7 +95,7 @@ extension ProviderStepAction {
                 step = try await advance(current.state, context: context)
             } catch let error as ProviderError {
                 return try outcome(for: error, checkpoint: current, context: context)
-            } catch let error as MissingOutput {
+            } catch let error as MissingActionOutput {
                 return .failed(ActionFailure(
                     code: "missing_output", message: "Cannot run: \(error).", retryable: false,
                     fix: "Start a new workflow; this one's earlier results are not what this action needs."
