@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "BatonProviders", targets: ["BatonProviders"]),
         .library(name: "BatonStores", targets: ["BatonStores"]),
         .library(name: "BatonClient", targets: ["BatonClient"]),
+        .library(name: "BatonKit", targets: ["BatonKit"]),
         .executable(name: "baton", targets: ["BatonCLI"]),
         .executable(name: "baton-bench", targets: ["BatonBench"]),
     ],
@@ -96,6 +97,29 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "BatonKit",
+            dependencies: [
+                "BatonCore",
+                "BatonServer",
+                "BatonStores",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // A database of its own on a PostgreSQL server for one benchmark run or test; in no product.
+        .target(
+            name: "BatonPostgresScratch",
+            dependencies: [
+                "BatonCore",
+                "BatonStores",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "BatonTestSupport",
             dependencies: [
                 "BatonCore",
@@ -110,6 +134,7 @@ let package = Package(
             dependencies: [
                 "BatonCore",
                 "BatonClient",
+                "BatonKit",
                 "BatonServer",
                 "BatonProviders",
                 "BatonSandbox",
@@ -126,7 +151,8 @@ let package = Package(
             name: "BatonBench",
             dependencies: [
                 "BatonCore",
-                "BatonTestSupport",
+                "BatonKit",
+                "BatonPostgresScratch",
                 "BatonStores",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 "BatonServer",
@@ -141,7 +167,7 @@ let package = Package(
         .testTarget(
             name: "BatonCoreTests",
             dependencies: [
-                "BatonCore", "BatonTestSupport", "BatonStores",
+                "BatonCore", "BatonTestSupport", "BatonStores", "BatonKit", "BatonPostgresScratch",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -163,7 +189,9 @@ let package = Package(
             dependencies: [
                 "BatonCore",
                 "BatonTestSupport",
+                "BatonKit",
                 "BatonServer",
+                "BatonStores",
                 "BatonProviders",
                 "BatonSandbox",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -206,7 +234,9 @@ let package = Package(
                 .product(name: "CryptoExtras", package: "swift-crypto"),
                 "BatonTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                "BatonKit",
                 "BatonServer",
+                "BatonStores",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -1,7 +1,6 @@
 import BatonCore
-import BatonServer
+import BatonKit
 import BatonStores
-import BatonTestSupport
 import Foundation
 import Hummingbird
 import Logging
@@ -20,16 +19,14 @@ struct BenchServers {
     static func run<Value: Sendable>(
         configured: ConfiguredStore, logger: Logger, _ body: @Sendable (BenchServers) async throws -> Value
     ) async throws -> Value {
-        let engine = try WorkflowEngine(
-            store: configured.store, pacer: configured.pacer, catalog: .builtIn, actions: .scripted(.instant), sealer: configured.sealer,
+        let components = BatonComponents(
+            store: configured, actions: .instant(for: .deployment),
             // The benchmark starts a workflow every few actions, far faster than any principal should.
-            configuration: .init(initPace: nil, maxOpenWorkflows: nil), logger: logger
+            configuration: .init(initPace: nil, maxOpenWorkflows: nil)
         )
         let ports = AsyncStream.makeStream(of: (String, Int).self)
-        let baton = BatonApplication.build(
-            configuration: BatonServerConfiguration(host: "127.0.0.1", port: 0), engine: engine, catalog: .builtIn, logger: logger,
-            services: configured.services, beforeServerStarts: configured.prepare,
-            onServerRunning: { port in ports.continuation.yield(("baton", port)) }
+        let baton = try buildApplication(
+            components, port: 0, logger: logger, onServerRunning: { port in ports.continuation.yield(("baton", port)) }
         )
         let control = Application(
             router: controlRouter(),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BatonPostgresScratch
 import BatonStores
 import Foundation
 import Logging

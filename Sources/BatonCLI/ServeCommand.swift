@@ -1,6 +1,7 @@
 import ArgumentParser
 import AsyncHTTPClient
 import BatonCore
+import BatonKit
 import BatonProviders
 import BatonSandbox
 import BatonServer
@@ -124,53 +125,49 @@ struct ServeCommand: AsyncParsableCommand {
         let http = HTTPClient(eventLoopGroupProvider: .singleton)
         do {
             let clock = SystemClock()
-            let vault = AccountVault(
-                secrets: configured.secrets, sealer: configured.sealer,
-                providers: try accountConnections.providers(
+            let components = BatonComponents(
+                store: configured, catalog: catalog,
+                actions: .providers(ProviderClients(settings: settings, http: http)),
+                accountProviders: try accountConnections.providers(
                     environment: environment, sandboxURL: sandboxURL, settings: settings, http: http, clock: clock
                 ),
-                clock: clock
+                authenticator: authenticator, clock: clock,
+                configuration: .init(
+                    requestBudget: requestBudget.duration, workflowTTL: storeOptions.workflowTtl.duration,
+                    actionTimeouts: ActionTimeoutArgument.settings(actionTimeouts),
+                    initPace: access.initPaceLimit, maxOpenWorkflows: access.openWorkflowLimit
+                ),
+                limits: ValidationLimits(maxApps: maxApps), publicURL: try accountConnections.checkedPublicURL()
             )
-            let engine: WorkflowEngine
-            do {
-                engine = try WorkflowEngine(
-                    store: configured.store,
-                    authenticator: authenticator,
-                    pacer: configured.pacer, catalog: catalog,
-                    actions: .providers(ProviderClients(settings: settings, http: http)), sealer: configured.sealer,
-                    accountVault: vault, clock: clock,
-                    configuration: .init(
-                        requestBudget: requestBudget.duration, workflowTTL: storeOptions.workflowTtl.duration,
-                        actionTimeouts: ActionTimeoutArgument.settings(actionTimeouts),
-                        initPace: access.initPaceLimit, maxOpenWorkflows: access.openWorkflowLimit
-                    ),
-                    logger: logger
-                )
-            } catch WorkflowEngineError.unknownTimeoutSettings(let unknown, let known) {
-                throw ValidationError(
-                    "--action-timeout: \(unknown.joined(separator: ", ")) names no action or phase; the settings are \(known.joined(separator: ", "))."
+            let providerSandbox = sandbox ? ProviderSandbox(configuration: sandboxKnobs.configuration) : nil
+            let app = try Self.explainingTimeoutSettings {
+                try buildApplication(
+                    components, host: host, port: port, logger: logger,
+                    extraRoutes: { router in providerSandbox?.register(on: router) },
+                    onServerRunning: { [logger] port in
+                        logger.notice("Baton is listening", metadata: [
+                            "url": "http://\(host):\(port)", "store": "\(location)", "providers": "\(sandboxURL ?? "GitHub and Vercel")",
+                            "auth": "\(access.mode.rawValue)",
+                        ])
+                    }
                 )
             }
-            let providerSandbox = sandbox ? ProviderSandbox(configuration: sandboxKnobs.configuration) : nil
-            let app = BatonApplication.build(
-                configuration: BatonServerConfiguration(
-                    host: host, port: port, limits: ValidationLimits(maxApps: maxApps), publicURL: try accountConnections.checkedPublicURL()
-                ),
-                engine: engine, catalog: catalog, logger: logger, connector: AccountConnector(vault: vault, clock: clock),
-                services: configured.services, beforeServerStarts: configured.prepare,
-                extraRoutes: { router in providerSandbox?.register(on: router) },
-                onServerRunning: { [logger] port in
-                    logger.notice("Baton is listening", metadata: [
-                        "url": "http://\(host):\(port)", "store": "\(location)", "providers": "\(sandboxURL ?? "GitHub and Vercel")",
-                        "auth": "\(access.mode.rawValue)",
-                    ])
-                }
-            )
             try await app.runService()
             try await http.shutdown()
         } catch {
             try await http.shutdown()
             throw error
+        }
+    }
+
+    /// `body`'s value; an `--action-timeout` naming no action or phase becomes a usage error saying which ones exist.
+    private static func explainingTimeoutSettings<Value>(_ body: () throws -> Value) throws -> Value {
+        do {
+            return try body()
+        } catch WorkflowEngineError.unknownTimeoutSettings(let unknown, let known) {
+            throw ValidationError(
+                "--action-timeout: \(unknown.joined(separator: ", ")) names no action or phase; the settings are \(known.joined(separator: ", "))."
+            )
         }
     }
 }

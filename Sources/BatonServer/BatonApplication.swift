@@ -22,15 +22,47 @@ public enum BatonApplication {
         extraRoutes: (Router<Context>) -> Void = { _ in }
     ) -> Router<Context> {
         let router = Router(context: Context.self)
+        // On the router itself, so unmatched paths (and `extraRoutes`) answer JSON errors too.
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: JSONErrorMiddleware())
+        registerRoutes(on: router, engine: engine, catalog: catalog, limits: limits, connector: connector, publicURL: publicURL)
+        extraRoutes(router)
+        return router
+    }
+
+    /// Adds Baton's routes to a host's router (or a group of it): `POST /api/deploy`, `GET /api/catalog`,
+    /// `GET /api/workflows`, `/api/connections…`, `GET /healthz`, and the web page at `/` and `/assets/…`.
+    ///
+    /// Baton's middleware (its request log and its JSON error bodies) applies to these routes only: they are added
+    /// in a group of their own, so the host's other routes keep their own error handling.
+    /// - Parameters:
+    ///   - router: the host's router or a group of it; its context must carry the client's address
+    ///     (`RemoteAddressRequestContext`), the principal under `--auth none` and the key of the abuse limits.
+    ///   - connector: connects users' own GitHub and Vercel accounts (`/api/connections`); `nil` offers none.
+    ///   - publicURL: the server's public base URL, on which OAuth callback URLs are built (`nil`: each request's `Host`).
+    public static func addRoutes<HostContext: RemoteAddressRequestContext>(
+        to router: some RouterMethods<HostContext>,
+        engine: WorkflowEngine,
+        catalog: Catalog,
+        limits: ValidationLimits = .standard,
+        connector: AccountConnector? = nil,
+        publicURL: String? = nil
+    ) {
+        let group = router.group()
+        group.add(middleware: RequestLogMiddleware())
+        group.add(middleware: JSONErrorMiddleware())
+        registerRoutes(on: group, engine: engine, catalog: catalog, limits: limits, connector: connector, publicURL: publicURL)
+    }
+
+    private static func registerRoutes<HostContext: RemoteAddressRequestContext>(
+        on router: some RouterMethods<HostContext>, engine: WorkflowEngine, catalog: Catalog, limits: ValidationLimits,
+        connector: AccountConnector?, publicURL: String?
+    ) {
         DeployRoutes(engine: engine, parser: DeployRequestParser(catalog: catalog, limits: limits)).register(on: router)
         CatalogRoutes(catalog: catalog, definitionVersion: engine.definitionVersion).register(on: router)
         WorkflowListRoutes(engine: engine).register(on: router)
         ConnectionRoutes(engine: engine, connector: connector, publicURL: publicURL).register(on: router)
         WebRoutes(assets: WebAsset.embedded).register(on: router)
-        extraRoutes(router)
-        return router
     }
 
     /// The application: the router served on the configured address.

@@ -1,4 +1,6 @@
 import BatonCore
+import BatonKit
+import BatonStores
 import BatonTestSupport
 import Foundation
 import Logging
@@ -29,11 +31,15 @@ struct EngineHarness {
         for action in WorkflowDefinition.deployment.actions {
             actions[action.id] = custom[action.id] ?? ScriptedAction(overrides[action.id] ?? behavior, log: log)
         }
-        self.engine = try WorkflowEngine(
-            store: store, catalog: catalog, actions: ActionRegistry(actions), sealer: sealer, clock: clock,
-            configuration: .init(requestBudget: budget, leaseGrace: .milliseconds(200), actionTimeouts: actionTimeouts),
+        let memory = MemoryWorkflowStore()
+        self.engine = try Baton(
+            BatonComponents(
+                store: ConfiguredStore(store: store, pacer: memory, keys: memory, secrets: memory, sealer: sealer), catalog: catalog,
+                actions: ActionRegistry(actions), clock: clock,
+                configuration: .init(requestBudget: budget, leaseGrace: .milliseconds(200), actionTimeouts: actionTimeouts)
+            ),
             logger: logger
-        )
+        ).engine
     }
 
     func initialize(apps: [String] = ["app-a", "app-b", "app-c"], domain: String? = "example.com",

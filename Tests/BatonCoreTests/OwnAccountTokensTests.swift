@@ -1,4 +1,6 @@
 import BatonCore
+import BatonKit
+import BatonStores
 import BatonTestSupport
 import Foundation
 import Logging
@@ -37,16 +39,17 @@ struct OwnAccountTokensTests {
         let engine: WorkflowEngine
 
         init(failing: Set<String> = []) throws {
-            let sealer = EnvSealer.ephemeral()
             var actions: [String: any DeploymentAction] = [:]
             for action in WorkflowDefinition.deployment.actions {
                 actions[action.id] = TokenRecordingAction(seen: seen, fails: failing.contains(action.id))
             }
-            engine = try WorkflowEngine(
-                store: store, catalog: .builtIn, actions: ActionRegistry(actions), sealer: sealer,
-                accountVault: AccountVault(secrets: store, sealer: sealer, providers: [], clock: SystemClock()),
+            engine = try Baton(
+                BatonComponents(
+                    store: ConfiguredStore(store: store, pacer: store, keys: store, secrets: store, sealer: .ephemeral()),
+                    actions: ActionRegistry(actions)
+                ),
                 logger: Logger(label: "test")
-            )
+            ).engine
         }
 
         func initialize(_ accounts: [AccountProviderKind: AccountChoice], owner: String = "acme") async throws -> InitResponse {

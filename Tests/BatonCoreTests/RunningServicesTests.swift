@@ -1,3 +1,4 @@
+import BatonPostgresScratch
 import BatonStores
 import Foundation
 import Logging

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import BatonCore
-import BatonServer
+import BatonKit
+import BatonStores
 import BatonTestSupport
 import Foundation
 import Hummingbird
@@ -9,10 +10,9 @@ import Logging
 
 /// A Baton server on a real loopback socket with scripted actions, and a JSON client for it.
 struct LiveServer {
-    let engine: WorkflowEngine
+    let baton: Baton
     let store: any WorkflowStore
     let log: CallLog
-    let catalog: Catalog
     let logger: Logger
 
     init(
@@ -29,21 +29,22 @@ struct LiveServer {
         let log = CallLog()
         self.log = log
         self.store = store
-        self.catalog = catalog
         self.logger = logger
-        self.engine = try WorkflowEngine(
-            store: store, authenticator: authenticator, catalog: catalog, actions: .scripted(behavior, overrides: overrides, log: log),
-            sealer: .ephemeral(), configuration: .init(
-                requestBudget: budget, leaseGrace: .milliseconds(200), initPace: initPace, maxOpenWorkflows: maxOpenWorkflows),
+        let memory = MemoryWorkflowStore()
+        self.baton = try Baton(
+            BatonComponents(
+                store: ConfiguredStore(store: store, pacer: memory, keys: memory, secrets: memory, sealer: .ephemeral()),
+                catalog: catalog, actions: .scripted(behavior, overrides: overrides, log: log), authenticator: authenticator,
+                configuration: .init(
+                    requestBudget: budget, leaseGrace: .milliseconds(200), initPace: initPace, maxOpenWorkflows: maxOpenWorkflows)
+            ),
             logger: logger
         )
     }
 
     /// Serves the app on a free port and runs `body` with a client for it.
     func run<Value: Sendable>(_ body: @Sendable (JSONClient) async throws -> Value) async throws -> Value {
-        let app = BatonApplication.build(
-            configuration: BatonServerConfiguration(host: "127.0.0.1", port: 0), engine: engine, catalog: catalog, logger: logger
-        )
+        let app = buildApplication(baton, port: 0, logger: logger)
         return try await app.test(.live) { client in
             let http = HTTPClient(eventLoopGroupProvider: .singleton)
             do {

@@ -12,6 +12,11 @@ public struct ActionRegistry: Sendable {
         actions[id]
     }
 
+    /// This registry with more actions (a host's own), by action id; an id already here is replaced.
+    public func adding(_ more: [String: any DeploymentAction]) -> ActionRegistry {
+        ActionRegistry(actions.merging(more) { _, added in added })
+    }
+
     /// The ids of `definition`'s actions that have no implementation here.
     public func missingActions(for definition: WorkflowDefinition) -> [String] {
         definition.actions.map(\.id).filter { actions[$0] == nil }

@@ -10,6 +10,13 @@ public struct WorkflowDefinition: Codable, Sendable, Hashable {
         self.actions = actions
     }
 
+    /// This definition with more actions after its own (a host's own steps), under another name.
+    /// - Parameter name: the new definition's name; it is part of ``DefinitionVersion``, so workflows started under
+    ///   one definition are never continued under another.
+    public func appending(_ more: [ActionDefinition], name: String) -> WorkflowDefinition {
+        WorkflowDefinition(name: name, actions: actions + more)
+    }
+
     /// The definition with this action id, if any.
     public func action(_ id: String) -> ActionDefinition? {
         actions.first { $0.id == id }

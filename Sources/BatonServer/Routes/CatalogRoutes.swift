@@ -12,7 +12,7 @@ struct CatalogRoutes<Context: RequestContext>: Sendable {
     let catalog: Catalog
     let definitionVersion: String
 
-    func register(on router: Router<Context>) {
+    func register(on router: some RouterMethods<Context>) {
         let body = CatalogBody(apps: catalog.apps, definitionVersion: definitionVersion)
         router.get("/api/catalog") { _, _ in
             try JSONResponse.make(body)

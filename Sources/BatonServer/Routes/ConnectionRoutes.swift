@@ -14,38 +14,32 @@ import Logging
 ///
 /// Requests carry the principal's credential as `init` does (the callback, a plain navigation, uses the principal
 /// recorded when the connection started). The cookie holds a random value; the store keeps only its SHA-256.
-struct ConnectionRoutes: Sendable {
-    typealias Context = BatonRequestContext
+struct ConnectionRoutes<Context: RemoteAddressRequestContext>: Sendable {
     let engine: WorkflowEngine
     let connector: AccountConnector?
     /// The server's public base URL (callbacks are built on it); `nil` to take it from each request's `Host`.
     let publicURL: String?
 
-    /// The cookie naming the browser's connection.
-    static let cookieName = "baton_connection"
-    /// How long the browser keeps it: 30 days, as long as a connection is kept unused.
-    static let cookieMaxAge = 30 * 86_400
-
-    func register(on router: Router<Context>) {
+    func register(on router: some RouterMethods<Context>) {
         router.get("/api/connections") { request, context in
             guard let connector else {
                 return try JSONResponse.make(AccountConnections(github: .init(available: false, connected: false), vercel: .init(available: false, connected: false)))
             }
             let principal = try await principal(request, context)
-            return try JSONResponse.make(try await connector.connections(connectionID: Self.connectionID(request), principal: principal))
+            return try JSONResponse.make(try await connector.connections(connectionID: request.connectionID, principal: principal))
         }
         router.post("/api/connections/:provider") { request, context in
             let kind = try Self.kind(context)
             let connector = try configured(kind)
             let principal = try await principal(request, context)
-            let cookie = Self.cookieValue(request) ?? SecretIdentifiers.newConnectionCookie()
+            let cookie = request.connectionCookie ?? SecretIdentifiers.newConnectionCookie()
             let redirectURI = try callbackURL(kind, request: request)
             let url = try await connector.start(
                 kind, connectionID: SecretIdentifiers.tokenHash(cookie), principal: principal, redirectURI: redirectURI
             )
             var response = try JSONResponse.make(AuthorizationStart(authorizeURL: url))
             response.setCookie(Cookie(
-                name: Self.cookieName, value: cookie, maxAge: Self.cookieMaxAge, path: "/api", secure: true, httpOnly: true,
+                name: ConnectionCookie.name, value: cookie, maxAge: ConnectionCookie.maxAge, path: "/api", secure: true, httpOnly: true,
                 sameSite: .lax
             ))
             return response
@@ -56,7 +50,7 @@ struct ConnectionRoutes: Sendable {
             let query = request.uri.queryParameters
             do {
                 _ = try await connector.finish(
-                    kind, connectionID: Self.connectionID(request), code: query.get("code"), state: query.get("state"),
+                    kind, connectionID: request.connectionID, code: query.get("code"), state: query.get("state"),
                     error: query.get("error")
                 )
                 return Self.redirect("/?connected=\(kind.rawValue)")
@@ -69,7 +63,7 @@ struct ConnectionRoutes: Sendable {
             let kind = try Self.kind(context)
             let connector = try configured(kind)
             let principal = try await principal(request, context)
-            if let connectionID = Self.connectionID(request) {
+            if let connectionID = request.connectionID {
                 try await connector.disconnect(kind, connectionID: connectionID, principal: principal)
             }
             return Response(status: .noContent, headers: [.cacheControl: "no-store"])
@@ -77,7 +71,7 @@ struct ConnectionRoutes: Sendable {
     }
 
     private func principal(_ request: Request, _ context: Context) async throws -> Principal {
-        try await engine.principal(bearerToken: DeployRoutes.bearerToken(request), clientAddress: context.clientAddress)
+        try await engine.principal(bearerToken: request.bearerToken, clientAddress: context.clientAddress)
     }
 
     private func configured(_ kind: AccountProviderKind) throws -> AccountConnector {
@@ -106,17 +100,6 @@ struct ConnectionRoutes: Sendable {
             throw APIError(.notFound, "Accounts can be connected for: github, vercel.")
         }
         return kind
-    }
-
-    /// The `baton_connection` cookie's value, when it has the shape Baton gives it.
-    static func cookieValue(_ request: Request) -> String? {
-        guard let value = request.cookies[cookieName]?.value, value.hasPrefix("bc_"), value.utf8.count == 46 else { return nil }
-        return value
-    }
-
-    /// The id of the browser's connection: the SHA-256 of its cookie.
-    static func connectionID(_ request: Request) -> String? {
-        cookieValue(request).map(SecretIdentifiers.tokenHash)
     }
 
     private static func redirect(_ location: String) -> Response {

@@ -4,12 +4,11 @@ import Hummingbird
 import NIOCore
 
 /// `POST /api/deploy`: the one endpoint through which clients drive workflows.
-struct DeployRoutes: Sendable {
-    typealias Context = BatonRequestContext
+struct DeployRoutes<Context: RemoteAddressRequestContext>: Sendable {
     let engine: WorkflowEngine
     let parser: DeployRequestParser
 
-    func register(on router: Router<Context>) {
+    func register(on router: some RouterMethods<Context>) {
         router.post("/api/deploy") { request, context in
             try await self.deploy(request, context: context)
         }
@@ -19,8 +18,7 @@ struct DeployRoutes: Sendable {
         let body = try await Self.readJSONBody(request, maxBytes: parser.limits.maxBodyBytes)
         let command = try parser.parse(body)
         let response = try await engine.handle(
-            command, bearerToken: Self.bearerToken(request), clientAddress: context.clientAddress,
-            connectionID: ConnectionRoutes.connectionID(request)
+            command, bearerToken: request.bearerToken, clientAddress: context.clientAddress, connectionID: request.connectionID
         )
         switch response {
         case .created(let created):
@@ -55,15 +53,5 @@ struct DeployRoutes: Sendable {
         } catch {
             throw APIError(.malformedJSON, "The request body is not valid JSON: \(error.reason) at byte \(error.offset).")
         }
-    }
-
-    /// The token of an `Authorization: Bearer <token>` header, if there is one.
-    static func bearerToken(_ request: Request) -> String? {
-        guard let header = request.headers[.authorization] else { return nil }
-        let scheme = header.utf8.prefix(7)
-        guard scheme.count == 7, String(decoding: scheme, as: UTF8.self).lowercased() == "bearer " else { return nil }
-        let token = header.utf8.dropFirst(7).drop { $0 == UInt8(ascii: " ") }
-        let trimmed = token.reversed().drop { $0 == UInt8(ascii: " ") }.reversed()
-        return trimmed.isEmpty ? nil : String(decoding: trimmed, as: UTF8.self)
     }
 }

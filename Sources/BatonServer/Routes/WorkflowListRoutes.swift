@@ -3,15 +3,14 @@ import Hummingbird
 
 /// `GET /api/workflows?limit=N`: the workflows the caller's credential (`Authorization: Bearer <key or JWT>`) started,
 /// newest first (``WorkflowList``). Not served under `--auth none` (404).
-struct WorkflowListRoutes: Sendable {
-    typealias Context = BatonRequestContext
+struct WorkflowListRoutes<Context: RemoteAddressRequestContext>: Sendable {
     let engine: WorkflowEngine
 
-    func register(on router: Router<Context>) {
+    func register(on router: some RouterMethods<Context>) {
         router.get("/api/workflows") { request, context in
             let limit = try Self.limit(request.uri.queryParameters.get("limit"))
             let list = try await engine.listWorkflows(
-                bearerToken: DeployRoutes.bearerToken(request), clientAddress: context.clientAddress, limit: limit)
+                bearerToken: request.bearerToken, clientAddress: context.clientAddress, limit: limit)
             return try JSONResponse.make(list)
         }
     }

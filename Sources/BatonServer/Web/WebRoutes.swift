@@ -15,7 +15,7 @@ struct WebRoutes<Context: RequestContext>: Sendable {
 
     let assets: [WebAsset]
 
-    func register(on router: Router<Context>) {
+    func register(on router: some RouterMethods<Context>) {
         for asset in assets {
             let body = ByteBuffer(string: asset.body)
             router.get(RouterPath(asset.path)) { request, _ in

@@ -1,8 +1,9 @@
 import AsyncHTTPClient
 import BatonCore
+import BatonKit
 import BatonProviders
 import BatonSandbox
-import BatonServer
+import BatonStores
 import BatonTestSupport
 import Foundation
 import Hummingbird
@@ -54,14 +55,13 @@ struct SandboxedServers: Sendable {
                     githubToken: ProviderToken(githubToken), vercelToken: ProviderToken("test-vercel-token")
                 )
                 let clients = ProviderClients(settings: settings, http: http)
-                let engine = try WorkflowEngine(
-                    store: MemoryWorkflowStore(), catalog: catalog, actions: .providers(clients), sealer: .ephemeral(),
-                    clock: engineClock, configuration: .init(requestBudget: budget, actionTimeouts: actionTimeouts), logger: logger
-                )
                 let batonPort = PortPromise()
-                let baton = BatonApplication.build(
-                    configuration: BatonServerConfiguration(host: "127.0.0.1", port: 0), engine: engine, catalog: catalog,
-                    logger: logger, onServerRunning: { await batonPort.fulfil($0) }
+                let baton = try buildApplication(
+                    BatonComponents(
+                        store: .memory(), catalog: catalog, actions: .providers(clients), clock: engineClock,
+                        configuration: .init(requestBudget: budget, actionTimeouts: actionTimeouts)
+                    ),
+                    port: 0, logger: logger, onServerRunning: { await batonPort.fulfil($0) }
                 )
                 let batonServices = ServiceGroup(configuration: .init(services: [baton], logger: logger))
                 group.addTask { try await batonServices.run(); return nil }

@@ -1,4 +1,5 @@
 import BatonCore
+import BatonStores
 import Foundation
 import Logging
 import PostgresNIO

@@ -1,0 +1,64 @@
+import BatonCore
+import BatonServer
+import BatonStores
+import Hummingbird
+import Logging
+import ServiceLifecycle
+
+/// Baton assembled from its ``BatonComponents``: the workflow engine and the account connector, with the routes that
+/// serve them and the services they need running.
+///
+/// A host mounts it on its own router:
+/// ```swift
+/// let baton = try Baton(components, logger: logger)
+/// let router = Router(context: MyRequestContext.self)   // a RemoteAddressRequestContext
+/// baton.addRoutes(to: router)
+/// var app = Application(router: router, services: baton.services, logger: logger)
+/// app.beforeServerStarts(perform: baton.prepare)
+/// ```
+/// or lets ``buildApplication(_:host:port:logger:extraRoutes:onServerRunning:)`` do all of that.
+public struct Baton: Sendable {
+    /// What this Baton was assembled from.
+    public let components: BatonComponents
+    /// The engine behind `POST /api/deploy`.
+    public let engine: WorkflowEngine
+    /// Connects users' own accounts (`/api/connections`); `nil` when ``BatonComponents/accountProviders`` is empty.
+    public let connector: AccountConnector?
+
+    /// Assembles Baton.
+    /// - Throws: `WorkflowEngineError.missingActions` when the actions lack one the definition names, and
+    ///   `WorkflowEngineError.unknownTimeoutSettings` when a timeout setting names no action or phase.
+    public init(_ components: BatonComponents, logger: Logger) throws {
+        let vault = AccountVault(
+            secrets: components.store.secrets, sealer: components.store.sealer, providers: components.accountProviders,
+            clock: components.clock
+        )
+        self.components = components
+        self.engine = try WorkflowEngine(
+            store: components.store.store, authenticator: components.authenticator, pacer: components.store.pacer,
+            catalog: components.catalog, definition: components.definition, actions: components.actions,
+            sealer: components.store.sealer, accountVault: vault, clock: components.clock,
+            configuration: components.configuration, logger: logger
+        )
+        self.connector = components.accountProviders.isEmpty ? nil : AccountConnector(vault: vault, clock: components.clock)
+    }
+
+    /// Adds Baton's routes (`POST /api/deploy`, `GET /api/catalog`, `GET /api/workflows`, `/api/connections…`,
+    /// `GET /healthz`, and the web page) to a host's router or a group of it. Baton's request log and JSON errors
+    /// apply to these routes only.
+    public func addRoutes<Context: RemoteAddressRequestContext>(to router: some RouterMethods<Context>) {
+        BatonApplication.addRoutes(
+            to: router, engine: engine, catalog: components.catalog, limits: components.limits, connector: connector,
+            publicURL: components.publicURL
+        )
+    }
+
+    /// The long-lived services the store needs running alongside the server (the PostgreSQL client).
+    public var services: [any Service] { components.store.services }
+
+    /// Runs the store's migrations and checks its secret key; call once ``services`` run and before the server
+    /// accepts requests (`Application.beforeServerStarts(perform:)`).
+    public func prepare() async throws {
+        try await components.store.prepare()
+    }
+}
