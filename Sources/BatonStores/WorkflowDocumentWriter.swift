@@ -138,6 +138,10 @@ enum WorkflowDocumentWriter {
             if let sequence = action.sequence {
                 writer.member("sequence"); writer.integer(sequence)
             }
+            if let sealed = action.handedSecrets {
+                // As JSONEncoder writes Data: base64.
+                writer.member("handedSecrets"); writer.string(sealed.base64EncodedString())
+            }
         }
     }
 

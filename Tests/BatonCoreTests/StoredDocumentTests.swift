@@ -40,6 +40,7 @@ struct StoredDocumentTests {
         action.pendingStop = PendingStop(since: Fixtures.start.addingTimeInterval(2), notBefore: Fixtures.start.addingTimeInterval(9.75),
                                          lastProblem: "Vercel answered 502")
         action.sequence = 12
+        action.handedSecrets = Data([0, 1, 2, 250, 251, 252, 253, 254, 255])
         record.apps[0].actions[0] = action
         record.history = [
             HistoryEntry(at: Fixtures.start.addingTimeInterval(0.05), app: "app-a", action: action.id, from: .pending, to: .running,

@@ -34,12 +34,15 @@ public struct ActionContext: Sendable {
     /// it deploys with the server's tokens. Secret: never log them.
     public var accountTokens: AccountTokens?
     private var progressRecorder: ProgressRecorder
+    /// Where this action's secrets for later actions go, and what earlier actions handed (see ``SecretHandoff``).
+    var secretHandoff: SecretHandoff
 
     public init(
         workflowID: String, actionID: String, app: AppSpec, config: WorkflowConfig, outputs: [String: [String: JSONValue]],
         envValues: [String: String], attempt: Int, deadline: Date, attemptStartedAt: Date? = nil, actionDeadline: Date? = nil,
         clock: any BatonClock = SystemClock(), logger: Logger, pacer: any CallPacer = InMemoryCallPacer(),
-        accountTokens: AccountTokens? = nil, progressRecorder: ProgressRecorder = .discarding
+        accountTokens: AccountTokens? = nil, progressRecorder: ProgressRecorder = .discarding,
+        secretHandoff: SecretHandoff = .unavailable
     ) {
         self.workflowID = workflowID
         self.actionID = actionID
@@ -56,6 +59,7 @@ public struct ActionContext: Sendable {
         self.pacer = pacer
         self.accountTokens = accountTokens
         self.progressRecorder = progressRecorder
+        self.secretHandoff = secretHandoff
     }
 
     /// The current time, from the engine's clock.

@@ -16,9 +16,11 @@ extension WorkflowEngine {
         let latest = LatestRecord(record)
 
         let result: StepResult<ActionOutcome>
-        switch prepareContext(record, index, deadline: deadline, logger: logger, progressRecorder: progressRecorder(
-            index, lease: lease, timeouts: timeouts, latest: latest
-        )) {
+        switch prepareContext(
+            record, index, deadline: deadline, logger: logger,
+            progressRecorder: progressRecorder(index, lease: lease, timeouts: timeouts, latest: latest),
+            secretHandoff: secretHandoff(record, index, lease: lease, latest: latest)
+        ) {
         case .failure(let failure):
             result = .finished(.failed(failure))
         case .success(let (implementation, prepared)):
@@ -110,6 +112,37 @@ extension WorkflowEngine {
         }
     }
 
+    /// The step's ``SecretHandoff``: what the app's succeeded actions handed over, and a way to hand this action's
+    /// secrets over, sealed and stored under the step's claim (throwing `CancellationError` when the claim was lost).
+    private func secretHandoff(
+        _ record: WorkflowRecord, _ index: WorkflowRecord.ActionIndex, lease: ActionLease, latest: LatestRecord
+    ) -> SecretHandoff {
+        let workflowID = record.id
+        let appID = record.apps[index.app].id
+        let actionID = record[index].id
+        var sealedByAction: [String: Data] = [:]
+        for action in record.apps[index.app].actions where action.state == .succeeded {
+            if let sealed = action.handedSecrets { sealedByAction[action.id] = sealed }
+        }
+        return SecretHandoff(
+            store: { values in
+                let sealed = try sealer.seal(values, boundTo: SecretHandoff.context(workflowID: workflowID, appID: appID, actionID: actionID))
+                let (stored, held) = try await update(latest.value) { record throws(APIError) in
+                    record.recordHandedSecrets(sealed, index, leaseID: lease.id)
+                }
+                latest.value = stored
+                guard held else { throw CancellationError() }
+            },
+            sealedByAction: sealedByAction,
+            open: { sealed, actionID in
+                try sealer.open(
+                    sealed, as: [String: String].self,
+                    boundTo: SecretHandoff.context(workflowID: workflowID, appID: appID, actionID: actionID)
+                )
+            }
+        )
+    }
+
     /// A logger carrying the workflow, app, action and attempt.
     func actionLogger(_ record: WorkflowRecord, _ index: WorkflowRecord.ActionIndex) -> Logger {
         var logger = self.logger
@@ -124,7 +157,7 @@ extension WorkflowEngine {
     /// The action's implementation and its context, or the failure that keeps it from running.
     func prepareContext(
         _ record: WorkflowRecord, _ index: WorkflowRecord.ActionIndex, deadline: Date, logger: Logger,
-        progressRecorder: ProgressRecorder = .discarding, needsEnvValues: Bool = true
+        progressRecorder: ProgressRecorder = .discarding, secretHandoff: SecretHandoff = .unavailable, needsEnvValues: Bool = true
     ) -> Result<(any DeploymentAction, ActionContext), ActionFailure> {
         let appRecord = record.apps[index.app]
         let actionRecord = record[index]
@@ -158,7 +191,7 @@ extension WorkflowEngine {
             outputs: record.outputsOfSucceededActions(app: index.app), envValues: envValues,
             attempt: actionRecord.attempt, deadline: deadline, attemptStartedAt: actionRecord.startedAt,
             actionDeadline: actionRecord.deadline?.at, clock: clock, logger: logger, pacer: pacer,
-            progressRecorder: progressRecorder
+            progressRecorder: progressRecorder, secretHandoff: secretHandoff
         )
         return .success((implementation, context))
     }

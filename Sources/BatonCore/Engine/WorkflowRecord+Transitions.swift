@@ -108,7 +108,23 @@ extension WorkflowRecord {
             action.deadline = nil
         }
         apply(action, at: index, now: now)
+        if apps[index.app].hasSucceeded { eraseHandedSecrets(ofApp: index.app) }
         return true
+    }
+
+    /// Stores the secrets a step hands to later actions of its app (sealed), when `leaseID` still holds the action.
+    /// - Returns: `false` when the lease was lost.
+    public mutating func recordHandedSecrets(_ sealed: Data, _ index: ActionIndex, leaseID: String) -> Bool {
+        guard self[index].state == .running, self[index].lease?.id == leaseID else { return false }
+        apps[index.app].actions[index.action].handedSecrets = sealed
+        return true
+    }
+
+    /// Forgets what the app's actions handed each other: nothing is left to run that needs it.
+    private mutating func eraseHandedSecrets(ofApp app: Int) {
+        for action in apps[app].actions.indices where apps[app].actions[action].handedSecrets != nil {
+            apps[app].actions[action].handedSecrets = nil
+        }
     }
 
     /// Stores progress a step recorded before going on, when `leaseID` still holds the action: the checkpoint (due at
@@ -160,6 +176,7 @@ extension WorkflowRecord {
             }
         }
         sealedEnv = [:]
+        for app in apps.indices { eraseHandedSecrets(ofApp: app) }
         updatedAt = now
     }
 

@@ -135,6 +135,9 @@ public struct ActionRecord: Codable, Sendable, Hashable {
     /// orders the action's statuses whichever instance answered and in whatever order answers arrive. `nil` (0) until
     /// the first change.
     public var sequence: Int?
+    /// The secrets this action handed to later actions of its app (``SecretHandoff``), sealed with the store's key;
+    /// erased once every action of the app succeeded or the workflow was canceled. Never shown.
+    public var handedSecrets: Data?
 
     public init(planned: PlannedAction, at time: Date) {
         self.id = planned.id
@@ -157,6 +160,7 @@ public struct ActionRecord: Codable, Sendable, Hashable {
         self.progress = nil
         self.pendingStop = nil
         self.sequence = nil
+        self.handedSecrets = nil
     }
 }
 
