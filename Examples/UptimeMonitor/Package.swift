@@ -3,6 +3,12 @@ import PackageDescription
 
 // A host server that embeds Baton: it mounts Baton's routes on its own Hummingbird router and adds a step of its own,
 // registering each deployment's URL with an uptime monitor. Built and tested by Baton's `scripts/test`.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
 let package = Package(
     name: "UptimeMonitor",
     platforms: [.macOS(.v15)],
@@ -29,14 +35,16 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            swiftSettings: swiftSettings
         ),
         // An imitation of the uptime monitor's API, for the tests and `uptime-deployer --sandbox`.
         .target(
             name: "UptimeMonitorSandbox",
             dependencies: [
                 .product(name: "Hummingbird", package: "hummingbird"),
-            ]
+            ],
+            swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "uptime-deployer",
@@ -50,7 +58,8 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "UptimeMonitorTests",
@@ -67,7 +76,8 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            ]
+            ],
+            swiftSettings: swiftSettings
         ),
     ]
 )

@@ -1,9 +1,9 @@
-import BatonCore
+public import BatonCore
 import BatonServer
 import BatonStores
-import Hummingbird
-import Logging
-import ServiceLifecycle
+public import Hummingbird
+public import Logging
+public import ServiceLifecycle
 
 /// Baton assembled from its ``BatonComponents``: the workflow engine and the account connector, with the routes that
 /// serve them and the services they need running.

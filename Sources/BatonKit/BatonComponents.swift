@@ -1,6 +1,6 @@
-import BatonCore
+public import BatonCore
 import BatonServer
-import BatonStores
+public import BatonStores
 
 /// Everything a Baton server is made of, chosen by its host and passed to ``Baton/init(_:logger:)`` or
 /// ``buildApplication(_:host:port:logger:extraRoutes:onServerRunning:)``: where workflows live, what can be deployed,

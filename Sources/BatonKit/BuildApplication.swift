@@ -1,6 +1,6 @@
-import BatonServer
-import Hummingbird
-import Logging
+public import BatonServer
+public import Hummingbird
+public import Logging
 
 /// Baton's own HTTP server, assembled from `components`: Baton's routes on a router of its own (unknown paths answer
 /// JSON errors too), served on `host` and `port` with the store's services. `baton serve`, the benchmark and the

@@ -1,7 +1,7 @@
 import BatonCore
 import BatonStores
 import Foundation
-import Logging
+public import Logging
 import PostgresNIO
 
 /// An empty database of its own on a PostgreSQL server, for one benchmark run or test: it never meets another

@@ -1,5 +1,5 @@
 import Foundation
-import Hummingbird
+public import Hummingbird
 import Synchronization
 
 /// An in-process imitation of the GitHub and Vercel REST APIs, faithful enough for Baton's real provider clients.

@@ -1,7 +1,7 @@
-import BatonCore
-import Hummingbird
-import Logging
-import ServiceLifecycle
+public import BatonCore
+public import Hummingbird
+public import Logging
+public import ServiceLifecycle
 
 /// Builds Baton's HTTP application around an engine.
 public enum BatonApplication {

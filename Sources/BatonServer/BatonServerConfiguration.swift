@@ -1,4 +1,4 @@
-import BatonCore
+public import BatonCore
 
 /// How `baton serve` listens and paces requests.
 public struct BatonServerConfiguration: Sendable {

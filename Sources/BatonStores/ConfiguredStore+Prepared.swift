@@ -1,4 +1,4 @@
-import BatonCore
+public import BatonCore
 
 extension ConfiguredStore {
     /// Runs the store's services, prepares the store (migrations, key check), runs `body` with it, and stops the

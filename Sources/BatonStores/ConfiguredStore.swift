@@ -1,6 +1,6 @@
-import BatonCore
-import Logging
-import ServiceLifecycle
+public import BatonCore
+public import Logging
+public import ServiceLifecycle
 
 /// A store ready to be served: the store, the long-lived services it needs running, and the preparation
 /// (migrations, key check) to run once those services run and before the first request.

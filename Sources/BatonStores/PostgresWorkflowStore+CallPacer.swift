@@ -1,5 +1,5 @@
-import BatonCore
-import Foundation
+public import BatonCore
+public import Foundation
 import PostgresNIO
 
 /// Call slots in `baton_call_slots`, shared by every instance on the database: a reservation is one transaction that

@@ -1,5 +1,5 @@
-import BatonCore
-import Foundation
+public import BatonCore
+public import Foundation
 import NIOCore
 import PostgresNIO
 

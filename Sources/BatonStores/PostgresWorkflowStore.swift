@@ -1,7 +1,7 @@
-import BatonCore
-import Foundation
-import Logging
-import PostgresNIO
+public import BatonCore
+public import Foundation
+public import Logging
+public import PostgresNIO
 
 /// A ``WorkflowStore`` in PostgreSQL, through PostgresNIO, for many Baton instances sharing one database.
 ///

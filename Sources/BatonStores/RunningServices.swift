@@ -1,4 +1,4 @@
-import ServiceLifecycle
+public import ServiceLifecycle
 
 /// Runs long-lived services (a `PostgresClient`) around a piece of work, for commands and tests that use a store
 /// outside a server (a server runs them in its `ServiceGroup`).

@@ -1,5 +1,5 @@
-import BatonCore
-import Foundation
+public import BatonCore
+public import Foundation
 import GRDB
 
 /// API keys in the `api_keys` table: the name, the key's SHA-256 (unique, looked up on every request that presents a

@@ -1,5 +1,5 @@
-import BatonCore
-import Foundation
+public import BatonCore
+public import Foundation
 import GRDB
 
 /// Call slots in the `call_slots` table: one row per call made in the pace's longest window, so every process on the

@@ -1,5 +1,5 @@
-import BatonCore
-import Foundation
+public import BatonCore
+public import Foundation
 import GRDB
 
 /// Sealed secrets in the `sealed_secrets` table, one row per kind and id, with dates as seconds since 1970 like the

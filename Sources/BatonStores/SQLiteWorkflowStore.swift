@@ -1,5 +1,5 @@
-import BatonCore
-import Foundation
+public import BatonCore
+public import Foundation
 import GRDB
 
 /// A ``WorkflowStore`` in an SQLite file, through GRDB: a `DatabasePool` in WAL mode, with migrations.

@@ -1,4 +1,4 @@
-import BatonCore
+public import BatonCore
 import Crypto
 import Foundation
 

@@ -1,5 +1,5 @@
-import BatonCore
-import Foundation
+public import BatonCore
+public import Foundation
 
 /// Wraps a database-backed ``SealedSecretStore`` so that its driver's errors become
 /// ``WorkflowStoreError/unavailable(_:)`` (answered 503), like ``UnavailableOnFailureStore`` does for workflows.

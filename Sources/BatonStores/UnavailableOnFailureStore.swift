@@ -1,5 +1,5 @@
-import BatonCore
-import Foundation
+public import BatonCore
+public import Foundation
 
 /// Wraps a database-backed store so that its driver's errors become ``WorkflowStoreError/unavailable(_:)``,
 /// which the server answers with 503 (try again) instead of a 500 (a bug).

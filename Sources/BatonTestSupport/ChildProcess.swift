@@ -1,10 +1,10 @@
-import Foundation
+public import Foundation
 import Synchronization
 
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
-import Darwin
+public import Darwin
 #endif
 
 /// A program started as a child process for a test, in its own process group, with its output in a log file.

@@ -1,5 +1,5 @@
-import AsyncHTTPClient
-import BatonCore
+public import AsyncHTTPClient
+public import BatonCore
 import Foundation
 import NIOCore
 import NIOHTTP1

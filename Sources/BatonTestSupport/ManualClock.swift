@@ -1,5 +1,5 @@
-import BatonCore
-import Foundation
+public import BatonCore
+public import Foundation
 import Synchronization
 
 /// A ``BatonClock`` that moves only when a test says so: retries, deadlines and long polls are driven by stepping

@@ -1,5 +1,5 @@
-import AsyncHTTPClient
-import Foundation
+public import AsyncHTTPClient
+public import Foundation
 import NIOCore
 
 /// Where the `baton` binary and scratch folders are, and the HTTP client the process tests use.

@@ -1,4 +1,4 @@
-import BatonCore
+public import BatonCore
 import Foundation
 
 /// A ``DeploymentAction`` that follows a script instead of calling a provider: for testing and

@@ -1,5 +1,5 @@
-import AsyncHTTPClient
-import Foundation
+public import AsyncHTTPClient
+public import Foundation
 import Synchronization
 
 /// A `baton` server run as a child process on a fixed loopback port, which can be killed and started again on

@@ -1,5 +1,5 @@
-import BatonCore
-import Foundation
+public import BatonCore
+public import Foundation
 
 /// Typed calls to one Baton server: `GET /api/catalog` and each mode of `POST /api/deploy`.
 ///

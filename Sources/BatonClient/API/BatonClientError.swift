@@ -1,4 +1,4 @@
-import BatonCore
+public import BatonCore
 import Foundation
 
 /// Why a call to a Baton server failed.

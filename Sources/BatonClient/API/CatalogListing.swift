@@ -1,4 +1,4 @@
-import BatonCore
+public import BatonCore
 
 /// `GET /api/catalog`: the apps a server can deploy, with the env vars each declares.
 public struct CatalogListing: Codable, Sendable, Hashable {

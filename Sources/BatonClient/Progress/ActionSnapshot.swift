@@ -1,5 +1,5 @@
-import Foundation
-import BatonCore
+public import Foundation
+public import BatonCore
 
 /// One action of one app, as a progress view shows it.
 public struct ActionSnapshot: Sendable, Hashable, Identifiable {

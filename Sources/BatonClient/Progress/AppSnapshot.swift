@@ -1,4 +1,4 @@
-import BatonCore
+public import BatonCore
 
 /// One app of a deployment, as a progress view shows it.
 public struct AppSnapshot: Sendable, Hashable, Identifiable {

@@ -1,5 +1,5 @@
-import BatonCore
-import Observation
+public import BatonCore
+public import Observation
 
 /// What a progress view binds to: the apps and their actions, which one is current, and whether a deployment is
 /// being driven. Feed it with ``drive(_:)``, or with ``show(_:)`` from your own loop.

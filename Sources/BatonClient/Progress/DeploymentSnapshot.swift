@@ -1,4 +1,4 @@
-import BatonCore
+public import BatonCore
 
 /// Everything a progress view needs about a deployment at one moment.
 public struct DeploymentSnapshot: Sendable, Hashable {

@@ -1,4 +1,4 @@
-import BatonCore
+public import BatonCore
 
 /// Drives one workflow from the client side: triggers each app's actions in order and follows each with long-polled
 /// `status` calls until it finishes, publishing a ``DeploymentSnapshot`` after every change.

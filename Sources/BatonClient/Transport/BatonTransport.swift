@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// One HTTP request from a Baton client to a Baton server.
 public struct TransportRequest: Sendable, Hashable {

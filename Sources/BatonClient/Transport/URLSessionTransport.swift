@@ -1,7 +1,7 @@
 import BatonCore
 import Foundation
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+public import FoundationNetworking
 #endif
 
 /// A ``BatonTransport`` on Foundation's `URLSession`, available on every platform Baton's client supports.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// An API key as the store keeps it: its name, the SHA-256 of the key (the key itself is printed once, by
 /// `baton keys create`, and never stored), and what it may deploy into.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// One browser's connected accounts: what the `baton_connection` cookie stands for. Stored sealed (``SealedSecretStore``
 /// kind ``kind``, keyed by the SHA-256 of the cookie's value) and bound to the principal that connected them, so the

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The tokens Baton holds for one user's account at one provider: an OAuth grant (access token, refresh token and
 /// their expiry) or a personal token the user pasted. Secret: it never prints its tokens, and is stored only sealed.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Keeps users' provider tokens sealed in a ``SealedSecretStore`` and hands a step valid access tokens.
 ///

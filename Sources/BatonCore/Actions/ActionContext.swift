@@ -1,5 +1,5 @@
-import Foundation
-import Logging
+public import Foundation
+public import Logging
 
 /// What an action knows when it runs: the app, the workflow's config, earlier results, the app's env values, the
 /// time, and how to record progress.

@@ -36,10 +36,10 @@ import Foundation
 extension Duration {
     /// The duration for people: `45 s`, `5 min`, `1 h 30 min`.
     public var spoken: String {
-        if timeInterval < 10, timeInterval.rounded() != timeInterval {
-            return String(format: "%.1f s", timeInterval)
+        if self.seconds < 10, self.seconds.rounded() != self.seconds {
+            return String(format: "%.1f s", self.seconds)
         }
-        let seconds = Int(timeInterval.rounded())
+        let seconds = Int(self.seconds.rounded())
         if seconds < 60 { return "\(seconds) s" }
         if seconds < 3600 {
             return seconds % 60 == 0 ? "\(seconds / 60) min" : "\(seconds / 60) min \(seconds % 60) s"

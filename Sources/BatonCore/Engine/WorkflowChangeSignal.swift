@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import Synchronization
 
 /// Wakes long-polling requests of this process when what they wait on changes: one app of a workflow, or any of it.

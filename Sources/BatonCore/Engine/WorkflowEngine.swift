@@ -1,5 +1,5 @@
 import Foundation
-import Logging
+public import Logging
 
 /// Runs `POST /api/deploy` commands: validates nothing itself (the parser did), but plans, authorizes,
 /// enforces the order of actions, and advances them one bounded step at a time, inside the request.

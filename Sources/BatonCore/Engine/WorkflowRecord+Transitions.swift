@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The workflow's state transitions, as pure functions of the record and the time.
 /// The engine calls them inside compare-and-set updates; tests call them directly.

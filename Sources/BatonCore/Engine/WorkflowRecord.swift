@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Everything the server keeps about one workflow: its own fields, its apps and its history.
 ///

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// How many calls of one kind may be made in sliding windows of time, such as GitHub's content-creating requests: at
 /// most 80 a minute and 500 an hour per user (GitHub's REST API documentation, "Rate limits for the REST API", secondary

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import Synchronization
 
 /// Hands out call slots under a ``CallPace``, shared by every Baton instance of one store: the SQL stores keep the

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// How an action retries a provider call that failed for a reason that may pass (a rate limit, a 5xx, a timeout,
 /// a dropped connection), in the terms Temporal and AWS Step Functions use.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// How long an attempt of an action may stay running, and how long each of its phases may take.
 ///

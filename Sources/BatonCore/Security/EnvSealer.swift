@@ -1,5 +1,5 @@
-import Crypto
-import Foundation
+public import Crypto
+public import Foundation
 
 /// Seals an app's env values (and the other secrets Baton stores: users' provider tokens) with AES-GCM before they
 /// are stored, and opens them for the action that applies them.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import Synchronization
 
 /// A ``WorkflowStore`` in memory, for tests and demos: nothing survives the process.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A sealed value kept by a ``SealedSecretStore``: the provider tokens of one workflow, or one browser's account
 /// connections. The store sees only ciphertext; ``version`` makes every replacement a compare-and-set, and ``leaseUntil``

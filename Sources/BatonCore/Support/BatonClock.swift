@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The time source of the engine, injected so tests can control it.
 public protocol BatonClock: Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The JSON coders Baton uses on the wire and in stores: ISO 8601 dates with milliseconds, in UTC.
 public enum BatonJSON {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 extension Duration {
     /// The duration in seconds, fractions included: `.milliseconds(1500)` is `1.5`, `.milliseconds(-250)` is `-0.25`.

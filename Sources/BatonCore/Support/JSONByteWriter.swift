@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Appends JSON text to a byte buffer, value by value, for documents written by hand instead of through `JSONEncoder`.
 ///

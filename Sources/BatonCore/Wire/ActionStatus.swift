@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The status of one action, as `trigger` and `status` return it.
 public struct ActionStatus: Codable, Sendable, Hashable {

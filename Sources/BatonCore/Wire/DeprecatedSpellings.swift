@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 // The `…Id` / `…Url` spellings Baton's Swift API had before, kept so hosts' code compiles (with a warning naming the new
 // spelling). Only Swift names changed: the JSON keys are still `workflowId`, `teamId`, `installUrl` and `authorizeUrl`.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A wire type that writes its own JSON: the text ``BatonJSON/makeEncoder(sortedKeys:)`` gives for it (the same
 /// keys in the same order, `null` where the encoder writes `null`), without `JSONEncoder`'s generic machinery.

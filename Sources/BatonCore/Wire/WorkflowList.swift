@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// `GET /api/workflows`: the workflows the caller's credential started, newest first, so a user picks up a workflow
 /// from another device with their login alone (then drives it with the same credential).

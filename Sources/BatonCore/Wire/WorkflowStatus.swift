@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The whole workflow, as `status` without an action and `cancel` return it.
 public struct WorkflowStatus: Codable, Sendable, Hashable {

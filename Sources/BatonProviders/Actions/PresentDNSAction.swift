@@ -1,4 +1,4 @@
-import BatonCore
+public import BatonCore
 
 /// `present-dns`: reads the domain's configuration and the project's claim on it, and outputs the DNS records
 /// the user must create: the rank-1 A record for an apex or CNAME for a subdomain, plus any TXT verification

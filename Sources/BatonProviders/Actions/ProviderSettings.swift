@@ -1,5 +1,5 @@
-import AsyncHTTPClient
-import BatonCore
+public import AsyncHTTPClient
+public import BatonCore
 
 /// Where the provider APIs are and which tokens to use.
 public struct ProviderSettings: Sendable {

@@ -1,4 +1,4 @@
-import BatonCore
+public import BatonCore
 import Foundation
 import Logging
 

@@ -1,4 +1,4 @@
-import BatonCore
+public import BatonCore
 import Foundation
 
 /// What went wrong talking to a provider, sorted by what an action should do about it.

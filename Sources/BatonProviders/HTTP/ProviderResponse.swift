@@ -1,5 +1,5 @@
-import Foundation
-import NIOHTTP1
+public import Foundation
+public import NIOHTTP1
 
 /// A provider's answer: status, headers and body.
 public struct ProviderResponse: Sendable {

@@ -1,9 +1,9 @@
-import AsyncHTTPClient
+public import AsyncHTTPClient
 import BatonCore
 import Foundation
 import Logging
 import NIOCore
-import NIOHTTP1
+public import NIOHTTP1
 
 /// Sends JSON requests to one provider's REST API, and sorts failures into ``ProviderError``s.
 ///

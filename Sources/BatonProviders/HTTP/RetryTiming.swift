@@ -1,6 +1,6 @@
-import BatonCore
+public import BatonCore
 import Foundation
-import NIOHTTP1
+public import NIOHTTP1
 
 /// Reads what a provider's failed answer says about when to try again.
 public enum RetryTiming {

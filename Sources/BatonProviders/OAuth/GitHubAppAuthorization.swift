@@ -1,5 +1,5 @@
-import AsyncHTTPClient
-import BatonCore
+public import AsyncHTTPClient
+public import BatonCore
 import Foundation
 
 /// A GitHub App's user authorization (the web application flow): users connect their own GitHub account, and

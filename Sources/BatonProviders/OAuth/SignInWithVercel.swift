@@ -1,5 +1,5 @@
-import AsyncHTTPClient
-import BatonCore
+public import AsyncHTTPClient
+public import BatonCore
 import Foundation
 
 /// Sign in with Vercel (OAuth 2.0 with PKCE, which Vercel requires): users connect their own Vercel account, and

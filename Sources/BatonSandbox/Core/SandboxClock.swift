@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import Synchronization
 
 /// The time source of a ``ProviderSandbox``; time-based progress (forks filling, builds advancing) is read from it.

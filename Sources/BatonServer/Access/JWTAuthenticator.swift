@@ -1,5 +1,5 @@
-import BatonCore
-import Foundation
+public import BatonCore
+public import Foundation
 import JWTKit
 
 /// `--auth jwt`: the host application, which already has a login, mints a short-lived JSON Web Token for its user and

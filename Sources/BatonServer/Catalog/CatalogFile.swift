@@ -1,5 +1,5 @@
-import BatonCore
-import Foundation
+public import BatonCore
+public import Foundation
 import Yams
 
 /// Reads a catalog from a JSON or YAML file, naming the file and the field of any problem.

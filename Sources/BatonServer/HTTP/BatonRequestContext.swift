@@ -1,5 +1,5 @@
-import Hummingbird
-import NIOCore
+public import Hummingbird
+public import NIOCore
 
 /// The request context of Baton's own server: Hummingbird's core context and the client's address (the principal of
 /// a request under `--auth none`, and the key of its abuse limits).

@@ -1,10 +1,10 @@
 import BatonCore
-import BatonKit
-import BatonProviders
-import BatonStores
-import Hummingbird
-import Logging
-import NIOCore
+public import BatonKit
+public import BatonProviders
+public import BatonStores
+public import Hummingbird
+public import Logging
+public import NIOCore
 
 /// The host's request context: Hummingbird's, with the client's address, which Baton's routes need (the principal
 /// under open access, and the key of their abuse limits).

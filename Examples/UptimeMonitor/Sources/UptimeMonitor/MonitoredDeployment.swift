@@ -1,5 +1,5 @@
-import BatonCore
-import BatonProviders
+public import BatonCore
+public import BatonProviders
 
 /// The host's workflow: Baton's deployment, then `register-monitor` once `deploy` succeeded.
 public enum MonitoredDeployment {

@@ -1,4 +1,4 @@
-import BatonCore
+public import BatonCore
 import Foundation
 
 /// `register-monitor`: asks the uptime monitor to watch the app's production URL, once `deploy` succeeded.

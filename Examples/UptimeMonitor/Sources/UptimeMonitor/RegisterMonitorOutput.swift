@@ -1,4 +1,4 @@
-import BatonCore
+public import BatonCore
 
 /// What `register-monitor` outputs, shared by the action and whoever reads its outputs (a client, a later action).
 /// Public: shown to clients and kept in plain text with the workflow.

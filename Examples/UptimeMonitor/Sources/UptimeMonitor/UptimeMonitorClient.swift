@@ -1,6 +1,6 @@
-import AsyncHTTPClient
+public import AsyncHTTPClient
 import Foundation
-import NIOCore
+public import NIOCore
 import NIOHTTP1
 
 /// A client of the uptime monitor's HTTP API:
@@ -82,7 +82,7 @@ public struct UptimeMonitorClient: Sendable {
         let message = String(buffer: bytes).prefix(300)
         switch status.code {
         case expected.code:
-            guard let answer = try? JSONDecoder().decode(Answer.self, from: Data(buffer: bytes)) else {
+            guard let answer = try? JSONDecoder().decode(Answer.self, from: Data(bytes.readableBytesView)) else {
                 throw .unexpected("The uptime monitor answered \(status.code) with a body this client does not understand.")
             }
             return answer

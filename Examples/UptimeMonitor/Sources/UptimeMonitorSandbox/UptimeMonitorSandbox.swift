@@ -1,5 +1,5 @@
 import Foundation
-import Hummingbird
+public import Hummingbird
 import Synchronization
 
 /// An imitation of the uptime monitor's API (see `UptimeMonitorClient`), in memory, for the tests and

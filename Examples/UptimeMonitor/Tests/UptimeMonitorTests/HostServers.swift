@@ -7,6 +7,7 @@ import BatonStores
 import Foundation
 import Hummingbird
 import Logging
+import NIOHTTP1
 import ServiceLifecycle
 import UptimeMonitor
 import UptimeMonitorSandbox
