@@ -168,7 +168,7 @@ let package = Package(
         .testTarget(
             name: "BatonCoreTests",
             dependencies: [
-                "BatonCore", "BatonTestSupport", "BatonStores", "BatonKit", "BatonPostgresScratch",
+                "BatonCore", "BatonTestSupport", "BatonStores", "BatonKit", "BatonPostgresScratch", "BatonSandbox",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -209,6 +209,7 @@ let package = Package(
             dependencies: [
                 "BatonCore",
                 "BatonClient",
+                "BatonSandbox",
                 "BatonTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -1,4 +1,4 @@
-import BatonCore
+public import BatonCore
 import Synchronization
 
 /// Counts the calls scripted actions receive, and the most that ever ran at once for one action.
@@ -10,17 +10,7 @@ public final class CallLog: Sendable {
     }
 
     /// One app's action of one workflow.
-    public struct Key: Hashable, Sendable {
-        public var workflowID: String
-        public var app: String
-        public var action: String
-
-        public init(workflowID: String, app: String, action: String) {
-            self.workflowID = workflowID
-            self.app = app
-            self.action = action
-        }
-    }
+    public typealias Key = ActionReference
 
     private struct Counts {
         var calls: [Key: [Method: Int]] = [:]

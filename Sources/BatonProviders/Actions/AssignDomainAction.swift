@@ -1,14 +1,8 @@
 import BatonCore
 
 /// `assign-domain`: adds `<subdomain>.<domain>` to the app's Vercel project, or adopts it when it is there already.
-struct AssignDomainAction: ProviderStepAction {
+struct AssignDomainAction: SingleStepProviderAction {
     let clients: ProviderClients
-
-    enum State: Codable, Sendable {
-        case begin
-    }
-
-    var initialState: State { .begin }
 
     var timeouts: ActionTimeouts { ActionTimeouts(attempt: .seconds(180)) }
 

@@ -2,14 +2,8 @@ import BatonCore
 
 /// `configure-env`: creates or updates the app's env vars on its Vercel project (encrypted, for production and
 /// preview). Upserting converges by itself. Once it succeeds the engine erases the values from the workflow.
-struct ConfigureEnvAction: ProviderStepAction {
+struct ConfigureEnvAction: SingleStepProviderAction {
     let clients: ProviderClients
-
-    enum State: Codable, Sendable {
-        case begin
-    }
-
-    var initialState: State { .begin }
 
     var timeouts: ActionTimeouts { ActionTimeouts(attempt: .seconds(180)) }
 

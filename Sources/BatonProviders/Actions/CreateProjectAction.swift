@@ -2,14 +2,8 @@ import BatonCore
 
 /// `create-project`: creates the Vercel project `<owner>-<app id>` linked to the app's repository,
 /// or adopts the project of that name when it is linked to the same repository.
-struct CreateProjectAction: ProviderStepAction {
+struct CreateProjectAction: SingleStepProviderAction {
     let clients: ProviderClients
-
-    enum State: Codable, Sendable {
-        case begin
-    }
-
-    var initialState: State { .begin }
 
     var timeouts: ActionTimeouts { ActionTimeouts(attempt: .seconds(180)) }
 

@@ -1,3 +1,5 @@
+@testable import BatonSandbox
+
 /// One crash trial: a fresh sandbox, a fresh SQLite file, one workflow, and when to kill `baton serve`.
 struct TrialPlan: Sendable, CustomStringConvertible {
     /// A provider create call that one action makes, and the action that makes it.
@@ -42,7 +44,7 @@ struct TrialPlan: Sendable, CustomStringConvertible {
     /// The plans of a run: one precise trial per entry of ``createCalls``, then `randomTrials` trials with one to
     /// three kills, each 50 ms to 1.5 s after the workflow started or the server came back (a workflow takes ~2 s).
     static func plans(seed: UInt64, randomTrials: Int = 14) -> [TrialPlan] {
-        var random = SeededRandom(seed: seed)
+        var random = SeededGenerator(seed: seed)
         var plans: [TrialPlan] = []
         for call in createCalls {
             plans.append(TrialPlan(

@@ -1,3 +1,4 @@
+@testable import BatonSandbox
 import Foundation
 
 /// A parsed JSON response body, navigable with subscripts: `json["owner"]?["login"]?.string`.
@@ -9,20 +10,21 @@ enum TestJSON: Sendable, Equatable, Decodable {
     case array([TestJSON])
     case object([String: TestJSON])
 
+    /// Decodes with the sandbox's own JSON decoding, so a test reads a body as the sandbox would.
     init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let flag = try? container.decode(Bool.self) {
-            self = .bool(flag)
-        } else if let number = try? container.decode(Double.self) {
-            self = .number(number)
-        } else if let text = try? container.decode(String.self) {
-            self = .string(text)
-        } else if let elements = try? container.decode([TestJSON].self) {
-            self = .array(elements)
-        } else {
-            self = .object(try container.decode([String: TestJSON].self))
+        self.init(try JSONValue(from: decoder))
+    }
+
+    /// `value` with every number, integer or not, as a `Double`.
+    init(_ value: JSONValue) {
+        switch value {
+        case .null: self = .null
+        case .bool(let flag): self = .bool(flag)
+        case .int(let number): self = .number(Double(number))
+        case .double(let number): self = .number(number)
+        case .string(let text): self = .string(text)
+        case .array(let elements): self = .array(elements.map(TestJSON.init))
+        case .object(let members): self = .object(members.mapValues(TestJSON.init))
         }
     }
 

@@ -68,30 +68,13 @@ export function canceledIcon(label = 'Canceled') {
   ]);
 }
 
-/** A chevron for expandable rows; it turns with the `group-aria-expanded` variant of its button. */
-export function chevronIcon() {
+/** A decorative 20×20 icon (hidden from assistive technology) drawn as round-ended 2px strokes along `paths`. */
+function strokedIcon(classes, paths) {
   const icon = document.createElementNS(SVG, 'svg');
   icon.setAttribute('viewBox', '0 0 20 20');
   icon.setAttribute('aria-hidden', 'true');
-  icon.setAttribute('class', 'size-4 shrink-0 text-slate-400 transition-transform group-aria-expanded:rotate-90');
-  const path = document.createElementNS(SVG, 'path');
-  path.setAttribute('d', 'm8 5 5 5-5 5');
-  path.setAttribute('fill', 'none');
-  path.setAttribute('stroke', 'currentColor');
-  path.setAttribute('stroke-width', '2');
-  path.setAttribute('stroke-linecap', 'round');
-  path.setAttribute('stroke-linejoin', 'round');
-  icon.append(path);
-  return icon;
-}
-
-/** A small arrow out of a box, after links that open in a new tab (decorative: the link says so in words). */
-export function externalIcon() {
-  const icon = document.createElementNS(SVG, 'svg');
-  icon.setAttribute('viewBox', '0 0 20 20');
-  icon.setAttribute('aria-hidden', 'true');
-  icon.setAttribute('class', 'size-3 shrink-0');
-  for (const d of ['M11 4h5v5', 'm16 4-7 7', 'M14 12v3a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1h3']) {
+  icon.setAttribute('class', classes);
+  for (const d of paths) {
     const path = document.createElementNS(SVG, 'path');
     path.setAttribute('d', d);
     path.setAttribute('fill', 'none');
@@ -102,6 +85,16 @@ export function externalIcon() {
     icon.append(path);
   }
   return icon;
+}
+
+/** A chevron for expandable rows; it turns with the `group-aria-expanded` variant of its button. */
+export function chevronIcon() {
+  return strokedIcon('size-4 shrink-0 text-slate-400 transition-transform group-aria-expanded:rotate-90', ['m8 5 5 5-5 5']);
+}
+
+/** A small arrow out of a box, after links that open in a new tab (decorative: the link says so in words). */
+export function externalIcon() {
+  return strokedIcon('size-3 shrink-0', ['M11 4h5v5', 'm16 4-7 7', 'M14 12v3a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1h3']);
 }
 
 /** The icon for an action or app state. Apps under way get the still `partial` icon so only the running step spins. */
