@@ -21,45 +21,28 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(help: "The port to bind.")
     var port = 8090
 
-    @Option(help: "Milliseconds added to every provider response.")
-    var latencyMs = 0
-
-    @Option(help: "Milliseconds a provider answer is held back after its effect was applied.")
-    var responseDelayMs = 0
-
-    @Option(help: "Seconds a new repository stays empty.")
-    var forkSeconds = 2.0
-
-    @Option(help: "Seconds a deployment takes from QUEUED to READY.")
-    var buildSeconds = 3.0
-
-    @Option(help: "Share of provider requests answered with a 5xx or a 429 (0 to 1).")
-    var failureRate = 0.0
-
-    @Option(help: "Seed of the failure sequence.")
-    var seed: UInt64 = 1
-
-    @Option(help: ArgumentHelp(
-        "GitHub's content-creation limit, in force from the start: forks and generates beyond PER_MINUTE in 60 s or PER_HOUR in an hour get the secondary-limit 403 (GitHub's: 80,500).",
-        valueName: "per-minute,per-hour"))
-    var contentCreationLimit: String?
+    @OptionGroup var knobOptions: SandboxKnobOptions<Spelling>
 
     @Option(help: "Append every provider exchange as a JSON line to this file.")
     var recordExchanges: String?
 
-    var knobs: SandboxKnobs {
-        SandboxKnobs(
-            latencyMs: latencyMs, forkSeconds: forkSeconds, buildSeconds: buildSeconds, failureRate: failureRate, seed: seed,
-            responseDelayMs: responseDelayMs, contentCreationLimit: contentCreationLimit)
+    /// The knobs as they are: `--latency-ms`, with help in full sentences.
+    enum Spelling: SandboxKnobSpelling {
+        static let flagPrefix = ""
+
+        static func help(_ description: String) -> String { description }
+
+        static let contentCreationLimitHelp =
+            "GitHub's content-creation limit, in force from the start: forks and generates beyond PER_MINUTE in 60 s or PER_HOUR in an hour get the secondary-limit 403 (GitHub's: 80,500)."
     }
 
     func validate() throws {
-        try knobs.validate(prefix: "")
+        try knobOptions.validateKnobs()
     }
 
     func run() async throws {
         let logger = Logger(label: "baton.sandbox")
-        let sandbox = ProviderSandbox(configuration: knobs.configuration, recordExchangesTo: recordExchanges)
+        let sandbox = ProviderSandbox(configuration: knobOptions.knobs.configuration, recordExchangesTo: recordExchanges)
         let router = Router()
         sandbox.register(on: router)
         let app = Application(

@@ -39,3 +39,54 @@ struct SandboxKnobs {
         }
     }
 }
+
+/// How a command spells the sandbox knobs: the prefix of every flag name and the words of every help text.
+protocol SandboxKnobSpelling {
+    /// Comes before every knob's flag name (`sandbox-` makes `--sandbox-latency-ms`).
+    static var flagPrefix: String { get }
+    /// A knob's help, from its description in `baton sandbox`'s words.
+    static func help(_ description: String) -> String
+    /// The help of `--content-creation-limit`, which each command words in full.
+    static var contentCreationLimitHelp: String { get }
+}
+
+/// The sandbox's knobs as command-line options, spelled by `Spelling`; `knobs` reads them.
+struct SandboxKnobOptions<Spelling: SandboxKnobSpelling>: ParsableArguments {
+    @Option(name: .customLong(Spelling.flagPrefix + "latency-ms"), help: ArgumentHelp(Spelling.help("Milliseconds added to every provider response.")))
+    var latencyMs = 0
+
+    @Option(
+        name: .customLong(Spelling.flagPrefix + "response-delay-ms"),
+        help: ArgumentHelp(Spelling.help("Milliseconds a provider answer is held back after its effect was applied.")))
+    var responseDelayMs = 0
+
+    @Option(name: .customLong(Spelling.flagPrefix + "fork-seconds"), help: ArgumentHelp(Spelling.help("Seconds a new repository stays empty.")))
+    var forkSeconds = 2.0
+
+    @Option(name: .customLong(Spelling.flagPrefix + "build-seconds"), help: ArgumentHelp(Spelling.help("Seconds a deployment takes from QUEUED to READY.")))
+    var buildSeconds = 3.0
+
+    @Option(
+        name: .customLong(Spelling.flagPrefix + "failure-rate"),
+        help: ArgumentHelp(Spelling.help("Share of provider requests answered with a 5xx or a 429 (0 to 1).")))
+    var failureRate = 0.0
+
+    @Option(name: .customLong(Spelling.flagPrefix + "seed"), help: ArgumentHelp(Spelling.help("Seed of the failure sequence.")))
+    var seed: UInt64 = 1
+
+    @Option(
+        name: .customLong(Spelling.flagPrefix + "content-creation-limit"),
+        help: ArgumentHelp(Spelling.contentCreationLimitHelp, valueName: "per-minute,per-hour"))
+    var contentCreationLimit: String?
+
+    var knobs: SandboxKnobs {
+        SandboxKnobs(
+            latencyMs: latencyMs, forkSeconds: forkSeconds, buildSeconds: buildSeconds, failureRate: failureRate, seed: seed,
+            responseDelayMs: responseDelayMs, contentCreationLimit: contentCreationLimit)
+    }
+
+    /// Checks the knobs, naming each by its flag. Not `validate()`: `baton serve` checks them only with `--sandbox`.
+    func validateKnobs() throws {
+        try knobs.validate(prefix: Spelling.flagPrefix)
+    }
+}

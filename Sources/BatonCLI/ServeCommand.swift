@@ -61,33 +61,20 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Serve the GitHub and Vercel sandbox from this server and point the providers at it.")
     var sandbox = false
 
-    @Option(help: "Sandbox: milliseconds added to every provider response.")
-    var sandboxLatencyMs = 0
+    @OptionGroup var sandboxKnobOptions: SandboxKnobOptions<SandboxSpelling>
 
-    @Option(help: "Sandbox: milliseconds a provider answer is held back after its effect was applied.")
-    var sandboxResponseDelayMs = 0
+    var sandboxKnobs: SandboxKnobs { sandboxKnobOptions.knobs }
 
-    @Option(help: "Sandbox: seconds a new repository stays empty.")
-    var sandboxForkSeconds = 2.0
+    /// The sandbox's knobs beside Baton's own options: `--sandbox-latency-ms`, with help that starts "Sandbox:".
+    enum SandboxSpelling: SandboxKnobSpelling {
+        static let flagPrefix = "sandbox-"
 
-    @Option(help: "Sandbox: seconds a deployment takes from QUEUED to READY.")
-    var sandboxBuildSeconds = 3.0
+        static func help(_ description: String) -> String {
+            "Sandbox: " + description.prefix(1).lowercased() + description.dropFirst()
+        }
 
-    @Option(help: "Sandbox: share of provider requests answered with a 5xx or a 429 (0 to 1).")
-    var sandboxFailureRate = 0.0
-
-    @Option(help: "Sandbox: seed of the failure sequence.")
-    var sandboxSeed: UInt64 = 1
-
-    @Option(help: ArgumentHelp(
-        "Sandbox: GitHub's content-creation limit from the start (forks and generates beyond it get the secondary-limit 403; GitHub's: 80,500).",
-        valueName: "per-minute,per-hour"))
-    var sandboxContentCreationLimit: String?
-
-    var sandboxKnobs: SandboxKnobs {
-        SandboxKnobs(latencyMs: sandboxLatencyMs, forkSeconds: sandboxForkSeconds, buildSeconds: sandboxBuildSeconds,
-                     failureRate: sandboxFailureRate, seed: sandboxSeed, responseDelayMs: sandboxResponseDelayMs,
-                     contentCreationLimit: sandboxContentCreationLimit)
+        static let contentCreationLimitHelp =
+            "Sandbox: GitHub's content-creation limit from the start (forks and generates beyond it get the secondary-limit 403; GitHub's: 80,500)."
     }
 
     func validate() throws {
@@ -97,7 +84,7 @@ struct ServeCommand: AsyncParsableCommand {
         try access.validate(sandbox: sandbox)
         if sandbox {
             guard port != 0 else { throw ValidationError("--sandbox needs a fixed --port, since the providers are pointed at it.") }
-            try sandboxKnobs.validate(prefix: "sandbox-")
+            try sandboxKnobOptions.validateKnobs()
         }
     }
 
