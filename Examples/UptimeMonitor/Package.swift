@@ -9,6 +9,17 @@ let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
+/// What every target that runs the host's server builds on: Baton's composition root, its providers and stores, and
+/// the server packages the host uses itself.
+let hostServerDependencies: [Target.Dependency] = [
+    .product(name: "BatonKit", package: "Baton"),
+    .product(name: "BatonProviders", package: "Baton"),
+    .product(name: "BatonStores", package: "Baton"),
+    .product(name: "AsyncHTTPClient", package: "async-http-client"),
+    .product(name: "Hummingbird", package: "hummingbird"),
+    .product(name: "Logging", package: "swift-log"),
+]
+
 let package = Package(
     name: "UptimeMonitor",
     platforms: [.macOS(.v15)],
@@ -27,14 +38,8 @@ let package = Package(
         // The host's own action and workflow definition, and the host server that mounts Baton.
         .target(
             name: "UptimeMonitor",
-            dependencies: [
+            dependencies: hostServerDependencies + [
                 .product(name: "BatonCore", package: "Baton"),
-                .product(name: "BatonKit", package: "Baton"),
-                .product(name: "BatonProviders", package: "Baton"),
-                .product(name: "BatonStores", package: "Baton"),
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -48,33 +53,21 @@ let package = Package(
         ),
         .executableTarget(
             name: "uptime-deployer",
-            dependencies: [
+            dependencies: hostServerDependencies + [
                 "UptimeMonitor",
                 "UptimeMonitorSandbox",
-                .product(name: "BatonKit", package: "Baton"),
-                .product(name: "BatonProviders", package: "Baton"),
                 .product(name: "BatonSandbox", package: "Baton"),
-                .product(name: "BatonStores", package: "Baton"),
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "UptimeMonitorTests",
-            dependencies: [
+            dependencies: hostServerDependencies + [
                 "UptimeMonitor",
                 "UptimeMonitorSandbox",
                 .product(name: "BatonClient", package: "Baton"),
                 .product(name: "BatonCore", package: "Baton"),
-                .product(name: "BatonKit", package: "Baton"),
-                .product(name: "BatonProviders", package: "Baton"),
                 .product(name: "BatonSandbox", package: "Baton"),
-                .product(name: "BatonStores", package: "Baton"),
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings

@@ -14,12 +14,8 @@ enum WorkflowDocumentWriter {
         try writer.object { writer in
             writer.member("id"); writer.string(record.id)
             writer.member("tokenHash"); writer.string(record.tokenHash)
-            if let principal = record.principal {
-                writer.member("principal"); writer.string(principal)
-            }
-            if let ownAccounts = record.ownAccounts {
-                writer.member("ownAccounts"); writer.bool(ownAccounts)
-            }
+            writer.member("principal", ifPresent: record.principal) { $0.string($1) }
+            writer.member("ownAccounts", ifPresent: record.ownAccounts) { $0.bool($1) }
             writer.member("definitionVersion"); writer.string(record.definitionVersion)
             writer.member("config"); write(record.config, to: &writer)
             writer.member("apps"); try writer.array(record.apps) { writer, app in try write(app, to: &writer) }
@@ -37,12 +33,10 @@ enum WorkflowDocumentWriter {
         writer.object { writer in
             writer.member("apps"); writer.array(config.apps) { writer, app in writer.string(app) }
             writer.member("github"); writer.object { writer in writer.member("owner"); writer.string(config.github.owner) }
-            if let vercel = config.vercel {
-                writer.member("vercel"); writer.object { writer in writer.member("teamId"); writer.string(vercel.teamID) }
+            writer.member("vercel", ifPresent: config.vercel) { writer, vercel in
+                writer.object { writer in writer.member("teamId"); writer.string(vercel.teamID) }
             }
-            if let domain = config.domain {
-                writer.member("domain"); writer.string(domain)
-            }
+            writer.member("domain", ifPresent: config.domain) { $0.string($1) }
         }
     }
 
@@ -77,71 +71,44 @@ enum WorkflowDocumentWriter {
             writer.member("attempt"); writer.integer(action.attempt)
             writer.member("message"); writer.string(action.message)
             writer.member("outputs"); try writer.object(action.outputs)
-            if let error = action.error {
-                writer.member("error")
+            writer.member("error", ifPresent: action.error) { writer, error in
                 writer.object { writer in
                     writer.member("code"); writer.string(error.code)
                     writer.member("message"); writer.string(error.message)
                     writer.member("retryable"); writer.bool(error.retryable)
-                    if let fix = error.fix {
-                        writer.member("fix"); writer.string(fix)
-                    }
+                    writer.member("fix", ifPresent: error.fix) { $0.string($1) }
                 }
             }
-            if let checkpoint = action.checkpoint {
-                writer.member("checkpoint"); try writer.value(checkpoint)
-            }
-            if let nextPollAt = action.nextPollAt {
-                writer.member("nextPollAt"); try writer.date(nextPollAt)
-            }
-            if let lease = action.lease {
-                writer.member("lease")
+            try writer.member("checkpoint", ifPresent: action.checkpoint) { try $0.value($1) }
+            try writer.member("nextPollAt", ifPresent: action.nextPollAt) { try $0.date($1) }
+            try writer.member("lease", ifPresent: action.lease) { writer, lease in
                 try writer.object { writer in
                     writer.member("id"); writer.string(lease.id)
                     writer.member("expiresAt"); try writer.date(lease.expiresAt)
                 }
             }
             writer.member("updatedAt"); try writer.date(action.updatedAt)
-            if let startedAt = action.startedAt {
-                writer.member("startedAt"); try writer.date(startedAt)
-            }
-            if let deadline = action.deadline {
-                writer.member("deadline")
+            try writer.member("startedAt", ifPresent: action.startedAt) { try $0.date($1) }
+            try writer.member("deadline", ifPresent: action.deadline) { writer, deadline in
                 try writer.object { writer in
                     writer.member("at"); try writer.date(deadline.at)
                     writer.member("setting"); writer.string(deadline.setting)
                     writer.member("limitSeconds"); try writer.number(deadline.limitSeconds)
                 }
             }
-            if let phase = action.phase {
-                writer.member("phase"); writer.string(phase)
-            }
-            if let entered = action.phaseEnteredAt {
-                writer.member("phaseEnteredAt"); try writer.date(entered)
-            }
-            if let waited = action.capacityWaitSeconds {
-                writer.member("capacityWaitSeconds"); try writer.number(waited)
-            }
-            if let progress = action.progress {
-                writer.member("progress"); try writer.object(progress)
-            }
-            if let stop = action.pendingStop {
-                writer.member("pendingStop")
+            writer.member("phase", ifPresent: action.phase) { $0.string($1) }
+            try writer.member("phaseEnteredAt", ifPresent: action.phaseEnteredAt) { try $0.date($1) }
+            try writer.member("capacityWaitSeconds", ifPresent: action.capacityWaitSeconds) { try $0.number($1) }
+            try writer.member("progress", ifPresent: action.progress) { try $0.object($1) }
+            try writer.member("pendingStop", ifPresent: action.pendingStop) { writer, stop in
                 try writer.object { writer in
                     writer.member("since"); try writer.date(stop.since)
                     writer.member("notBefore"); try writer.date(stop.notBefore)
-                    if let problem = stop.lastProblem {
-                        writer.member("lastProblem"); writer.string(problem)
-                    }
+                    writer.member("lastProblem", ifPresent: stop.lastProblem) { $0.string($1) }
                 }
             }
-            if let sequence = action.sequence {
-                writer.member("sequence"); writer.integer(sequence)
-            }
-            if let sealed = action.handedSecrets {
-                // As JSONEncoder writes Data: base64.
-                writer.member("handedSecrets"); writer.string(sealed.base64EncodedString())
-            }
+            writer.member("sequence", ifPresent: action.sequence) { $0.integer($1) }
+            writer.member("handedSecrets", ifPresent: action.handedSecrets) { $0.data($1) }
         }
     }
 

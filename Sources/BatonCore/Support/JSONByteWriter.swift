@@ -110,6 +110,16 @@ public struct JSONByteWriter {
         if let value { try body(&self, value) } else { null() }
     }
 
+    /// Writes the member `key` with `value`, written by `body`, or nothing at all when `value` is nil (as `JSONEncoder`
+    /// leaves out an absent optional).
+    public mutating func member<Value>(
+        _ key: String, ifPresent value: Value?, _ body: (inout JSONByteWriter, Value) throws -> Void
+    ) rethrows {
+        guard let value else { return }
+        member(key)
+        try body(&self, value)
+    }
+
     /// Writes data as `JSONEncoder`'s default data strategy does: a base64 string.
     public mutating func data(_ value: Data) {
         string(value.base64EncodedString())

@@ -1,4 +1,5 @@
 import BatonCore
+import Foundation
 public import BatonKit
 public import BatonProviders
 public import BatonStores
@@ -7,14 +8,19 @@ public import Logging
 public import NIOCore
 
 /// The host's request context: Hummingbird's, with the client's address, which Baton's routes need (the principal
-/// under open access, and the key of their abuse limits).
+/// under open access, and the key of their abuse limits), and the host's own id for the request.
 public struct DeployerRequestContext: RequestContext, RemoteAddressRequestContext {
     public var coreContext: CoreRequestContextStorage
     public let remoteAddress: SocketAddress?
+    /// The host's id for this request, on every line it logs (`deployer.request`), so an operator can follow one
+    /// request through the host's routes and Baton's.
+    public let requestID: String
 
     public init(source: ApplicationRequestContextSource) {
-        coreContext = .init(source: source)
+        requestID = UUID().uuidString.lowercased()
         remoteAddress = source.channel.remoteAddress
+        coreContext = .init(source: source)
+        logger[metadataKey: "deployer.request"] = .string(requestID)
     }
 }
 

@@ -33,16 +33,19 @@ struct HostServers: Sendable {
         let sandboxRouter = Router()
         providers.register(on: sandboxRouter)
         monitor.register(on: sandboxRouter)
-        let sandboxPort = Port()
+        let sandboxPort = AsyncStream.makeStream(of: Int.self)
         let sandboxApp = Application(
             router: sandboxRouter, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { await sandboxPort.set($0.localAddress?.port ?? 0) }, logger: logger
+            onServerRunning: { sandboxPort.continuation.yield($0.localAddress?.port ?? 0) }, logger: logger
         )
         let sandboxServices = ServiceGroup(configuration: .init(services: [sandboxApp], logger: logger))
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { try await sandboxServices.run() }
-                let sandboxURL = "http://127.0.0.1:\(await sandboxPort.value)"
+                group.addTask {
+                    defer { sandboxPort.continuation.finish() }
+                    try await sandboxServices.run()
+                }
+                let sandboxURL = "http://127.0.0.1:\(try await firstPort(of: sandboxPort.stream))"
                 let settings = ProviderSettings(
                     githubAPIURL: sandboxURL + "/sandbox/github", vercelAPIURL: sandboxURL + "/sandbox/vercel",
                     githubToken: ProviderToken("test-github-token"), vercelToken: ProviderToken("test-vercel-token")
@@ -56,13 +59,16 @@ struct HostServers: Sendable {
                     ),
                     logger: logger
                 )
-                let hostPort = Port()
+                let hostPort = AsyncStream.makeStream(of: Int.self)
                 let host = DeployerServer.buildApplication(
-                    baton: baton, port: 0, logger: logger, onServerRunning: { await hostPort.set($0) }
+                    baton: baton, port: 0, logger: logger, onServerRunning: { hostPort.continuation.yield($0) }
                 )
                 let hostServices = ServiceGroup(configuration: .init(services: [host], logger: logger))
-                group.addTask { try await hostServices.run() }
-                let hostURL = "http://127.0.0.1:\(await hostPort.value)"
+                group.addTask {
+                    defer { hostPort.continuation.finish() }
+                    try await hostServices.run()
+                }
+                let hostURL = "http://127.0.0.1:\(try await firstPort(of: hostPort.stream))"
                 let servers = HostServers(
                     client: BatonClient(serverURL: URL(string: hostURL)!), monitor: monitor, hostURL: hostURL, http: http
                 )
@@ -91,21 +97,12 @@ struct HostServers: Sendable {
     }
 }
 
-/// A port that becomes known once a server listens.
-actor Port {
-    private var port: Int?
-    private var waiters: [CheckedContinuation<Int, Never>] = []
-
-    func set(_ port: Int) {
-        self.port = port
-        for waiter in waiters { waiter.resume(returning: port) }
-        waiters = []
-    }
-
-    var value: Int {
-        get async {
-            if let port { return port }
-            return await withCheckedContinuation { waiters.append($0) }
-        }
-    }
+/// The port a server reports once it listens: the first that `ports` yields. The stream ends when the server stops,
+/// so a server that stopped before it listened (a bad router, a taken port) fails the test instead of hanging it.
+private func firstPort(of ports: AsyncStream<Int>) async throws -> Int {
+    for await port in ports { return port }
+    throw ServerStoppedBeforeListening()
 }
+
+/// A test server stopped before it reported its port.
+struct ServerStoppedBeforeListening: Error {}
