@@ -4,6 +4,17 @@ import GRDB
 
 /// The SQLite store's schema, as GRDB migrations applied in order (each once, recorded in `grdb_migrations`).
 enum SQLiteSchema {
+    /// The columns of `workflow_apps`, one row per app of a workflow: as v2 created the table, and as v4 created it
+    /// again as a rowid table.
+    private static func addAppColumns(to table: TableDefinition) {
+        table.column("workflow_id", .text).notNull().references("workflows", onDelete: .cascade)
+        table.column("position", .integer).notNull()
+        table.column("app_id", .text).notNull()
+        table.column("version", .integer).notNull()
+        table.column("document", .blob).notNull()
+        table.column("sealed_env", .blob)
+    }
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: workflows") { db in
@@ -21,12 +32,7 @@ enum SQLiteSchema {
         }
         migrator.registerMigration("v2: per-app rows and appended history") { db in
             try db.create(table: "workflow_apps", options: .withoutRowID) { table in
-                table.column("workflow_id", .text).notNull().references("workflows", onDelete: .cascade)
-                table.column("position", .integer).notNull()
-                table.column("app_id", .text).notNull()
-                table.column("version", .integer).notNull()
-                table.column("document", .blob).notNull()
-                table.column("sealed_env", .blob)
+                addAppColumns(to: table)
                 table.primaryKey(["workflow_id", "app_id"])
             }
             try db.create(table: "workflow_history") { table in
@@ -49,12 +55,7 @@ enum SQLiteSchema {
             // document (2–3 KB) in overflow pages, each rewritten, freed and reallocated by every step. A rowid table
             // keeps up to about 4 KB in the page: a step writes one page for its app instead of three or four.
             try db.create(table: "workflow_apps_v4") { table in
-                table.column("workflow_id", .text).notNull().references("workflows", onDelete: .cascade)
-                table.column("position", .integer).notNull()
-                table.column("app_id", .text).notNull()
-                table.column("version", .integer).notNull()
-                table.column("document", .blob).notNull()
-                table.column("sealed_env", .blob)
+                addAppColumns(to: table)
             }
             try db.execute(sql: """
                 INSERT INTO workflow_apps_v4 (workflow_id, position, app_id, version, document, sealed_env)

@@ -111,6 +111,10 @@ class DeployPage:
 
     # Navigation and viewport
 
+    def instrument(self, source):
+        """Runs the script `source` before the page's own, on every load from now on (to watch what the page does)."""
+        self.driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": source})
+
     def open(self, concurrency=None):
         """Opens the page; `concurrency` sets how many apps it drives at once (`?concurrency=N`; its default when None)."""
         self.driver.get(self.base_url + "/" + ("" if concurrency is None else f"?concurrency={concurrency}"))
@@ -210,6 +214,17 @@ class DeployPage:
 
     def snapshot(self):
         return self.driver.execute_script(SNAPSHOT_SCRIPT)
+
+    def action(self, action_id):
+        """The snapshot's first action with the id `action_id`."""
+        return next(a for a in self.snapshot()["actions"] if a["action"] == action_id)
+
+    def start_one_app_until_its_fork_runs(self, owner, app, timeout=30):
+        """Opens the page in a 1280 × 900 viewport, deploys `app` alone for `owner`, and waits until its fork is running."""
+        self.set_viewport(1280, 900)
+        self.open()
+        self.start(owner, apps=(app,))
+        self.wait_until(lambda: self.action("fork-repository")["state"] == "running", "the fork to run", timeout=timeout)
 
     def wait_until(self, condition, what, timeout=60, interval=0.1):
         deadline = time.monotonic() + timeout

@@ -17,8 +17,8 @@ def test_older_answers_released_after_newer_ones_never_move_an_action_back(drive
     # `succeeded`, and the proxy has older answers to hand back.
     with running_server(["--request-budget", "1s"], log_name="baton-serve-answer-order.log") as server, \
             ReorderingProxy(server.base_url, release_every=3) as proxy:
-        driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": ORDER_CHECK})
         page = DeployPage(driver, proxy.base_url)
+        page.instrument(ORDER_CHECK)
         page.set_viewport(1280, 900)
         # One app after another, so that the reload below lands between app-a's end and app-b's.
         page.open(concurrency=1)
@@ -60,13 +60,9 @@ def test_a_late_answer_about_a_canceled_workflow_does_not_stop_the_next_one(driv
     # the first workflow is still out, and that poll answers after the second deployment has begun.
     with running_server(log_name="baton-serve-cancel-then-deploy.log") as server:
         server.set_faults({"forkSeconds": 60, "responseDelayMs": 3000})
-        driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": ORDER_CHECK})
         page = DeployPage(driver, server.base_url)
-        page.set_viewport(1280, 900)
-        page.open()
-        page.start(owner, apps=("app-b",))
-        fork = lambda: next(a for a in page.snapshot()["actions"] if a["action"] == "fork-repository")  # noqa: E731
-        page.wait_until(lambda: fork()["state"] == "running", "the fork to run", timeout=30)
+        page.instrument(ORDER_CHECK)
+        page.start_one_app_until_its_fork_runs(owner, "app-b")
         first = json.loads(page.session_entry())["workflowId"]
         page.element("#cancel-button").click()
         page.wait_until(lambda: page.snapshot()["outcome"] == "canceled", "the cancel", timeout=30)

@@ -92,13 +92,10 @@ def test_the_list_is_redrawn_on_changes_not_on_polls(driver, owner):
     # A fork that takes 12 s: the page polls it several times, and nothing about it changes in between.
     with running_server(log_name="baton-serve-redraws.log") as server:
         server.set_faults({"forkSeconds": 12})
-        driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": REDRAW_COUNTER})
         page = DeployPage(driver, server.base_url)
-        page.set_viewport(1280, 900)
-        page.open()
-        page.start(owner, apps=("app-c",))
-        fork = lambda: next(a for a in page.snapshot()["actions"] if a["action"] == "fork-repository")  # noqa: E731
-        page.wait_until(lambda: fork()["state"] == "running", "the fork to run", timeout=30)
+        page.instrument(REDRAW_COUNTER)
+        page.start_one_app_until_its_fork_runs(owner, "app-c")
+        fork = lambda: page.action("fork-repository")  # noqa: E731
         page.wait_until(lambda: fork()["elapsedSeconds"] is not None and fork()["elapsedSeconds"] >= 1, "a second to pass")
         before = driver.execute_script("return {...window.__baton}")
         page.wait_until(lambda: fork()["elapsedSeconds"] >= 9, "the fork to run for 9 s", timeout=30)

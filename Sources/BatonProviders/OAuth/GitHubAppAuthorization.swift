@@ -47,14 +47,12 @@ public struct GitHubAppAuthorization: AccountProvider {
     /// The user's login, and as owners the login and organizations, each marked with whether the App is installed on it.
     public func identity(_ credential: AccountCredential) async throws -> AccountIdentity {
         let user = api.authorized(by: ProviderToken(credential.accessToken))
-        do {
+        return try await lookUpIdentity(at: "GitHub") {
             let login = try await user.authenticatedLogin()
             let organizations = try await user.organizations()
             let installed = Set(try await user.installedAccounts().map { $0.lowercased() })
             let owners = ([login] + organizations).map { AccountIdentity.Owner(login: $0, installed: installed.contains($0.lowercased())) }
             return AccountIdentity(login: login, owners: owners, installURL: installURL)
-        } catch let error as ProviderError {
-            throw AccountProviderError.unavailable("GitHub did not say who the account is: \(error.failure.message)")
         }
     }
 }

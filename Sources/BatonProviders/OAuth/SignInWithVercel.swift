@@ -46,12 +46,10 @@ public struct SignInWithVercel: AccountProvider {
     /// The user's username and teams.
     public func identity(_ credential: AccountCredential) async throws -> AccountIdentity {
         let user = api.authorized(by: ProviderToken(credential.accessToken))
-        do {
+        return try await lookUpIdentity(at: "Vercel") {
             let username = try await user.username()
             let teams = try await user.teams().map { AccountIdentity.Team(id: $0.id, slug: $0.slug, name: $0.name) }
             return AccountIdentity(login: username, teams: teams)
-        } catch let error as ProviderError {
-            throw AccountProviderError.unavailable("Vercel did not say who the account is: \(error.failure.message)")
         }
     }
 }

@@ -42,12 +42,36 @@ enum GitHubContentCreation {
             403, secondaryRateLimitMessage, documentation: GitHubErrorReply.Documentation.secondaryRateLimits)
     }
 
+    /// The members of a content-creating call's body, with the types of `fields` checked. The secondary rate limit
+    /// is checked (and counted) first, since GitHub refuses such a call before it reads the body.
+    static func checkedOptions(
+        _ state: inout SandboxState, _ call: ProviderCall, required: Bool, fields: [(String, GitHubRequestBody.FieldType)],
+        documentation: String
+    ) throws(ProviderReply) -> [String: JSONValue] {
+        try checkSecondaryRateLimit(&state, now: call.now)
+        let options = try GitHubRequestBody.members(of: call.body, required: required, documentation: documentation)
+        try GitHubRequestBody.checkTypes(options, fields, documentation: documentation)
+        return options
+    }
+
+    /// The account the new repository goes to: `requested` (the body's `organization` or `owner`), or else the
+    /// caller's own. Throws 403 when the caller may not create repositories there (see ``checkWritable``).
+    static func writableOwner(
+        requested: String?, call: ProviderCall, state: SandboxState, documentation: String, acceptedPermissions: String
+    ) throws(ProviderReply) -> String {
+        let caller = call.caller ?? .operator
+        let owner = requested ?? caller.gitHubLogin
+        try checkWritable(
+            owner: owner, caller: caller, state: state, documentation: documentation, acceptedPermissions: acceptedPermissions)
+        return owner
+    }
+
     /// Throws 403 with `X-Accepted-GitHub-Permissions` naming what the operation needs when `caller` may not
     /// create repositories in `owner`: `Resource not accessible by integration` for a user access token outside
     /// its own account and its organizations where the App is installed (a user token acts on the intersection of
     /// the user's and the installation's access, providers.md §6.2); `Resource not accessible by personal access
     /// token` when `owner` is the `readOnlyOwner` fault's.
-    static func checkWritable(
+    private static func checkWritable(
         owner: String, caller: SandboxCaller, state: SandboxState, documentation: String, acceptedPermissions: String
     ) throws(ProviderReply) {
         let message: String

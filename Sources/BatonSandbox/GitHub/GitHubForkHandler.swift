@@ -13,20 +13,17 @@ enum GitHubForkHandler {
 
     /// Serves the fork request.
     static func createFork(_ state: inout SandboxState, _ call: ProviderCall) throws(ProviderReply) -> ProviderReply {
-        try GitHubContentCreation.checkSecondaryRateLimit(&state, now: call.now)
-        let options = try GitHubRequestBody.members(of: call.body, required: false, documentation: documentation)
-        try GitHubRequestBody.checkTypes(
-            options, [("organization", .string), ("name", .string), ("default_branch_only", .boolean)],
+        let options = try GitHubContentCreation.checkedOptions(
+            &state, call, required: false,
+            fields: [("organization", .string), ("name", .string), ("default_branch_only", .boolean)],
             documentation: documentation)
         guard
             let source = GitHubRoutes.visibleRepository(
                 owner: call.parameter("owner"), name: call.parameter("repo"), in: state.github, call: call)
         else { throw GitHubErrorReply.notFound(documentation) }
 
-        let caller = call.caller ?? .operator
-        let destinationLogin = options["organization"]?.stringValue ?? caller.gitHubLogin
-        try GitHubContentCreation.checkWritable(
-            owner: destinationLogin, caller: caller, state: state, documentation: documentation,
+        let destinationLogin = try GitHubContentCreation.writableOwner(
+            requested: options["organization"]?.stringValue, call: call, state: state, documentation: documentation,
             acceptedPermissions: acceptedPermissions)
         let destination = state.github.account(destinationLogin)
         guard destination.login.lowercased() != source.ownerLogin.lowercased() else {

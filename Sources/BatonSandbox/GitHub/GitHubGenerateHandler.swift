@@ -15,11 +15,9 @@ enum GitHubGenerateHandler {
 
     /// Serves the generate request.
     static func generate(_ state: inout SandboxState, _ call: ProviderCall) throws(ProviderReply) -> ProviderReply {
-        try GitHubContentCreation.checkSecondaryRateLimit(&state, now: call.now)
-        let options = try GitHubRequestBody.members(of: call.body, required: true, documentation: documentation)
-        try GitHubRequestBody.checkTypes(
-            options,
-            [
+        let options = try GitHubContentCreation.checkedOptions(
+            &state, call, required: true,
+            fields: [
                 ("name", .string), ("owner", .string), ("description", .string), ("include_all_branches", .boolean),
                 ("private", .boolean),
             ],
@@ -32,10 +30,8 @@ enum GitHubGenerateHandler {
                 owner: call.parameter("template_owner"), name: call.parameter("template_repo"), in: state.github,
                 call: call)
         else { throw GitHubErrorReply.notFound(documentation) }
-        let caller = call.caller ?? .operator
-        let ownerLogin = options["owner"]?.stringValue ?? caller.gitHubLogin
-        try GitHubContentCreation.checkWritable(
-            owner: ownerLogin, caller: caller, state: state, documentation: documentation,
+        let ownerLogin = try GitHubContentCreation.writableOwner(
+            requested: options["owner"]?.stringValue, call: call, state: state, documentation: documentation,
             acceptedPermissions: acceptedPermissions)
         guard template.isTemplate else {
             throw couldNotClone("Could not clone: \(template.fullName) is not a template repository.")
