@@ -1,5 +1,5 @@
 public import BatonCore
-import BatonServer
+public import BatonServer
 import BatonStores
 public import Hummingbird
 public import Logging
@@ -26,8 +26,10 @@ public struct Baton: Sendable {
     public let connector: AccountConnector?
 
     /// Assembles Baton.
-    /// - Throws: `WorkflowEngineError.missingActions` when the actions lack one the definition names, and
-    ///   `WorkflowEngineError.unknownTimeoutSettings` when a timeout setting names no action or phase.
+    /// - Throws: `WorkflowEngineError.invalidDefinition` when the definition cannot be planned (an id twice, a
+    ///   dependency it does not have or that comes later), `WorkflowEngineError.missingActions` when the actions lack
+    ///   one the definition names, and `WorkflowEngineError.unknownTimeoutSettings` when a timeout setting names no
+    ///   action or phase.
     public init(_ components: BatonComponents, logger: Logger) throws {
         let vault = AccountVault(
             secrets: components.store.secrets, sealer: components.store.sealer, providers: components.accountProviders,
@@ -43,13 +45,17 @@ public struct Baton: Sendable {
         self.connector = components.accountProviders.isEmpty ? nil : AccountConnector(vault: vault, clock: components.clock)
     }
 
-    /// Adds Baton's routes (`POST /api/deploy`, `GET /api/catalog`, `GET /api/workflows`, `/api/connections…`,
-    /// `GET /healthz`, and the web page) to a host's router or a group of it. Baton's request log and JSON errors
-    /// apply to these routes only.
-    public func addRoutes<Context: RemoteAddressRequestContext>(to router: some RouterMethods<Context>) {
+    /// Adds Baton's routes to a host's router, at the root: the API under `/api` (`POST /api/deploy`,
+    /// `GET /api/catalog`, `GET /api/workflows`, `/api/connections…`), `GET /healthz`, and the web page at `GET /` and
+    /// `GET /assets/…`. Leave out what the host serves itself with `serving` (`[.api, .webPage]` for a host with its
+    /// own `/healthz`): a router takes one handler per method and path. Baton's request log and JSON errors apply to
+    /// these routes only.
+    public func addRoutes<Context: RemoteAddressRequestContext>(
+        to router: some RouterMethods<Context>, serving routes: BatonRoutes = .all
+    ) {
         BatonApplication.addRoutes(
             to: router, engine: engine, catalog: components.catalog, limits: components.limits, connector: connector,
-            publicURL: components.publicURL
+            publicURL: components.publicURL, serving: routes
         )
     }
 

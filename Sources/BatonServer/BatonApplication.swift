@@ -25,19 +25,24 @@ public enum BatonApplication {
         // On the router itself, so unmatched paths (and `extraRoutes`) answer JSON errors too.
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: JSONErrorMiddleware())
-        registerRoutes(on: router, engine: engine, catalog: catalog, limits: limits, connector: connector, publicURL: publicURL)
+        registerRoutes(
+            .all, on: router, engine: engine, catalog: catalog, limits: limits, connector: connector, publicURL: publicURL
+        )
         extraRoutes(router)
         return router
     }
 
-    /// Adds Baton's routes to a host's router (or a group of it): `POST /api/deploy`, `GET /api/catalog`,
-    /// `GET /api/workflows`, `/api/connections…`, `GET /healthz`, and the web page at `/` and `/assets/…`.
+    /// Adds Baton's routes to a host's router, at these paths: `POST /api/deploy`, `GET /api/catalog`,
+    /// `GET /api/workflows`, `/api/connections…` (``BatonRoutes/api``), `GET /healthz` (``BatonRoutes/healthCheck``),
+    /// and the web page at `GET /` and `GET /assets/…` (``BatonRoutes/webPage``). The page calls the API at `/api` and
+    /// OAuth callbacks come back to `/api/connections/…`, so mount them on the router itself, not under a prefix.
     ///
     /// Baton's middleware (its request log and its JSON error bodies) applies to these routes only: they are added
-    /// in a group of their own, so the host's other routes keep their own error handling.
+    /// in a group of their own, so the host's other routes keep their own error handling (and a path no route
+    /// matches gets the host's answer).
     /// - Parameters:
-    ///   - router: the host's router or a group of it; its context must carry the client's address
-    ///     (`RemoteAddressRequestContext`), the principal under `--auth none` and the key of the abuse limits.
+    ///   - router: the host's router; its context must carry the client's address (`RemoteAddressRequestContext`),
+    ///     the principal under `--auth none` and the key of the abuse limits.
     ///   - connector: connects users' own GitHub and Vercel accounts (`/api/connections`); `nil` offers none.
     ///   - publicURL: the server's public base URL, on which OAuth callback URLs are built (`nil`: each request's `Host`).
     public static func addRoutes<HostContext: RemoteAddressRequestContext>(
@@ -46,23 +51,29 @@ public enum BatonApplication {
         catalog: Catalog,
         limits: ValidationLimits = .standard,
         connector: AccountConnector? = nil,
-        publicURL: String? = nil
+        publicURL: String? = nil,
+        serving routes: BatonRoutes = .all
     ) {
         let group = router.group()
         group.add(middleware: RequestLogMiddleware())
         group.add(middleware: JSONErrorMiddleware())
-        registerRoutes(on: group, engine: engine, catalog: catalog, limits: limits, connector: connector, publicURL: publicURL)
+        registerRoutes(
+            routes, on: group, engine: engine, catalog: catalog, limits: limits, connector: connector, publicURL: publicURL
+        )
     }
 
     private static func registerRoutes<HostContext: RemoteAddressRequestContext>(
-        on router: some RouterMethods<HostContext>, engine: WorkflowEngine, catalog: Catalog, limits: ValidationLimits,
-        connector: AccountConnector?, publicURL: String?
+        _ routes: BatonRoutes, on router: some RouterMethods<HostContext>, engine: WorkflowEngine, catalog: Catalog,
+        limits: ValidationLimits, connector: AccountConnector?, publicURL: String?
     ) {
-        DeployRoutes(engine: engine, parser: DeployRequestParser(catalog: catalog, limits: limits)).register(on: router)
-        CatalogRoutes(catalog: catalog, definitionVersion: engine.definitionVersion).register(on: router)
-        WorkflowListRoutes(engine: engine).register(on: router)
-        ConnectionRoutes(engine: engine, connector: connector, publicURL: publicURL).register(on: router)
-        WebRoutes(assets: WebAsset.embedded).register(on: router)
+        if routes.contains(.api) {
+            DeployRoutes(engine: engine, parser: DeployRequestParser(catalog: catalog, limits: limits)).register(on: router)
+            CatalogRoutes(catalog: catalog, definitionVersion: engine.definitionVersion).register(on: router)
+            WorkflowListRoutes(engine: engine).register(on: router)
+            ConnectionRoutes(engine: engine, connector: connector, publicURL: publicURL).register(on: router)
+        }
+        if routes.contains(.healthCheck) { HealthRoutes().register(on: router) }
+        if routes.contains(.webPage) { WebRoutes(assets: WebAsset.embedded).register(on: router) }
     }
 
     /// The application: the router served on the configured address.

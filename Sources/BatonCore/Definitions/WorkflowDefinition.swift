@@ -17,6 +17,27 @@ public struct WorkflowDefinition: Codable, Sendable, Hashable {
         WorkflowDefinition(name: name, actions: actions + more)
     }
 
+    /// What is wrong with the definition, one sentence each; empty when it can be planned: every action id appears
+    /// once, and an action depends only on actions before it (which also rules out cycles).
+    public var problems: [String] {
+        var problems: [String] = []
+        var earlier: Set<String> = []
+        for action in actions {
+            if earlier.contains(action.id) {
+                problems.append("'\(action.id)' is defined more than once")
+            }
+            for dependency in action.dependsOn where !earlier.contains(dependency) {
+                problems.append(
+                    self.action(dependency) == nil
+                        ? "'\(action.id)' depends on '\(dependency)', which the definition does not have"
+                        : "'\(action.id)' depends on '\(dependency)', which comes after it (or is itself)"
+                )
+            }
+            earlier.insert(action.id)
+        }
+        return problems
+    }
+
     /// The definition with this action id, if any.
     public func action(_ id: String) -> ActionDefinition? {
         actions.first { $0.id == id }

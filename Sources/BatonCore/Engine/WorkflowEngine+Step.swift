@@ -68,6 +68,10 @@ extension WorkflowEngine {
                 )
             case .cutOff:
                 return record.releaseLease(index, leaseID: lease.id, message: record[index].message, now: now)
+            case .threw(let missing as MissingActionOutput):
+                return record.record(
+                    .failed(missing.failure), index, leaseID: lease.id, consumesEnvValues: false, timeouts: timeouts, now: now
+                )
             case .threw(let error):
                 logger.error("action threw an unexpected error", metadata: ["error": "\(String(reflecting: type(of: error)))"])
                 let failure = ActionFailure(

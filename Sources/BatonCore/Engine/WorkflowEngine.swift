@@ -82,7 +82,9 @@ public struct WorkflowEngine: Sendable {
     ///   - pacer: call slots shared by every instance (the store's; one for this process by default).
     ///   - accountVault: where users' own account tokens are kept (workflows started with `accounts`); `nil`
     ///     refuses such workflows.
-    /// - Throws: ``WorkflowEngineError/missingActions(_:)`` when `actions` lacks an action `definition` names.
+    /// - Throws: ``WorkflowEngineError/invalidDefinition(_:)`` when `definition` has ``WorkflowDefinition/problems``,
+    ///   ``WorkflowEngineError/missingActions(_:)`` when `actions` lacks an action `definition` names, and
+    ///   ``WorkflowEngineError/unknownTimeoutSettings(_:known:)`` when a timeout setting names no action or phase.
     public init(
         store: any WorkflowStore,
         authenticator: any Authenticator = OpenAccess(),
@@ -96,6 +98,8 @@ public struct WorkflowEngine: Sendable {
         configuration: Configuration = Configuration(),
         logger: Logger = Logger(label: "baton.engine")
     ) throws {
+        let problems = definition.problems
+        guard problems.isEmpty else { throw WorkflowEngineError.invalidDefinition(problems) }
         let missing = actions.missingActions(for: definition)
         guard missing.isEmpty else { throw WorkflowEngineError.missingActions(missing) }
         let known = definition.actions.flatMap { action in
@@ -172,6 +176,8 @@ public enum EngineResponse: Sendable {
 
 /// Errors setting up a ``WorkflowEngine``.
 public enum WorkflowEngineError: Error, Equatable, Sendable {
+    /// The workflow definition cannot be planned (``WorkflowDefinition/problems``).
+    case invalidDefinition([String])
     /// The workflow definition names actions with no implementation.
     case missingActions([String])
     /// Timeout settings name actions or phases the workflow definition does not have; `known` lists those it has.

@@ -13,6 +13,15 @@ public struct MissingActionOutput: Error, Sendable, Hashable, CustomStringConver
 
     public var description: String { "missing output of \(action): \(problem)" }
 
+    /// The failure an action reports when it cannot run for want of this output (`missing_output`, not retryable):
+    /// what the engine answers when an action throws this, and what provider actions return.
+    public var failure: ActionFailure {
+        ActionFailure(
+            code: "missing_output", message: "Cannot run: \(self).", retryable: false,
+            fix: "Start a new workflow; this one's earlier results are not what this action needs."
+        )
+    }
+
     /// The outputs of `action` did not decode as `type`.
     init(action: String, type: Any.Type, error: DecodingError) {
         let problem = switch error {

@@ -96,10 +96,7 @@ extension ProviderStepAction {
             } catch let error as ProviderError {
                 return try outcome(for: error, checkpoint: current, context: context)
             } catch let error as MissingActionOutput {
-                return .failed(ActionFailure(
-                    code: "missing_output", message: "Cannot run: \(error).", retryable: false,
-                    fix: "Start a new workflow; this one's earlier results are not what this action needs."
-                ))
+                return .failed(error.failure)
             }
             switch step {
             case .next(let state, let message):

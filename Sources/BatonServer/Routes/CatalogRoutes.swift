@@ -1,7 +1,7 @@
 import BatonCore
 import Hummingbird
 
-/// `GET /api/catalog` (what clients render forms from) and `GET /healthz`.
+/// `GET /api/catalog`: the apps and the definition version clients render forms from.
 struct CatalogRoutes<Context: RequestContext>: Sendable {
     /// The catalog as clients see it.
     struct CatalogBody: Encodable {
@@ -16,9 +16,6 @@ struct CatalogRoutes<Context: RequestContext>: Sendable {
         let body = CatalogBody(apps: catalog.apps, definitionVersion: definitionVersion)
         router.get("/api/catalog") { _, _ in
             try JSONResponse.make(body)
-        }
-        router.get("/healthz") { _, _ in
-            try JSONResponse.make(["status": "ok"])
         }
     }
 }

@@ -40,7 +40,7 @@ public enum DeployerServer {
     ///   - extraRoutes: more routes on the same router (the sandboxes).
     ///   - onServerRunning: called with the bound port once the server listens.
     public static func buildApplication(
-        baton: Baton, host: String = "127.0.0.1", port: Int = 8090, logger: Logger,
+        baton: Baton, host: String = "127.0.0.1", port: Int = 8091, logger: Logger,
         extraRoutes: (Router<DeployerRequestContext>) -> Void = { _ in },
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {

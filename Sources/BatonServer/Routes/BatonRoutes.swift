@@ -1,0 +1,19 @@
+/// Which of Baton's routes a host mounts (``BatonApplication/addRoutes(to:engine:catalog:limits:connector:publicURL:serving:)``):
+/// a host that has its own `GET /` or `GET /healthz` leaves those out, since a router takes one handler per method and
+/// path (Hummingbird stops the process on a second one).
+public struct BatonRoutes: OptionSet, Sendable, Hashable {
+    public let rawValue: Int
+
+    public init(rawValue: Int) {
+        self.rawValue = rawValue
+    }
+
+    /// The API under `/api`: `POST /api/deploy`, `GET /api/catalog`, `GET /api/workflows` and `/api/connections…`.
+    public static let api = BatonRoutes(rawValue: 1 << 0)
+    /// `GET /healthz`, answering `{"status":"ok"}`.
+    public static let healthCheck = BatonRoutes(rawValue: 1 << 1)
+    /// The deploy page at `GET /` and its files under `GET /assets/…`; it calls the API at `/api`, so it needs ``api``.
+    public static let webPage = BatonRoutes(rawValue: 1 << 2)
+    /// Every route.
+    public static let all: BatonRoutes = [.api, .healthCheck, .webPage]
+}
