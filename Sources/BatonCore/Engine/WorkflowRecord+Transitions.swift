@@ -108,7 +108,8 @@ extension WorkflowRecord {
             action.deadline = nil
         }
         apply(action, at: index, now: now)
-        if apps[index.app].hasSucceeded { eraseHandedSecrets(ofApp: index.app) }
+        // Only a success can finish the app; the running and failed outcomes of every poll skip this walk.
+        if case .succeeded = outcome, apps[index.app].hasSucceeded { eraseHandedSecrets(ofApp: index.app) }
         return true
     }
 
