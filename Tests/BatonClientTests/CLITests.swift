@@ -46,8 +46,9 @@ struct CLITests {
     }
 
     @Test func ctrlCStopsDrivingPrintsTheResumeCommandAndResumeFinishes() async throws {
-        // Builds long enough that Ctrl-C lands mid-way even when the keys reach the terminal late.
-        try await LiveBaton.run(buildSeconds: 6) { baton in
+        // Builds long enough that Ctrl-C lands mid-way even when the keys reach the terminal late: on a loaded CI
+        // machine, starting tmux to send them once took longer than a 6 s build, and the deploy finished first.
+        try await LiveBaton.run(buildSeconds: 20) { baton in
             let home = try ProcessEnvironment.scratchFolder("cli-home")
             try await TerminalSession.run(deployArguments(baton), home: home) { terminal in
                 try await terminal.waitForScreen { $0.contains(/Deploy to production  [0-9:]+ s?\s*Vercel deployment/) }
