@@ -55,9 +55,10 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ],
             // The web page: every file of Web/Page/ is compiled in as `PackageResources.<file name>` (bytes), which
-            // WebAsset.embedded serves; input.css is only Tailwind's input for Web/Page/dist/baton.css.
+            // WebAsset.embedded serves; input.css is only Tailwind's input for Web/Page/dist/baton.css. Baton's OpenAPI
+            // description is compiled in the same way (`PackageResources.openapi_json`), served at GET /openapi.json.
             exclude: ["Web/Page/input.css"],
-            resources: [.embedInCode("Web/Page")],
+            resources: [.embedInCode("Web/Page"), .embedInCode("OpenAPI/openapi.json")],
             swiftSettings: swiftSettings
         ),
         .target(

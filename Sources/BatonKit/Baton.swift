@@ -46,9 +46,10 @@ public struct Baton: Sendable {
     }
 
     /// Adds Baton's routes to a host's router, at the root: the API under `/api` (`POST /api/deploy`,
-    /// `GET /api/catalog`, `GET /api/workflows`, `/api/connections…`), `GET /healthz`, and the web page at `GET /` and
-    /// `GET /assets/…`. Leave out what the host serves itself with `serving` (`[.api, .webPage]` for a host with its
-    /// own `/healthz`): a router takes one handler per method and path. Baton's request log and JSON errors apply to
+    /// `GET /api/catalog`, `GET /api/workflows`, `/api/connections…`), `GET /healthz`, the web page at `GET /` and
+    /// `GET /assets/…`, and the API's OpenAPI description at `GET /openapi.json`. Leave out what the host serves itself
+    /// with `serving` (`[.api, .webPage, .apiDescription]` for a host with its own `/healthz`): a router takes one
+    /// handler per method and path. Baton's request log and JSON errors apply to
     /// these routes only.
     public func addRoutes<Context: RemoteAddressRequestContext>(
         to router: some RouterMethods<Context>, serving routes: BatonRoutes = .all

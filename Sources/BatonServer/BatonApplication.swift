@@ -8,7 +8,8 @@ public enum BatonApplication {
     /// The request context Baton's routes use.
     public typealias Context = BatonRequestContext
 
-    /// The router with Baton's API: `POST /api/deploy`, `GET /api/catalog`, `GET /healthz`, and the web page at `/`.
+    /// The router with Baton's API: `POST /api/deploy`, `GET /api/catalog`, `GET /healthz`, the web page at `/`, and
+    /// the API's OpenAPI description at `GET /openapi.json`.
     /// - Parameters:
     ///   - connector: connects users' own GitHub and Vercel accounts (`/api/connections`); `nil` offers none.
     ///   - publicURL: the server's public base URL, on which OAuth callback URLs are built (`nil`: each request's `Host`).
@@ -34,7 +35,8 @@ public enum BatonApplication {
 
     /// Adds Baton's routes to a host's router, at these paths: `POST /api/deploy`, `GET /api/catalog`,
     /// `GET /api/workflows`, `/api/connections…` (``BatonRoutes/api``), `GET /healthz` (``BatonRoutes/healthCheck``),
-    /// and the web page at `GET /` and `GET /assets/…` (``BatonRoutes/webPage``). The page calls the API at `/api` and
+    /// the web page at `GET /` and `GET /assets/…` (``BatonRoutes/webPage``), and the API's OpenAPI description at
+    /// `GET /openapi.json` (``BatonRoutes/apiDescription``). The page calls the API at `/api` and
     /// OAuth callbacks come back to `/api/connections/…`, so mount them on the router itself, not under a prefix.
     ///
     /// Baton's middleware (its request log and its JSON error bodies) applies to these routes only: they are added
@@ -74,6 +76,7 @@ public enum BatonApplication {
         }
         if routes.contains(.healthCheck) { HealthRoutes().register(on: router) }
         if routes.contains(.webPage) { WebRoutes(assets: WebAsset.embedded).register(on: router) }
+        if routes.contains(.apiDescription) { OpenAPIRoutes().register(on: router) }
     }
 
     /// The application: the router served on the configured address.

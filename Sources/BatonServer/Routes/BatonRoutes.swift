@@ -1,6 +1,6 @@
 /// Which of Baton's routes a host mounts (``BatonApplication/addRoutes(to:engine:catalog:limits:connector:publicURL:serving:)``):
-/// a host that has its own `GET /` or `GET /healthz` leaves those out, since a router takes one handler per method and
-/// path (Hummingbird stops the process on a second one).
+/// a host that has its own `GET /`, `GET /healthz` or `GET /openapi.json` leaves those out, since a router takes one
+/// handler per method and path (Hummingbird stops the process on a second one).
 public struct BatonRoutes: OptionSet, Sendable, Hashable {
     public let rawValue: Int
 
@@ -14,6 +14,8 @@ public struct BatonRoutes: OptionSet, Sendable, Hashable {
     public static let healthCheck = BatonRoutes(rawValue: 1 << 1)
     /// The deploy page at `GET /` and its files under `GET /assets/…`; it calls the API at `/api`, so it needs ``api``.
     public static let webPage = BatonRoutes(rawValue: 1 << 2)
+    /// `GET /openapi.json`: Baton's OpenAPI 3.1 description of every route here (`application/json`).
+    public static let apiDescription = BatonRoutes(rawValue: 1 << 3)
     /// Every route.
-    public static let all: BatonRoutes = [.api, .healthCheck, .webPage]
+    public static let all: BatonRoutes = [.api, .healthCheck, .webPage, .apiDescription]
 }
