@@ -124,6 +124,7 @@ let package = Package(
         .target(
             name: "BatonTestSupport",
             dependencies: [
+                "BatonClient",
                 "BatonCore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),

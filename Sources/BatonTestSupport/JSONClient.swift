@@ -38,10 +38,14 @@ public struct JSONClient: Sendable {
     public let http: HTTPClient
     /// The server's base URL.
     public let baseURL: String
+    /// Keeps every exchange with the server at ``baseURL`` (not those with `absolute` URLs), when given.
+    public let recorder: APIExchangeRecorder?
 
-    public init(http: HTTPClient, baseURL: String) {
+    /// A client of the server at `baseURL`; `recorder` keeps its exchanges, for the server's OpenAPI check.
+    public init(http: HTTPClient, baseURL: String, recordingTo recorder: APIExchangeRecorder? = nil) {
         self.http = http
         self.baseURL = baseURL
+        self.recorder = recorder
     }
 
     /// Posts `json` to `path` (a full URL when `absolute`).
@@ -53,23 +57,32 @@ public struct JSONClient: Sendable {
         if let contentType { request.headers.add(name: "Content-Type", value: contentType) }
         if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
         request.body = .bytes(ByteBuffer(string: json))
-        return try await send(request)
+        return try await send(request, recording: absolute ? nil : (path, json))
     }
 
     /// Gets `path` (a full URL when `absolute`), with `Authorization: Bearer token` when given.
     public func get(_ path: String, token: String? = nil, absolute: Bool = false) async throws -> JSONReply {
         var request = HTTPClientRequest(url: absolute ? path : baseURL + path)
         if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
-        return try await send(request)
+        return try await send(request, recording: absolute ? nil : (path, ""))
     }
 
-    private func send(_ request: HTTPClientRequest) async throws -> JSONReply {
+    /// Sends `request`; `recording` (its path relative to ``baseURL`` and its body) goes to ``recorder``.
+    private func send(_ request: HTTPClientRequest, recording: (target: String, body: String)?) async throws -> JSONReply {
         let response = try await http.execute(request, timeout: .seconds(30))
         let buffer = try await response.body.collect(upTo: 16 * 1024 * 1024)
         let text = String(buffer: buffer)
         let body = text.isEmpty ? JSONValue.null : (try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))) ?? .null
         var reply = JSONReply(status: Int(response.status.code), body: body, text: text)
         for (name, value) in response.headers { reply.headers[name.lowercased()] = value }
+        if let recorder, let recording {
+            recorder.record(
+                method: request.method.rawValue, target: recording.target,
+                requestHeaders: Dictionary(request.headers.map { ($0.name, $0.value) }) { _, last in last },
+                requestBody: Data(recording.body.utf8), status: reply.status, responseHeaders: reply.headers,
+                responseBody: Data(buffer.readableBytesView)
+            )
+        }
         return reply
     }
 

@@ -42,13 +42,15 @@ struct LiveServer {
         )
     }
 
-    /// Serves the app on a free port and runs `body` with a client for it.
+    /// Serves the app on a free port and runs `body` with a client for it; then checks every exchange the client had
+    /// against Baton's OpenAPI description (throwing ``APIContractViolation`` when one does not conform).
     func run<Value: Sendable>(_ body: @Sendable (JSONClient) async throws -> Value) async throws -> Value {
         let app = buildApplication(baton, port: 0, logger: logger)
-        return try await app.test(.live) { client in
+        let recorder = APIExchangeRecorder()
+        let value = try await app.test(.live) { client in
             let http = HTTPClient(eventLoopGroupProvider: .singleton)
             do {
-                let value = try await body(JSONClient(http: http, baseURL: "http://127.0.0.1:\(client.port!)"))
+                let value = try await body(JSONClient(http: http, baseURL: "http://127.0.0.1:\(client.port!)", recordingTo: recorder))
                 try await http.shutdown()
                 return value
             } catch {
@@ -56,5 +58,7 @@ struct LiveServer {
                 throw error
             }
         }
+        try await recorder.validate()
+        return value
     }
 }

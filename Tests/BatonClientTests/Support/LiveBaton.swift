@@ -13,11 +13,15 @@ struct LiveBaton: Sendable {
     let control: SandboxControl
     /// The scratch folder holding its log.
     let folder: URL
+    /// Keeps what every ``client(_:)`` exchanges with the server, checked against its OpenAPI description at the end.
+    let recorder: APIExchangeRecorder
 
     /// The server's base URL.
     var url: URL { URL(string: server.baseURL)! }
 
-    /// Starts a server with quick sandbox forks and builds (plus `extraArguments`), runs `body`, stops it.
+    /// Starts a server with quick sandbox forks and builds (plus `extraArguments`), runs `body`, stops it, and checks
+    /// every exchange its clients had against Baton's OpenAPI description (throwing ``APIContractViolation`` when one
+    /// does not conform). The `baton` processes a test starts talk to it unrecorded.
     static func run<Value: Sendable>(
         forkSeconds: Double = 0.5, buildSeconds: Double = 1, extraArguments: [String] = [],
         _ body: @Sendable (LiveBaton) async throws -> Value
@@ -34,9 +38,11 @@ struct LiveBaton: Sendable {
                 readinessPath: "/healthz", environment: ProcessEnvironment.childEnvironment(), folder: folder, http: http)
             defer { server.kill() }
             let baton = LiveBaton(server: server, control: SandboxControl(
-                client: JSONClient(http: http, baseURL: server.baseURL), sandboxURL: server.baseURL + "/sandbox"), folder: folder)
+                client: JSONClient(http: http, baseURL: server.baseURL), sandboxURL: server.baseURL + "/sandbox"), folder: folder,
+                recorder: APIExchangeRecorder())
             let value = try await body(baton)
             try await http.shutdown()
+            try await baton.recorder.validate()
             return value
         } catch {
             try? await http.shutdown()
@@ -44,9 +50,9 @@ struct LiveBaton: Sendable {
         }
     }
 
-    /// A Baton client of this server, through `transport`.
+    /// A Baton client of this server, through `transport` (its exchanges recorded).
     func client(_ transport: any BatonTransport = URLSessionTransport()) -> BatonClient {
-        BatonClient(serverURL: url, transport: transport)
+        BatonClient(serverURL: url, transport: APIRecordingTransport(transport, recordingTo: recorder))
     }
 
     /// `GET /sandbox/state`.

@@ -56,7 +56,9 @@ final class RecordingTransport: BatonTransport {
         case .loseAnswer: throw TransportFailure("the connection was lost (injected)")
         case .replaceWith503:
             let body = #"{"error":{"code":"unavailable","message":"injected","details":[]}}"#
-            return TransportResponse(status: 503, headers: ["Retry-After": "0"], body: Data(body.utf8))
+            // As Baton answers a store outage (its OpenAPI description holds this made-up answer too).
+            return TransportResponse(
+                status: 503, headers: ["Content-Type": "application/json; charset=utf-8", "Retry-After": "0"], body: Data(body.utf8))
         default: return response
         }
     }

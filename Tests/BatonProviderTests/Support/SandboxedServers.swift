@@ -21,7 +21,8 @@ struct SandboxedServers: Sendable {
     /// Provider clients pointed at the sandbox with valid tokens.
     let providers: ProviderClients
 
-    /// Starts both servers, runs `body`, stops them. Pass a ``ManualSandboxClock`` to step the sandbox's time yourself,
+    /// Starts both servers, runs `body`, stops them, and checks every exchange `client` had with Baton against its
+    /// OpenAPI description (throwing ``APIContractViolation`` when one does not conform). Pass a ``ManualSandboxClock`` to step the sandbox's time yourself,
     /// and a ``ManualClock`` as `engineClock` to step Baton's (its retries' waits and its deadlines).
     static func run<Value: Sendable>(
         sandbox configuration: SandboxConfiguration = SandboxConfiguration(forkSeconds: 0.3, buildSeconds: 0.6),
@@ -37,6 +38,7 @@ struct SandboxedServers: Sendable {
         var logger = Logger(label: "baton.provider-tests")
         logger.logLevel = .warning
         let http = HTTPClient(eventLoopGroupProvider: .singleton)
+        let recorder = APIExchangeRecorder()
         let sandbox = ProviderSandbox(configuration: configuration, clock: clock, recordExchangesTo: recordPath)
         let sandboxRouter = Router()
         sandbox.register(on: sandboxRouter)
@@ -67,7 +69,8 @@ struct SandboxedServers: Sendable {
                 group.addTask { try await batonServices.run(); return nil }
                 let batonURL = "http://127.0.0.1:\(await batonPort.value)"
                 let servers = SandboxedServers(
-                    sandboxURL: sandboxURL, batonURL: batonURL, client: JSONClient(http: http, baseURL: batonURL), providers: clients
+                    sandboxURL: sandboxURL, batonURL: batonURL, client: JSONClient(http: http, baseURL: batonURL, recordingTo: recorder),
+                    providers: clients
                 )
                 do {
                     let value = try await body(servers)
@@ -81,6 +84,7 @@ struct SandboxedServers: Sendable {
                 }
             }
             try await http.shutdown()
+            try await recorder.validate()
             return value
         } catch {
             try? await http.shutdown()
