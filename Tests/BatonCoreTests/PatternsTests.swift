@@ -34,6 +34,18 @@ struct PatternsTests {
         #expect(!Patterns.isDomainName(domain))
     }
 
+    @Test(arguments: ["localhost", "127.0.0.1:8080", "deploy.example.com", "Deploy.Example.COM:443", "my_host:1", "[::1]:8080",
+                      "[2001:db8::1]", "a:65535"])
+    func acceptsHostsAndPorts(_ host: String) {
+        #expect(Patterns.isHostAndPort(host))
+    }
+
+    @Test(arguments: ["", "a b", "evil.example:99999@x", "user@host", "x?y#z", "a\\b", "a/b", "host:", "host:0", "host:65536",
+                      "host:80:80", "host:+80", ":80", "[::1", "[::1]x", "[zz::1]", "[]", "bücher.de", String(repeating: "a", count: 254)])
+    func rejectsBadHostsAndPorts(_ host: String) {
+        #expect(!Patterns.isHostAndPort(host))
+    }
+
     @Test(arguments: ["A", "_", "DATABASE_URL", "KEY_2"])
     func acceptsEnvKeys(_ key: String) {
         #expect(Patterns.isEnvKey(key))

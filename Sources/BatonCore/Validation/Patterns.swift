@@ -65,6 +65,34 @@ public enum Patterns {
         return !(labels.last!.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
     }
 
+    /// A URL's host and optional port, as a `Host` header carries them: a name or IPv4 address (1–253 letters, digits,
+    /// `-`, `.` or `_`) or a bracketed IPv6 address, then `:` and a port from 1 to 65535 if any. No user info, path,
+    /// query or spaces, so it can be put before a path to make a URL.
+    public static func isHostAndPort(_ text: String) -> Bool {
+        var host = Substring(text)
+        var port: Substring?
+        if host.hasPrefix("[") {
+            guard let close = host.firstIndex(of: "]") else { return false }
+            let rest = host[host.index(after: close)...]
+            if !rest.isEmpty {
+                guard rest.hasPrefix(":") else { return false }
+                port = rest.dropFirst()
+            }
+            let address = host[host.index(after: host.startIndex)..<close]
+            guard !address.isEmpty, address.utf8.allSatisfy({ isHexDigit($0) || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ".") })
+            else { return false }
+        } else {
+            if let colon = host.firstIndex(of: ":") {
+                port = host[host.index(after: colon)...]
+                host = host[..<colon]
+            }
+            guard (1...253).contains(host.utf8.count), host.utf8.allSatisfy(isHostNameByte) else { return false }
+        }
+        guard let port else { return true }
+        guard (1...5).contains(port.utf8.count), port.utf8.allSatisfy(isDigit), let number = Int(port) else { return false }
+        return (1...65535).contains(number)
+    }
+
     /// An env var key: `^[A-Z_][A-Z0-9_]*$`, at most 256 characters.
     public static func isEnvKey(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
@@ -78,4 +106,10 @@ public enum Patterns {
     private static func isLower(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") }
     private static func isLowerAlphanumeric(_ byte: UInt8) -> Bool { isLower(byte) || isDigit(byte) }
     private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool { isUpper(byte) || isLower(byte) || isDigit(byte) }
+    private static func isHostNameByte(_ byte: UInt8) -> Bool {
+        isASCIIAlphanumeric(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_")
+    }
+    private static func isHexDigit(_ byte: UInt8) -> Bool {
+        isDigit(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte)
+    }
 }

@@ -86,10 +86,12 @@ struct ConnectionRoutes<Context: RemoteAddressRequestContext>: Sendable {
         let base: String
         if let publicURL {
             base = publicURL
-        } else if let host = request.head.authority, !host.isEmpty, !host.contains("/") {
+        } else if let host = request.head.authority, Patterns.isHostAndPort(host) {
             base = "http://\(host)"
         } else {
-            throw APIError.validationFailed([FieldIssue(path: "Host", message: "is required to build the callback URL")])
+            throw APIError.validationFailed([FieldIssue(
+                path: "Host", message: "must be this server's host name or address, with a port if any, to build the callback URL"
+            )])
         }
         return base + "/api/connections/\(kind.rawValue)/callback"
     }
