@@ -64,7 +64,8 @@ struct APIKeysCLITests {
                 },
                 readinessPath: "/healthz", environment: ProcessEnvironment.childEnvironment(), folder: folder, http: http)
             defer { serve.kill() }
-            let client = JSONClient(http: http, baseURL: serve.baseURL)
+            let recorder = APIExchangeRecorder()
+            let client = JSONClient(http: http, baseURL: serve.baseURL, recordingTo: recorder)
             let initJSON = { (owner: String) in #"{"mode":"init","config":{"apps":["app-b"],"github":{"owner":"\#(owner)"}},"envVars":{}}"# }
             #expect(try await client.post(json: initJSON("acme")).status == 401)
             #expect(try await client.post(json: initJSON("acme"), token: key).status == 201)
@@ -101,6 +102,7 @@ struct APIKeysCLITests {
             let listed = try BatonRun.run(["keys", "list", "--store", store])
             #expect(listed.output.contains("ci  owners: acme  teams: any") && listed.output.contains("revoked"), "\(listed.output)")
             #expect(try BatonRun.run(["keys", "revoke", "nobody", "--store", store]).status != 0)
+            try await recorder.validate()
             try await http.shutdown()
         } catch {
             try? await http.shutdown()

@@ -42,7 +42,8 @@ struct LargeWorkflowCrashTests {
             readinessPath: "/healthz", environment: ProcessEnvironment.childEnvironment(), folder: folder, http: http)
         defer { serve.kill() }
 
-        let client = ResilientClient(http: http, baseURLs: [serve.baseURL])
+        let recorder = APIExchangeRecorder()
+        let client = ResilientClient(http: http, baseURLs: [serve.baseURL], recordingTo: recorder)
         var driver = CrashTolerantDriver(client: client)
         driver.actionTimeout = .seconds(240)
         // 24 apps at once, as a client fleet with bounded concurrency drives (the HTTP client keeps 32 connections).
@@ -81,6 +82,7 @@ struct LargeWorkflowCrashTests {
         #expect(history.count == final.apps.reduce(0) { $0 + $1.actions.count } * 2, "two transitions per action, none lost or doubled")
         let problems = try await sandbox.state().problemsAfterWorkflow(apps: apps, owner: "acme", domain: nil)
         #expect(problems.isEmpty, "\(problems.prefix(5))")
+        try await recorder.validate()
         try? FileManager.default.removeItem(at: folder)
     }
 

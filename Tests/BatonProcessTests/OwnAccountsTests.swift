@@ -31,10 +31,10 @@ struct OwnAccountsTests {
         return #"{"mode":"init","config":{"apps":[\#(list)],"github":{"owner":"\#(owner)"}}\#(env),"accounts":\#(accounts)}"#
     }
 
-    /// Drives a workflow to its end with the Swift client, as `baton deploy` would.
-    private static func drive(_ created: String, server: String) async throws -> DeploymentSnapshot {
+    /// Drives a workflow to its end with the Swift client, as `baton deploy` would, its exchanges kept in `recorder`.
+    private static func drive(_ created: String, server: String, recordingTo recorder: APIExchangeRecorder) async throws -> DeploymentSnapshot {
         let plan = try BatonJSON.makeDecoder().decode(InitResponse.self, from: Data(created.utf8))
-        let client = BatonClient(serverURL: URL(string: server)!, transport: URLSessionTransport())
+        let client = BatonClient(serverURL: URL(string: server)!, transport: APIRecordingTransport(URLSessionTransport(), recordingTo: recorder))
         return try await DeploymentRunner(plan: plan, client: client).run()
     }
 
@@ -65,7 +65,9 @@ struct OwnAccountsTests {
     private func connectAndDeploy(folder: URL, http: HTTPClient) async throws {
         let server = try await Self.startServer(folder, http: http)
         defer { server.kill() }
-        let browser = ConsentPageBrowser(baseURL: server.baseURL, http: http)
+        // Every exchange with Baton below is checked against its OpenAPI description at the end.
+        let recorder = APIExchangeRecorder()
+        let browser = ConsentPageBrowser(baseURL: server.baseURL, http: http, recordingTo: recorder)
         // Access tokens live 2 s from now on, so every workflow below outlives the ones it starts with.
         _ = try await browser.send("POST", server.baseURL + "/sandbox/faults", json: #"{"oauthAccessTokenSeconds": 2}"#)
 
@@ -85,14 +87,14 @@ struct OwnAccountsTests {
         #expect(otherUser.status == 403 && otherUser.body.contains("owner_not_connected") && otherUser.body.contains("config.github.owner"), "\(otherUser.body)")
         let notInstalled = try await browser.send("POST", server.baseURL + "/api/deploy", json: Self.initBody(owner: "alice-archive", apps: ["app-a"], accounts: connected))
         #expect(notInstalled.status == 403 && notInstalled.body.contains("github_app_not_installed") && notInstalled.body.contains("installations/new"), "\(notInstalled.body)")
-        let stranger = ConsentPageBrowser(baseURL: server.baseURL, http: http)
+        let stranger = ConsentPageBrowser(baseURL: server.baseURL, http: http, recordingTo: recorder)
         let noConnection = try await stranger.send("POST", server.baseURL + "/api/deploy", json: Self.initBody(owner: "octo-alice", apps: ["app-a"], accounts: connected))
         #expect(noConnection.status == 409 && noConnection.body.contains("account_not_connected") && noConnection.body.contains("accounts.github"), "\(noConnection.body)")
 
         // Three apps into octo-alice and alice's personal Vercel account; the tokens expire on the way.
         let created = try await browser.send("POST", server.baseURL + "/api/deploy", json: Self.initBody(owner: "octo-alice", apps: ["app-a", "app-b", "app-c"], accounts: connected))
         #expect(created.status == 201, "\(created.body)")
-        let finished = try await Self.drive(created.body, server: server.baseURL)
+        let finished = try await Self.drive(created.body, server: server.baseURL, recordingTo: recorder)
         #expect(finished.state == .succeeded && finished.apps.allSatisfy { app in app.actions.allSatisfy { $0.state == .succeeded } }, "\(finished)")
 
         let state = try await JSONClient(http: http, baseURL: server.baseURL).get("/sandbox/state")
@@ -114,7 +116,7 @@ struct OwnAccountsTests {
             parallel.append(reply.body)
         }
         let finishedTogether = try await withThrowingTaskGroup(of: DeploymentSnapshot.self) { group in
-            for created in parallel { group.addTask { try await Self.drive(created, server: server.baseURL) } }
+            for created in parallel { group.addTask { try await Self.drive(created, server: server.baseURL, recordingTo: recorder) } }
             return try await group.reduce(into: []) { $0.append($1) }
         }
         for snapshot in finishedTogether {
@@ -126,7 +128,7 @@ struct OwnAccountsTests {
         #expect(started.status == 201, "\(started.body)")
         #expect(try await browser.send("DELETE", server.baseURL + "/api/connections/github").status == 204)
         try await Task.sleep(for: .seconds(2.5))
-        let afterDisconnect = try await Self.drive(started.body, server: server.baseURL)
+        let afterDisconnect = try await Self.drive(started.body, server: server.baseURL, recordingTo: recorder)
         #expect(afterDisconnect.state == .succeeded, "\(afterDisconnect)")
 
         // A callback that is not for this browser's authorization connects nothing.
@@ -147,5 +149,6 @@ struct OwnAccountsTests {
         server.kill()
         let leaks = try Self.tokensAtRest(in: folder)
         #expect(leaks.isEmpty, "\(leaks)")
+        try await recorder.validate()
     }
 }

@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import BatonTestSupport
 import Foundation
 import NIOCore
 import NIOHTTP1
@@ -17,6 +18,7 @@ final class ConsentPageBrowser: Sendable {
 
     let baseURL: String
     private let http: HTTPClient
+    private let recorder: APIExchangeRecorder?
     private let cookieValue: Mutex<String?> = Mutex(nil)
 
     /// An HTTP client for this browser: it follows no redirect (the browser follows them by hand, keeping the cookie).
@@ -26,9 +28,12 @@ final class ConsentPageBrowser: Sendable {
         return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }
 
-    init(baseURL: String, http: HTTPClient) {
+    /// A browser of the Baton server at `baseURL`; `recorder` keeps its exchanges with that server, for Baton's OpenAPI
+    /// check.
+    init(baseURL: String, http: HTTPClient, recordingTo recorder: APIExchangeRecorder? = nil) {
         self.baseURL = baseURL
         self.http = http
+        self.recorder = recorder
     }
 
     /// The `Cookie` header the browser sends to Baton's `/api` paths.
@@ -77,7 +82,17 @@ final class ConsentPageBrowser: Sendable {
             request.body = .bytes(ByteBuffer(string: json))
         }
         let response = try await http.execute(request, timeout: .seconds(30))
-        let body = String(buffer: try await response.body.collect(upTo: 4 * 1024 * 1024))
+        let buffer = try await response.body.collect(upTo: 4 * 1024 * 1024)
+        let body = String(buffer: buffer)
+        if let recorder, url.hasPrefix(baseURL + "/") {
+            recorder.record(
+                method: method, target: String(url.dropFirst(baseURL.count)),
+                requestHeaders: Dictionary(request.headers.map { ($0.name, $0.value) }) { _, last in last },
+                requestBody: Data((json ?? "").utf8), status: Int(response.status.code),
+                responseHeaders: Dictionary(response.headers.map { ($0.name, $0.value) }) { _, last in last },
+                responseBody: Data(buffer.readableBytesView)
+            )
+        }
         for header in response.headers[canonicalForm: "set-cookie"] where header.hasPrefix("baton_connection=") {
             let value = header.dropFirst("baton_connection=".count).prefix { $0 != ";" }
             cookieValue.withLock { $0 = String(value) }

@@ -40,7 +40,8 @@ struct CrashTrial: Sendable {
     }
 
     private func drive(sandbox: SandboxProcess, serve: ServerProcess) async throws -> TrialOutcome {
-        let client = ResilientClient(http: http, baseURLs: [serve.baseURL])
+        let recorder = APIExchangeRecorder()
+        let client = ResilientClient(http: http, baseURLs: [serve.baseURL], recordingTo: recorder)
         var driver = CrashTolerantDriver(client: client)
         let (armed, arm) = AsyncStream<Chaos.Baseline>.makeStream()
         if case .betweenCallAndRecord(let call, _) = plan.kind {
@@ -85,6 +86,7 @@ struct CrashTrial: Sendable {
         let problems = snapshot.problemsAfterWorkflow(
             apps: workflow.apps.map(\.id), owner: "acme", domain: "example.com", envKeys: ["app-a": ["DATABASE_URL"]])
         #expect(problems.isEmpty, "\(label): \(problems)")
+        try await recorder.validate()
         var outcome = TrialOutcome(plan: plan)
         outcome.kills = await chaos.log.kills
         outcome.precisionMs = await chaos.log.precisionMs

@@ -12,9 +12,10 @@ final class ResilientClient: Sendable {
     private let retriedRequests = Atomic<Int>(0)
     private let sentRequests = Atomic<Int>(0)
 
-    /// A client of the instances at `baseURLs`, which keeps retrying one request for up to `patience`.
-    init(http: HTTPClient, baseURLs: [String], patience: Duration = .seconds(60)) {
-        endpoints = baseURLs.map { JSONClient(http: http, baseURL: $0) }
+    /// A client of the instances at `baseURLs`, which keeps retrying one request for up to `patience`; `recorder`
+    /// keeps every exchange that got an answer, for Baton's OpenAPI check.
+    init(http: HTTPClient, baseURLs: [String], patience: Duration = .seconds(60), recordingTo recorder: APIExchangeRecorder? = nil) {
+        endpoints = baseURLs.map { JSONClient(http: http, baseURL: $0, recordingTo: recorder) }
         self.patience = patience
     }
 

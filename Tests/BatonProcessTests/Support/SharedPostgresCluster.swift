@@ -9,8 +9,11 @@ struct SharedPostgresCluster: Sendable {
     let http: HTTPClient
     /// A GitHub owner nobody else uses.
     let owner: String
+    /// Keeps what the cluster's clients exchange with its instances, checked against Baton's OpenAPI description.
+    let recorder = APIExchangeRecorder()
 
-    /// Starts everything, runs `body`, then kills every process and drops the database, on every path.
+    /// Starts everything, runs `body`, then kills every process and drops the database, on every path; then checks
+    /// every exchange of ``alternatingClient()`` against Baton's OpenAPI description.
     static func run(_ body: (SharedPostgresCluster) async throws -> Void) async throws {
         let folder = try ProcessEnvironment.scratchFolder("postgres")
         let http = ProcessEnvironment.makeHTTPClient()
@@ -49,7 +52,9 @@ struct SharedPostgresCluster: Sendable {
             }
             processes += instances
             let owner = "acme-\(String(UInt32.random(in: .min ... .max), radix: 16))"
-            try await body(SharedPostgresCluster(sandbox: sandbox, instances: instances, http: http, owner: owner))
+            let cluster = SharedPostgresCluster(sandbox: sandbox, instances: instances, http: http, owner: owner)
+            try await body(cluster)
+            try await cluster.recorder.validate()
         } catch {
             for process in processes { process.kill() }
             await database?.drop(folder: folder)
@@ -69,6 +74,6 @@ struct SharedPostgresCluster: Sendable {
 
     /// A client that sends each request to the other instance than the last one.
     func alternatingClient() -> ResilientClient {
-        ResilientClient(http: http, baseURLs: instances.map(\.baseURL), patience: .seconds(10))
+        ResilientClient(http: http, baseURLs: instances.map(\.baseURL), patience: .seconds(10), recordingTo: recorder)
     }
 }
