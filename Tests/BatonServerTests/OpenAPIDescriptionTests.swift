@@ -32,9 +32,11 @@ struct OpenAPIDescriptionTests {
             _ = try await client.get("/healthz")
             _ = try await client.get("/api/catalog")
             _ = try await client.post(json: #"{"mode":"launch"}"#)
+            _ = try await client.post(json: #"{"mode":"init","config":{"apps":["app-a"],"github":{"owner":"acme"}}}"#)
+            _ = try await client.get("/api/nothing")
             _ = try await client.get("/metrics")
         }
-        #expect(recorder.count == 4)
+        #expect(recorder.count == 6)
 
         let violation = await #expect(throws: APIContractViolation.self) { try await recorder.validate() }
         let report = violation?.report ?? ""
@@ -42,19 +44,27 @@ struct OpenAPIDescriptionTests {
         #expect(report.contains("GET /api/catalog [baton] -> 418: status 418 is not listed for this operation"), "\(report)")
         #expect(report.contains("POST /api/deploy [baton] -> 201: accepted an invalid request"), "\(report)")
         #expect(report.contains("(/api/deploy mode=launch)"), "the failure names the exchange: \(report)")
-        #expect(report.contains("1 passed, 3 failed"), "\(report)")
+        #expect(report.contains("POST /api/deploy [baton] -> 429: header Retry-After is required (/api/deploy mode=init)"), "\(report)")
+        #expect(report.contains("GET (no operation) [baton] -> 200: no operation serves this request"), "\(report)")
+        #expect(report.contains("1 passed, 5 failed"), "\(report)")
     }
 
-    /// Serves Baton's paths the wrong way (a wrong body, an undocumented status, an invalid request accepted) and one
-    /// the right way (`/metrics`), and runs `body` with a client whose exchanges `recorder` keeps.
+    /// Serves Baton's paths the wrong way (a wrong body, an undocumented status, an invalid request accepted, a 429
+    /// without `Retry-After`, a path Baton does not serve answered 200) and one the right way (`/metrics`), and runs
+    /// `body` with a client whose exchanges `recorder` keeps.
     private static func serveImpostor(
         recordingTo recorder: APIExchangeRecorder, _ body: @Sendable (JSONClient) async throws -> Void
     ) async throws {
         let router = Router()
         router.get("/healthz") { _, _ in Self.json(#"{"status":"fine"}"#) }
         router.get("/api/catalog") { _, _ in Response(status: .init(code: 418)) }
-        router.post("/api/deploy") { _, _ in
-            Self.json(
+        router.get("/api/nothing") { _, _ in Self.json("{}") }
+        router.post("/api/deploy") { request, _ in
+            let body = String(buffer: try await request.body.collect(upTo: 4096))
+            guard body.contains("launch") else {
+                return Self.json(#"{"error":{"code":"rate_limited","message":"later","details":[]}}"#, status: .tooManyRequests)
+            }
+            return Self.json(
                 #"{"workflowId":"wf_0123456789abcdef0123456789abcdef","token":"bt_\#(String(repeating: "a", count: 43))","definitionVersion":"sha256-0123456789abcdef0123456789abcdef","apps":[]}"#,
                 status: .created
             )
