@@ -56,6 +56,17 @@ struct LargeWorkflowValidationTests {
         }
     }
 
+    @Test func aListOverTheLimitIsOneIssueNotOnePerEntry() {
+        let entries = (0..<5_000).map { $0 % 2 == 0 ? "\"zzz\"" : "7" }.joined(separator: ",")
+        let body = Data(#"{"mode":"init","config":{"apps":[\#(entries)],"github":{"owner":"acme"}}}"#.utf8)
+        do {
+            _ = try parse(body, catalog: Self.catalog(3))
+            Issue.record("5,000 apps were accepted")
+        } catch {
+            #expect(error.details.map(\.path) == ["config.apps"])
+        }
+    }
+
     @Test func theBodyLimitGrowsWithTheAppLimit() {
         #expect(ValidationLimits(maxApps: 3).maxBodyBytes == ValidationLimits.baseBodyBytes)
         #expect(ValidationLimits(maxApps: 200).maxBodyBytes == 200 * ValidationLimits.bodyBytesPerApp)
