@@ -219,12 +219,25 @@ public struct PostgresWorkflowStore: WorkflowStore, SecretKeyCheckStorage {
     }
 
     public func openWorkflowCount(principal: String, createdSince date: Date) async throws -> Int {
-        let rows = try await client.query(
-            """
+        try await count("""
             SELECT count(*) FROM baton_workflows w
-            WHERE w.principal = \(principal) AND w.created_at >= \(date) AND NOT w.canceled
-              AND EXISTS (SELECT 1 FROM baton_workflow_apps a WHERE a.workflow_id = w.id AND NOT a.succeeded)
-            """, logger: logger)
+            WHERE w.principal = \(principal) AND w.created_at >= \(date) AND \(unescaped: Self.isOpen)
+            """)
+    }
+
+    public func openWorkflowCount(createdSince date: Date) async throws -> Int {
+        try await count("SELECT count(*) FROM baton_workflows w WHERE w.created_at >= \(date) AND \(unescaped: Self.isOpen)")
+    }
+
+    /// What makes the workflow `w` open: not canceled, and an app whose actions have not all succeeded. A constant,
+    /// never data (it is not bound).
+    private static let isOpen = """
+        NOT w.canceled AND EXISTS (SELECT 1 FROM baton_workflow_apps a WHERE a.workflow_id = w.id AND NOT a.succeeded)
+        """
+
+    /// The one number `query` answers.
+    private func count(_ query: PostgresQuery) async throws -> Int {
+        let rows = try await client.query(query, logger: logger)
         for try await count in rows.decode(Int.self) { return count }
         return 0
     }

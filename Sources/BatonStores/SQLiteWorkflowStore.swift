@@ -222,17 +222,25 @@ public final class SQLiteWorkflowStore: WorkflowStore, SecretKeyCheckStorage {
 
     public func openWorkflowCount(principal: String, createdSince date: Date) async throws -> Int {
         try await pool.read { db in
-            try Int.fetchOne(
-                db,
-                sql: """
-                    SELECT count(*) FROM workflows w
-                    WHERE w.principal = ? AND w.created_at >= ? AND NOT w.canceled
-                      AND EXISTS (SELECT 1 FROM workflow_apps a WHERE a.workflow_id = w.id AND NOT a.succeeded)
-                    """,
-                arguments: [principal, date.timeIntervalSince1970]
-            ) ?? 0
+            try SQLRequest<Int>("""
+                SELECT count(*) FROM workflows w
+                WHERE w.principal = \(principal) AND w.created_at >= \(date.timeIntervalSince1970) AND \(Self.isOpen)
+                """).fetchOne(db) ?? 0
         }
     }
+
+    public func openWorkflowCount(createdSince date: Date) async throws -> Int {
+        try await pool.read { db in
+            try SQLRequest<Int>("""
+                SELECT count(*) FROM workflows w WHERE w.created_at >= \(date.timeIntervalSince1970) AND \(Self.isOpen)
+                """).fetchOne(db) ?? 0
+        }
+    }
+
+    /// What makes the workflow `w` open: not canceled, and an app whose actions have not all succeeded.
+    private static let isOpen: SQL = """
+        NOT w.canceled AND EXISTS (SELECT 1 FROM workflow_apps a WHERE a.workflow_id = w.id AND NOT a.succeeded)
+        """
 
     public func secretKeyCheck() async throws -> Data? {
         try await pool.read { db in

@@ -39,6 +39,10 @@ public struct UnavailableOnFailureStore: WorkflowStore {
         try await mapped { try await base.openWorkflowCount(principal: principal, createdSince: date) }
     }
 
+    public func openWorkflowCount(createdSince date: Date) async throws -> Int {
+        try await mapped { try await base.openWorkflowCount(createdSince: date) }
+    }
+
     private func mapped<Value>(_ body: () async throws -> Value) async throws -> Value {
         try await Self.mapped(body)
     }

@@ -15,6 +15,7 @@ struct UnavailableStoreTests {
         func deleteWorkflows(createdBefore date: Date) async throws -> Int { throw DriverError() }
         func workflowIDs(principal: String, createdSince date: Date, limit: Int) async throws -> [String] { throw DriverError() }
         func openWorkflowCount(principal: String, createdSince date: Date) async throws -> Int { throw DriverError() }
+        func openWorkflowCount(createdSince date: Date) async throws -> Int { throw DriverError() }
     }
 
     @Test func driverErrorsBecomeUnavailable() async throws {
@@ -56,5 +57,6 @@ struct UnavailableStoreTests {
         func deleteWorkflows(createdBefore date: Date) async throws -> Int { 0 }
         func workflowIDs(principal: String, createdSince date: Date, limit: Int) async throws -> [String] { [] }
         func openWorkflowCount(principal: String, createdSince date: Date) async throws -> Int { 0 }
+        func openWorkflowCount(createdSince date: Date) async throws -> Int { 0 }
     }
 }

@@ -134,6 +134,9 @@ struct StoreOutageTests {
         func openWorkflowCount(principal: String, createdSince date: Date) async throws -> Int {
             throw WorkflowStoreError.unavailable("connection refused")
         }
+        func openWorkflowCount(createdSince date: Date) async throws -> Int {
+            throw WorkflowStoreError.unavailable("connection refused")
+        }
     }
 
     @Test func aStoreOutageIs503NotA500() async throws {

@@ -116,9 +116,17 @@ public final class MemoryWorkflowStore: WorkflowStore, CallPacer {
     }
 
     public func openWorkflowCount(principal: String, createdSince date: Date) -> Int {
+        openWorkflowCount(createdSince: date) { $0.principal == principal }
+    }
+
+    public func openWorkflowCount(createdSince date: Date) -> Int {
+        openWorkflowCount(createdSince: date) { _ in true }
+    }
+
+    private func openWorkflowCount(createdSince date: Date, where include: (WorkflowRecord) -> Bool) -> Int {
         workflows.withLock { workflows in
             workflows.values.count { stored in
-                stored.fields.principal == principal && stored.fields.createdAt >= date && !stored.fields.canceled
+                include(stored.fields) && stored.fields.createdAt >= date && !stored.fields.canceled
                     && !stored.apps.allSatisfy(\.hasSucceeded)
             }
         }

@@ -39,6 +39,10 @@ public protocol WorkflowStore: Sendable {
     /// How many workflows `principal` started at or after `date` are open: not canceled, and with an app whose
     /// actions have not all succeeded (a failed one may still be retried).
     func openWorkflowCount(principal: String, createdSince date: Date) async throws -> Int
+
+    /// How many workflows created at or after `date` are open, whoever started them (the same test as
+    /// ``openWorkflowCount(principal:createdSince:)``): the `baton_workflows_open` gauge, counted when scraped.
+    func openWorkflowCount(createdSince date: Date) async throws -> Int
 }
 
 extension WorkflowStore {
