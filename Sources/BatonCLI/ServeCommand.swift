@@ -10,7 +10,8 @@ import Foundation
 import Hummingbird
 import Logging
 
-/// `baton serve`: the deploy API, `GET /api/catalog` and `GET /healthz`.
+/// `baton serve`: the deploy API, `GET /api/catalog`, `GET /healthz` and `GET /metrics`; spans over OTLP with
+/// `--otel-endpoint`.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
@@ -57,6 +58,8 @@ struct ServeCommand: AsyncParsableCommand {
     var logLevel = "info"
 
     @OptionGroup var providers: ProviderOptions
+
+    @OptionGroup var telemetry: TelemetryOptions
 
     @Flag(help: "Serve the GitHub and Vercel sandbox from this server and point the providers at it.")
     var sandbox = false
@@ -124,7 +127,8 @@ struct ServeCommand: AsyncParsableCommand {
                     actionTimeouts: ActionTimeoutArgument.settings(actionTimeouts),
                     initPace: access.initPaceLimit, maxOpenWorkflows: access.openWorkflowLimit
                 ),
-                limits: ValidationLimits(maxApps: maxApps), publicURL: try accountConnections.checkedPublicURL()
+                limits: ValidationLimits(maxApps: maxApps), publicURL: try accountConnections.checkedPublicURL(),
+                telemetry: try telemetry.settings(logger: logger)
             )
             let providerSandbox = sandbox ? ProviderSandbox(configuration: sandboxKnobs.configuration) : nil
             let app = try Self.explainingTimeoutSettings {

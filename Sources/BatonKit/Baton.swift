@@ -40,7 +40,7 @@ public struct Baton: Sendable {
             store: components.store.store, authenticator: components.authenticator, pacer: components.store.pacer,
             catalog: components.catalog, definition: components.definition, actions: components.actions,
             sealer: components.store.sealer, accountVault: vault, clock: components.clock,
-            configuration: components.configuration, logger: logger
+            configuration: components.configuration, logger: logger, telemetry: components.telemetry.makeTelemetry()
         )
         self.connector = components.accountProviders.isEmpty ? nil : AccountConnector(vault: vault, clock: components.clock)
     }
@@ -60,8 +60,13 @@ public struct Baton: Sendable {
         )
     }
 
-    /// The long-lived services the store needs running alongside the server (the PostgreSQL client).
-    public var services: [any Service] { components.store.services }
+    /// The long-lived services to run alongside the server: the store's (the PostgreSQL client) and the telemetry's
+    /// (an OTLP exporter).
+    public var services: [any Service] { components.store.services + components.telemetry.services }
+
+    /// What this Baton counts and traces into (``BatonComponents/telemetry`` made real: with metrics on, a Prometheus
+    /// registry of this Baton's own).
+    public var telemetry: Telemetry { engine.telemetry }
 
     /// Runs the store's migrations and checks its secret key; call once ``services`` run and before the server
     /// accepts requests (`Application.beforeServerStarts(perform:)`).

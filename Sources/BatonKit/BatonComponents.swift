@@ -32,6 +32,9 @@ public struct BatonComponents: Sendable {
     public var limits: ValidationLimits
     /// The server's public base URL, on which OAuth callback URLs are built; `nil` takes each request's `Host`.
     public var publicURL: String?
+    /// What Baton reports about itself: metrics at `GET /metrics`, spans to a tracer; ``TelemetrySettings/off`` by
+    /// default.
+    public var telemetry: TelemetrySettings
 
     public init(
         store: ConfiguredStore,
@@ -43,7 +46,8 @@ public struct BatonComponents: Sendable {
         clock: any BatonClock = SystemClock(),
         configuration: WorkflowEngine.Configuration = .init(),
         limits: ValidationLimits = .standard,
-        publicURL: String? = nil
+        publicURL: String? = nil,
+        telemetry: TelemetrySettings = .off
     ) {
         self.store = store
         self.catalog = catalog
@@ -55,5 +59,6 @@ public struct BatonComponents: Sendable {
         self.configuration = configuration
         self.limits = limits
         self.publicURL = publicURL
+        self.telemetry = telemetry
     }
 }

@@ -8,8 +8,9 @@ public enum BatonApplication {
     /// The request context Baton's routes use.
     public typealias Context = BatonRequestContext
 
-    /// The router with Baton's API: `POST /api/deploy`, `GET /api/catalog`, `GET /healthz`, the web page at `/`, and
-    /// the API's OpenAPI description at `GET /openapi.json`.
+    /// The router with Baton's API: `POST /api/deploy`, `GET /api/catalog`, `GET /healthz`, the web page at `/`, the
+    /// API's OpenAPI description at `GET /openapi.json`, and `GET /metrics` when the engine's telemetry counts into a
+    /// Prometheus registry. With telemetry on, each of these requests is counted and traced (``Telemetry``).
     /// - Parameters:
     ///   - connector: connects users' own GitHub and Vercel accounts (`/api/connections`); `nil` offers none.
     ///   - publicURL: the server's public base URL, on which OAuth callback URLs are built (`nil`: each request's `Host`).
@@ -26,22 +27,34 @@ public enum BatonApplication {
         // On the router itself, so unmatched paths (and `extraRoutes`) answer JSON errors too.
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: JSONErrorMiddleware())
-        registerRoutes(
-            .all, on: router, engine: engine, catalog: catalog, limits: limits, connector: connector, publicURL: publicURL
-        )
+        func register(on routes: some RouterMethods<Context>) {
+            registerRoutes(
+                .all, on: routes, engine: engine, catalog: catalog, limits: limits, connector: connector, publicURL: publicURL
+            )
+        }
+        if engine.telemetry.isRecording {
+            // Baton's own routes only (not `extraRoutes`), counted with the status their own JSON errors answer.
+            let group = router.group()
+            group.add(middleware: TelemetryMiddleware(telemetry: engine.telemetry))
+            group.add(middleware: JSONErrorMiddleware())
+            register(on: group)
+        } else {
+            register(on: router)
+        }
         extraRoutes(router)
         return router
     }
 
     /// Adds Baton's routes to a host's router, at these paths: `POST /api/deploy`, `GET /api/catalog`,
     /// `GET /api/workflows`, `/api/connections…` (``BatonRoutes/api``), `GET /healthz` (``BatonRoutes/healthCheck``),
-    /// the web page at `GET /` and `GET /assets/…` (``BatonRoutes/webPage``), and the API's OpenAPI description at
-    /// `GET /openapi.json` (``BatonRoutes/apiDescription``). The page calls the API at `/api` and
+    /// the web page at `GET /` and `GET /assets/…` (``BatonRoutes/webPage``), the API's OpenAPI description at
+    /// `GET /openapi.json` (``BatonRoutes/apiDescription``), and `GET /metrics` (``BatonRoutes/metrics``, when the
+    /// engine's telemetry counts into a Prometheus registry). The page calls the API at `/api` and
     /// OAuth callbacks come back to `/api/connections/…`, so mount them on the router itself, not under a prefix.
     ///
-    /// Baton's middleware (its request log and its JSON error bodies) applies to these routes only: they are added
-    /// in a group of their own, so the host's other routes keep their own error handling (and a path no route
-    /// matches gets the host's answer).
+    /// Baton's middleware (its request log, its JSON error bodies and, when the engine's telemetry records, its request
+    /// metrics and spans) applies to these routes only: they are added in a group of their own, so the host's other
+    /// routes keep their own error handling (and a path no route matches gets the host's answer).
     /// - Parameters:
     ///   - router: the host's router; its context must carry the client's address (`RemoteAddressRequestContext`),
     ///     the principal under `--auth none` and the key of the abuse limits.
@@ -57,6 +70,7 @@ public enum BatonApplication {
         serving routes: BatonRoutes = .all
     ) {
         let group = router.group()
+        if engine.telemetry.isRecording { group.add(middleware: TelemetryMiddleware(telemetry: engine.telemetry)) }
         group.add(middleware: RequestLogMiddleware())
         group.add(middleware: JSONErrorMiddleware())
         registerRoutes(
@@ -77,6 +91,9 @@ public enum BatonApplication {
         if routes.contains(.healthCheck) { HealthRoutes().register(on: router) }
         if routes.contains(.webPage) { WebRoutes(assets: WebAsset.embedded).register(on: router) }
         if routes.contains(.apiDescription) { OpenAPIRoutes().register(on: router) }
+        if routes.contains(.metrics), let registry = engine.telemetry.prometheusRegistry {
+            MetricsRoutes(engine: engine, telemetry: engine.telemetry, registry: registry).register(on: router)
+        }
     }
 
     /// The application: the router served on the configured address.

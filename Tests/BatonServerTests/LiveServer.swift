@@ -24,6 +24,7 @@ struct LiveServer {
         authenticator: any Authenticator = OpenAccess(),
         initPace: CallPace? = WorkflowEngine.Configuration.defaultInitPace,
         maxOpenWorkflows: Int? = WorkflowEngine.Configuration.defaultMaxOpenWorkflows,
+        telemetry: TelemetrySettings = .off,
         logger: Logger = Logger(label: "baton.test")
     ) throws {
         let log = CallLog()
@@ -36,7 +37,8 @@ struct LiveServer {
                 store: ConfiguredStore(store: store, pacer: memory, keys: memory, secrets: memory, sealer: .ephemeral()),
                 catalog: catalog, actions: .scripted(behavior, overrides: overrides, log: log), authenticator: authenticator,
                 configuration: .init(
-                    requestBudget: budget, leaseGrace: .milliseconds(200), initPace: initPace, maxOpenWorkflows: maxOpenWorkflows)
+                    requestBudget: budget, leaseGrace: .milliseconds(200), initPace: initPace, maxOpenWorkflows: maxOpenWorkflows),
+                telemetry: telemetry
             ),
             logger: logger
         )

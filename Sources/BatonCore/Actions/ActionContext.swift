@@ -33,6 +33,9 @@ public struct ActionContext: Sendable {
     /// The user's own accounts' access tokens, valid for this step, when the workflow deploys into them; `nil` when
     /// it deploys with the server's tokens. Secret: never log them.
     public var accountTokens: AccountTokens?
+    /// Where the step's provider calls and retries are counted and traced (the engine's; ``Telemetry/off`` outside
+    /// the engine). Provider clients take it from here, so their spans are children of the step's.
+    public var telemetry: Telemetry
     private var progressRecorder: ProgressRecorder
     /// Where this action's secrets for later actions go, and what earlier actions handed (see ``SecretHandoff``).
     var secretHandoff: SecretHandoff
@@ -42,7 +45,7 @@ public struct ActionContext: Sendable {
         envValues: [String: String], attempt: Int, deadline: Date, attemptStartedAt: Date? = nil, actionDeadline: Date? = nil,
         clock: any BatonClock = SystemClock(), logger: Logger, pacer: any CallPacer = InMemoryCallPacer(),
         accountTokens: AccountTokens? = nil, progressRecorder: ProgressRecorder = .discarding,
-        secretHandoff: SecretHandoff = .unavailable
+        secretHandoff: SecretHandoff = .unavailable, telemetry: Telemetry = .off
     ) {
         self.workflowID = workflowID
         self.actionID = actionID
@@ -60,6 +63,7 @@ public struct ActionContext: Sendable {
         self.accountTokens = accountTokens
         self.progressRecorder = progressRecorder
         self.secretHandoff = secretHandoff
+        self.telemetry = telemetry
     }
 
     /// The current time, from the engine's clock.

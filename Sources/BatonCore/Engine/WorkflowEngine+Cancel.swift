@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Tracing
 
 extension WorkflowEngine {
     /// Cancels the workflow: pending and running actions become canceled, later triggers are refused, and the provider
@@ -10,8 +11,9 @@ extension WorkflowEngine {
         let deadline = start.addingTimeInterval(configuration.requestBudget.seconds)
         // The whole workflow, so the write covers every app: one transaction that conflicts with any step in flight.
         let record = try await authorizedRecord(workflowID, token: token)
-        var (canceled, _) = try await update(record) { record throws(APIError) in record.cancel(now: start) }
+        var (canceled, canceledActions) = try await update(record) { record throws(APIError) in record.cancel(now: start) }
         logger.info("workflow canceled", metadata: ["workflow": "\(workflowID)"])
+        recordCanceled(canceledActions, of: canceled, now: start)
         if canceled.hasPendingStops {
             canceled = try await stopCanceledWork(canceled, deadline: deadline)
         }
@@ -49,7 +51,17 @@ extension WorkflowEngine {
         var problem: String?
     }
 
+    /// One try at stopping an action's provider work, in a span of its own (`stop ACTION`).
     private func tryToStop(_ record: WorkflowRecord, _ index: WorkflowRecord.ActionIndex, deadline: Date) async -> StopTry {
+        await telemetry.withSpan("stop \(record[index].id)") { span in
+            span?.attributes[TelemetryAttribute.workflowID] = record.id
+            span?.attributes[TelemetryAttribute.app] = record.apps[index.app].id
+            span?.attributes[TelemetryAttribute.action] = record[index].id
+            return await stopOnce(record, index, deadline: deadline)
+        }
+    }
+
+    private func stopOnce(_ record: WorkflowRecord, _ index: WorkflowRecord.ActionIndex, deadline: Date) async -> StopTry {
         let logger = actionLogger(record, index)
         let implementation: any DeploymentAction
         var context: ActionContext

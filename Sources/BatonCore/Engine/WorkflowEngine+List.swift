@@ -34,4 +34,10 @@ extension WorkflowEngine {
         }
         return WorkflowList(workflows: summaries)
     }
+
+    /// How many workflows are open — not canceled, an app not yet succeeded, not expired — whoever started them, as the
+    /// store counts them (so every instance on one store counts the same): ``TelemetryMetric/workflowsOpen``.
+    public func openWorkflowCount() async throws -> Int {
+        try await store.openWorkflowCount(createdSince: oldestLiveCreation(now: clock.now()))
+    }
 }

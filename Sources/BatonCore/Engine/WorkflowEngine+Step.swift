@@ -1,14 +1,26 @@
 import Foundation
 import Logging
 import Synchronization
+import Tracing
 
 extension WorkflowEngine {
     /// Runs one claimed step of an action within the request's deadline (or the action's, when that comes first) and
     /// records what it ended with. Progress the step records on the way is stored as it happens, under the same claim.
+    /// The step runs in a span of its own (``Telemetry/withSpan(_:ofKind:_:)``), the parent of its provider calls' spans.
     /// - Returns: the workflow as stored afterwards.
     func runStep(
         _ step: WorkflowRecord.Step, of record: WorkflowRecord, at index: WorkflowRecord.ActionIndex,
         lease: ActionLease, deadline: Date
+    ) async throws -> WorkflowRecord {
+        try await telemetry.withSpan(Self.spanName(of: record[index].id)) { span in
+            span?.describe(step, of: record, at: index)
+            return try await runStep(step, of: record, at: index, lease: lease, deadline: deadline, span: span)
+        }
+    }
+
+    private func runStep(
+        _ step: WorkflowRecord.Step, of record: WorkflowRecord, at index: WorkflowRecord.ActionIndex,
+        lease: ActionLease, deadline: Date, span: (any Span)?
     ) async throws -> WorkflowRecord {
         let actionRecord = record[index]
         let logger = actionLogger(record, index)
@@ -34,7 +46,8 @@ extension WorkflowEngine {
                 var withTokens = prepared
                 switch await accountTokens(for: record, stepDeadline: stepDeadline, deadline: deadline) {
                 case .success(let tokens): withTokens.accountTokens = tokens
-                case .failure(let failure): return try await finishStep(.finished(.failed(failure)), of: record, at: index, lease: lease, latest: latest)
+                case .failure(let failure):
+                    return try await finishStep(.finished(.failed(failure)), of: record, at: index, lease: lease, latest: latest, span: span)
                 }
                 let context = withTokens
                 result = await StepRunner.run(until: stepDeadline, clock: clock) {
@@ -46,13 +59,13 @@ extension WorkflowEngine {
             }
         }
 
-        return try await finishStep(result, of: record, at: index, lease: lease, latest: latest)
+        return try await finishStep(result, of: record, at: index, lease: lease, latest: latest, span: span)
     }
 
-    /// Records what a step ended with, under its claim.
+    /// Records what a step ended with, under its claim, and reports it (``recordStepEnd(_:stored:at:held:span:)``).
     private func finishStep(
         _ result: StepResult<ActionOutcome>, of record: WorkflowRecord, at index: WorkflowRecord.ActionIndex,
-        lease: ActionLease, latest: LatestRecord
+        lease: ActionLease, latest: LatestRecord, span: (any Span)?
     ) async throws -> WorkflowRecord {
         let appRecord = record.apps[index.app]
         let actionRecord = record[index]
@@ -60,7 +73,7 @@ extension WorkflowEngine {
         let timeouts = timeouts(of: actionRecord.id)
         let now = clock.now()
         let consumesEnv = definition.action(actionRecord.id)?.consumesEnvValues ?? false
-        let (stored, _) = try await update(latest.value) { record throws(APIError) -> Bool in
+        let (stored, held) = try await update(latest.value) { record throws(APIError) -> Bool in
             switch result {
             case .finished(let outcome):
                 return record.record(
@@ -83,6 +96,7 @@ extension WorkflowEngine {
                 )
             }
         }
+        recordStepEnd(result, stored: stored, at: index, held: held, span: span)
         if case .finished(let outcome) = result {
             logger.debug("action step finished", metadata: ["outcome": "\(outcome.summary)", "app": "\(appRecord.id)"])
             if case .succeeded = outcome { await eraseAccountsIfFinished(stored) }
@@ -195,7 +209,7 @@ extension WorkflowEngine {
             outputs: record.outputsOfSucceededActions(app: index.app), envValues: envValues,
             attempt: actionRecord.attempt, deadline: deadline, attemptStartedAt: actionRecord.startedAt,
             actionDeadline: actionRecord.deadline?.at, clock: clock, logger: logger, pacer: pacer,
-            progressRecorder: progressRecorder, secretHandoff: secretHandoff
+            progressRecorder: progressRecorder, secretHandoff: secretHandoff, telemetry: telemetry
         )
         return .success((implementation, context))
     }

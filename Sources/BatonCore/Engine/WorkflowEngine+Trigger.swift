@@ -19,8 +19,14 @@ extension WorkflowEngine {
         }
         let lease = newLease(deadline: deadline)
         let timeouts = timeouts(of: reference.action)
-        var (current, began) = try await update(record) { record throws(APIError) in
-            try record.beginAttempt(index, lease: lease, timeouts: timeouts, now: now)
+        // Whether an attempt began, and the failure it retries when the action had failed.
+        let (stored, (began, retried)) = try await update(record) { record throws(APIError) in
+            let failure = record[index].state == .failed ? record[index].error?.code ?? TelemetryLabel.none : nil
+            return (try record.beginAttempt(index, lease: lease, timeouts: timeouts, now: now), failure)
+        }
+        var current = stored
+        if began, let retried {
+            telemetry.recordRetry(.action, action: reference.action, code: retried)
         }
         if began {
             current = try await runStep(.start, of: current, at: index, lease: lease, deadline: deadline)

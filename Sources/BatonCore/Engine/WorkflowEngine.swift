@@ -66,6 +66,9 @@ public struct WorkflowEngine: Sendable {
     let expirySweep: ExpirySweepSchedule
     let configuration: Configuration
     let logger: Logger
+    /// Where the engine counts finished actions and retries and traces its steps; steps hand it to their actions, and
+    /// the server's routes count and trace requests into it too.
+    public let telemetry: Telemetry
 
     /// The version of the catalog and definition this engine plans with.
     public let definitionVersion: String
@@ -82,6 +85,8 @@ public struct WorkflowEngine: Sendable {
     ///   - pacer: call slots shared by every instance (the store's; one for this process by default).
     ///   - accountVault: where users' own account tokens are kept (workflows started with `accounts`); `nil`
     ///     refuses such workflows.
+    ///   - telemetry: where actions finished, retries and step spans are recorded (and, through each step's
+    ///     ``ActionContext/telemetry``, provider calls); ``Telemetry/off`` by default.
     /// - Throws: ``WorkflowEngineError/invalidDefinition(_:)`` when `definition` has ``WorkflowDefinition/problems``,
     ///   ``WorkflowEngineError/missingActions(_:)`` when `actions` lacks an action `definition` names, and
     ///   ``WorkflowEngineError/unknownTimeoutSettings(_:known:)`` when a timeout setting names no action or phase.
@@ -96,7 +101,8 @@ public struct WorkflowEngine: Sendable {
         accountVault: AccountVault? = nil,
         clock: any BatonClock = SystemClock(),
         configuration: Configuration = Configuration(),
-        logger: Logger = Logger(label: "baton.engine")
+        logger: Logger = Logger(label: "baton.engine"),
+        telemetry: Telemetry = .off
     ) throws {
         let problems = definition.problems
         guard problems.isEmpty else { throw WorkflowEngineError.invalidDefinition(problems) }
@@ -120,6 +126,7 @@ public struct WorkflowEngine: Sendable {
         self.expirySweep = ExpirySweepSchedule(interval: configuration.expirySweepInterval)
         self.configuration = configuration
         self.logger = logger
+        self.telemetry = telemetry
         self.definitionVersion = DefinitionVersion.of(catalog: catalog, definition: definition)
     }
 

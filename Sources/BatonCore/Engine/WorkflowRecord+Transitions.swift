@@ -155,9 +155,12 @@ extension WorkflowRecord {
 
     /// Cancels the workflow: every pending or running action becomes canceled; finished ones stay as they are.
     /// Running ones keep their checkpoint and get a ``PendingStop``: the provider work they started is stopped next.
-    public mutating func cancel(now: Date) {
-        guard !canceled else { return }
+    /// - Returns: the actions this canceled, in plan order (none when the workflow was canceled already).
+    @discardableResult
+    public mutating func cancel(now: Date) -> [ActionIndex] {
+        guard !canceled else { return [] }
         canceled = true
+        var canceledActions: [ActionIndex] = []
         for appIndex in apps.indices {
             for actionIndex in apps[appIndex].actions.indices {
                 var action = apps[appIndex].actions[actionIndex]
@@ -173,12 +176,15 @@ extension WorkflowRecord {
                 action.lease = nil
                 action.nextPollAt = nil
                 action.deadline = nil
-                apply(action, at: ActionIndex(app: appIndex, action: actionIndex), now: now)
+                let index = ActionIndex(app: appIndex, action: actionIndex)
+                apply(action, at: index, now: now)
+                canceledActions.append(index)
             }
         }
         sealedEnv = [:]
         for app in apps.indices { eraseHandedSecrets(ofApp: app) }
         updatedAt = now
+        return canceledActions
     }
 
     /// Records a try at stopping a canceled action's provider work: done when `outcome` is set and the try began at

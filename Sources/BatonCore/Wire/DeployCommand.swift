@@ -9,6 +9,19 @@ public enum DeployCommand: Sendable, Hashable {
     /// `cancel`: cancel the workflow.
     case cancel(workflowID: String)
 
+    /// The mode's name on the wire: `init`, `trigger`, `status` or `cancel` (one of ``modes``).
+    public var mode: String {
+        switch self {
+        case .initialize: "init"
+        case .trigger: "trigger"
+        case .status: "status"
+        case .cancel: "cancel"
+        }
+    }
+
+    /// Every mode's name on the wire.
+    public static let modes: Set<String> = ["init", "trigger", "status", "cancel"]
+
     /// The workflow the command concerns; `nil` for `init`.
     public var workflowID: String? {
         switch self {

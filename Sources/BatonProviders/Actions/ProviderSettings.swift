@@ -46,16 +46,18 @@ public struct ProviderClients: Sendable {
     }
 
     /// The GitHub client a step uses: with the user's own account's token when the workflow deploys into their
-    /// accounts, else with the server's.
+    /// accounts, else with the server's; its calls reported to the step's ``ActionContext/telemetry``.
     public func github(for context: ActionContext) -> GitHubClient {
-        guard let tokens = context.accountTokens else { return github }
-        return github.authorized(by: ProviderToken(tokens.accessTokens[.github]))
+        let observed = github.observed(by: context.telemetry)
+        guard let tokens = context.accountTokens else { return observed }
+        return observed.authorized(by: ProviderToken(tokens.accessTokens[.github]))
     }
 
     /// The Vercel client a step uses (see ``github(for:)``).
     public func vercel(for context: ActionContext) -> VercelClient {
-        guard let tokens = context.accountTokens else { return vercel }
-        return vercel.authorized(by: ProviderToken(tokens.accessTokens[.vercel]))
+        let observed = vercel.observed(by: context.telemetry)
+        guard let tokens = context.accountTokens else { return observed }
+        return observed.authorized(by: ProviderToken(tokens.accessTokens[.vercel]))
     }
 
     /// The Vercel team of a workflow: its own, or the server's default — which never applies to the user's own

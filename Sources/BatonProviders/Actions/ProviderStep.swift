@@ -148,6 +148,7 @@ extension ProviderStepAction {
             return .failed(failure)
         }
         let wait = retryPolicy.delay(retry: checkpoint.retries, hint: hint, now: context.now())
+        context.telemetry.recordRetry(.providerCall, action: context.actionID, code: code.rawValue)
         context.logger.notice("provider call will be retried", metadata: [
             "provider": "\(provider.rawValue)", "code": "\(code.rawValue)", "retry": "\(failures)", "waitMs": "\(Int(wait.milliseconds.rounded(.up)))",
         ])

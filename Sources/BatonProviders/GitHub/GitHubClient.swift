@@ -1,4 +1,5 @@
 public import AsyncHTTPClient
+public import BatonCore
 import Foundation
 import NIOHTTP1
 
@@ -15,6 +16,11 @@ public struct GitHubClient: Sendable {
         GitHubClient(transport: transport.authorized(by: token))
     }
 
+    /// The same client reporting its calls to `telemetry` (see ``ProviderTransport/observed(by:)``).
+    public func observed(by telemetry: Telemetry) -> GitHubClient {
+        GitHubClient(transport: transport.observed(by: telemetry))
+    }
+
     /// A client for the API at `baseURL` (`https://api.github.com`, or the sandbox's `/sandbox/github`).
     public init(baseURL: String, token: ProviderToken, http: HTTPClient) {
         transport = ProviderTransport(
@@ -26,14 +32,14 @@ public struct GitHubClient: Sendable {
 
     /// The login of the token's user.
     public func authenticatedLogin() async throws -> String {
-        let response = try await transport.send(.GET, "/user")
+        let response = try await transport.send(.GET, "/user", operation: "users/get-authenticated")
         try expect(response, 200)
         return try response.decode(GitHubAccount.self).login
     }
 
     /// The repository, or `nil` when it does not exist (or the token cannot see it).
     public func repository(owner: String, name: String) async throws -> GitHubRepository? {
-        let response = try await transport.send(.GET, "/repos/\(escape(owner))/\(escape(name))")
+        let response = try await transport.send(.GET, "/repos/\(escape(owner))/\(escape(name))", operation: "repos/get")
         if response.status == 404 { return nil }
         try expect(response, 200)
         return try response.decode(GitHubRepository.self)
@@ -49,7 +55,7 @@ public struct GitHubClient: Sendable {
             var name: String?
             var default_branch_only: Bool
         }
-        let response = try await transport.send(.POST, "/repos/\(escape(owner))/\(escape(name))/forks",
+        let response = try await transport.send(.POST, "/repos/\(escape(owner))/\(escape(name))/forks", operation: "repos/create-fork",
                                                  body: Body(organization: organization, name: newName, default_branch_only: true))
         if response.status == 404 { return nil }
         try expect(response, 202)
@@ -78,7 +84,7 @@ public struct GitHubClient: Sendable {
             var include_all_branches: Bool
         }
         let response = try await transport.send(
-            .POST, "/repos/\(escape(templateOwner))/\(escape(templateName))/generate",
+            .POST, "/repos/\(escape(templateOwner))/\(escape(templateName))/generate", operation: "repos/create-using-template",
             body: Body(owner: owner, name: name, private: false, include_all_branches: false)
         )
         switch response.status {
@@ -102,7 +108,7 @@ public struct GitHubClient: Sendable {
             struct Commit: Decodable { var sha: String }
             var commit: Commit
         }
-        let response = try await transport.send(.GET, "/repos/\(escape(owner))/\(escape(name))/branches/\(escape(branch))")
+        let response = try await transport.send(.GET, "/repos/\(escape(owner))/\(escape(name))/branches/\(escape(branch))", operation: "repos/get-branch")
         if response.status == 404 || response.status == 409 { return .empty }
         try expect(response, 200)
         return .ready(sha: try response.decode(Branch.self).commit.sha)
@@ -115,14 +121,14 @@ public struct GitHubClient: Sendable {
             struct Installation: Decodable { var account: GitHubAccount }
             var installations: [Installation]
         }
-        let response = try await transport.send(.GET, "/user/installations?per_page=100")
+        let response = try await transport.send(.GET, "/user/installations?per_page=100", operation: "apps/list-installations-for-authenticated-user")
         try expect(response, 200)
         return try response.decode(Installations.self).installations.map(\.account.login)
     }
 
     /// The organizations the token's user belongs to (`GET /user/orgs`), by login.
     public func organizations() async throws -> [String] {
-        let response = try await transport.send(.GET, "/user/orgs?per_page=100")
+        let response = try await transport.send(.GET, "/user/orgs?per_page=100", operation: "orgs/list-for-authenticated-user")
         try expect(response, 200)
         return try response.decode([GitHubAccount].self).map(\.login)
     }

@@ -25,6 +25,14 @@ public enum ProviderError: Error, Sendable, Equatable {
             ownAccount ? "your \(rawValue) token" : tokenVariable
         }
 
+        /// The provider's name in metric labels and span attributes: `github`, `vercel`.
+        public var label: String {
+            switch self {
+            case .github: "github"
+            case .vercel: "vercel"
+            }
+        }
+
         /// The environment variable that holds the provider's token.
         public var tokenVariable: String {
             switch self {

@@ -1,9 +1,10 @@
 public import AsyncHTTPClient
-import BatonCore
+public import BatonCore
 import Foundation
 import Logging
 import NIOCore
 public import NIOHTTP1
+import Tracing
 
 /// Sends JSON requests to one provider's REST API, and sorts failures into ``ProviderError``s.
 ///
@@ -20,6 +21,9 @@ public struct ProviderTransport: Sendable {
     private let http: HTTPClient
     /// How long one request may take at most.
     public var requestTimeout: Duration = .seconds(10)
+    /// Where each call is counted (``TelemetryMetric/providerCalls``) and traced (a client span, child of the task's
+    /// current span); ``Telemetry/off`` unless ``observed(by:)`` set it.
+    public private(set) var telemetry: Telemetry = .off
 
     public init(provider: ProviderError.Provider, baseURL: String, token: ProviderToken, extraHeaders: [(String, String)] = [], http: HTTPClient) {
         self.provider = provider
@@ -36,11 +40,23 @@ public struct ProviderTransport: Sendable {
         return copy
     }
 
+    /// The same transport reporting its calls to `telemetry` (a step's, so the calls' spans are children of the step's).
+    public func observed(by telemetry: Telemetry) -> ProviderTransport {
+        var copy = self
+        copy.telemetry = telemetry
+        return copy
+    }
+
     /// Sends a request and returns the response, whatever its status, unless it is transient or a bad token.
     /// - Parameters:
     ///   - path: the path, starting with `/`, with its query string already encoded.
+    ///   - operation: the call's stable name, the provider's OpenAPI operationId (`repos/create-fork`,
+    ///     `createDeployment`): the `operation` label and span attribute of the call, which `path` (with ids in it)
+    ///     cannot be.
     ///   - body: an `Encodable` body, sent as JSON.
-    public func send(_ method: HTTPMethod, _ path: String, body: (some Encodable & Sendable)? = Optional<Empty>.none) async throws -> ProviderResponse {
+    public func send(
+        _ method: HTTPMethod, _ path: String, operation: String, body: (some Encodable & Sendable)? = Optional<Empty>.none
+    ) async throws -> ProviderResponse {
         guard let secret = token.value else {
             throw ProviderError.badCredentials(provider: provider, message: "\(provider.tokenVariable) is not set")
         }
@@ -54,11 +70,43 @@ public struct ProviderTransport: Sendable {
             request.headers.add(name: "Content-Type", value: "application/json")
             request.body = .bytes(ByteBuffer(bytes: try JSONEncoder().encode(body)))
         }
-        let response: ProviderResponse
+        let response = try await observe(request, operation: operation)
+        try classify(response)
+        return response
+    }
+
+    /// Executes `request` in a client span, and counts it with its status (or why there is none) and duration.
+    private func observe(_ request: HTTPClientRequest, operation: String) async throws -> ProviderResponse {
+        try await telemetry.withSpan("\(provider.rawValue) \(operation)", ofKind: .client) { span in
+            span?.attributes[TelemetryAttribute.provider] = provider.label
+            span?.attributes[TelemetryAttribute.operation] = operation
+            span?.attributes[TelemetryAttribute.httpMethod] = request.method.rawValue
+            let started = ContinuousClock.now
+            let response: ProviderResponse
+            do {
+                response = try await execute(request)
+            } catch {
+                let status = error is CancellationError ? TelemetryLabel.canceled : TelemetryLabel.connectionError
+                telemetry.recordProviderCall(provider: provider.label, operation: operation, status: status, duration: ContinuousClock.now - started)
+                throw error
+            }
+            span?.attributes[TelemetryAttribute.httpStatus] = response.status
+            if response.status >= 500 { span?.setStatus(SpanStatus(code: .error)) }
+            telemetry.recordProviderCall(
+                provider: provider.label, operation: operation, status: String(response.status), duration: ContinuousClock.now - started
+            )
+            return response
+        }
+    }
+
+    /// The provider's answer to `request`, whatever its status.
+    /// - Throws: `CancellationError` when the step was cut off, ``ProviderError/transient(provider:code:message:hint:)``
+    ///   `connection_failed` when no answer came.
+    private func execute(_ request: HTTPClientRequest) async throws -> ProviderResponse {
         do {
             let reply = try await http.execute(request, timeout: .nanoseconds(Int64(requestTimeout.seconds * 1e9)))
             let bytes = try await reply.body.collect(upTo: 8 * 1024 * 1024)
-            response = ProviderResponse(status: Int(reply.status.code), headers: reply.headers, body: Data(bytes.readableBytesView))
+            return ProviderResponse(status: Int(reply.status.code), headers: reply.headers, body: Data(bytes.readableBytesView))
         } catch let error as CancellationError {
             throw error
         } catch {
@@ -67,8 +115,6 @@ public struct ProviderTransport: Sendable {
                 provider: provider, code: .connectionFailed, message: "the connection failed (\(Self.describe(error)))", hint: .none
             )
         }
-        try classify(response)
-        return response
     }
 
     /// Throws for transient answers and bad credentials; returns for everything else.

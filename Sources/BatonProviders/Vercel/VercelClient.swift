@@ -1,4 +1,5 @@
 public import AsyncHTTPClient
+public import BatonCore
 import Foundation
 import NIOHTTP1
 
@@ -15,6 +16,11 @@ public struct VercelClient: Sendable {
         VercelClient(transport: transport.authorized(by: token))
     }
 
+    /// The same client reporting its calls to `telemetry` (see ``ProviderTransport/observed(by:)``).
+    public func observed(by telemetry: Telemetry) -> VercelClient {
+        VercelClient(transport: transport.observed(by: telemetry))
+    }
+
     /// A client for the API at `baseURL` (`https://api.vercel.com`, or the sandbox's `/sandbox/vercel`).
     public init(baseURL: String, token: ProviderToken, http: HTTPClient) {
         transport = ProviderTransport(provider: .vercel, baseURL: baseURL, token: token, http: http)
@@ -22,7 +28,7 @@ public struct VercelClient: Sendable {
 
     /// The project with this id or name, or `nil`.
     public func project(_ idOrName: String, teamID: String?) async throws -> VercelProject? {
-        let response = try await transport.send(.GET, "/v9/projects/\(escape(idOrName))" + query(teamID))
+        let response = try await transport.send(.GET, "/v9/projects/\(escape(idOrName))" + query(teamID), operation: "getProject")
         if response.status == 404 { return nil }
         try expect(response, 200)
         return try response.decode(VercelProject.self)
@@ -59,7 +65,7 @@ public struct VercelClient: Sendable {
             enum CodingKeys: String, CodingKey { case name, framework, gitRepository }
         }
         let body = Body(name: name, framework: framework, gitRepository: .init(type: "github", repo: repository))
-        let response = try await transport.send(.POST, "/v11/projects" + query(teamID), body: body)
+        let response = try await transport.send(.POST, "/v11/projects" + query(teamID), operation: "createProject", body: body)
         switch response.status {
         case 200, 201: return .created(try response.decode(VercelProject.self))
         case 409: return .nameTaken
@@ -95,7 +101,8 @@ public struct VercelClient: Sendable {
             Variable(key: $0, value: values[$0]!, type: "encrypted", target: ["production", "preview"])
         }
         let response = try await transport.send(
-            .POST, "/v10/projects/\(escape(projectID))/env" + query(teamID, ["upsert": "true"]), body: variables
+            .POST, "/v10/projects/\(escape(projectID))/env" + query(teamID, ["upsert": "true"]), operation: "createProjectEnv",
+            body: variables
         )
         try expect(response, 201)
         var failed: [String: String] = [:]
@@ -134,7 +141,7 @@ public struct VercelClient: Sendable {
         }
         let body = Body(name: projectName, project: projectID, target: "production",
                         gitSource: .init(type: "github", repoID: repositoryID, ref: ref), meta: meta)
-        let response = try await transport.send(.POST, "/v13/deployments" + query(teamID), body: body)
+        let response = try await transport.send(.POST, "/v13/deployments" + query(teamID), operation: "createDeployment", body: body)
         if response.status == 400, ProviderErrorBody.code(in: response) == "incorrect_git_source_info" {
             return .gitSourceNotReady(ProviderErrorBody.message(in: response))
         }
@@ -144,7 +151,7 @@ public struct VercelClient: Sendable {
 
     /// A deployment by id.
     public func deployment(_ id: String, teamID: String?) async throws -> VercelDeployment {
-        let response = try await transport.send(.GET, "/v13/deployments/\(escape(id))" + query(teamID))
+        let response = try await transport.send(.GET, "/v13/deployments/\(escape(id))" + query(teamID), operation: "getDeployment")
         try expect(response, 200)
         return try response.decode(VercelDeployment.self)
     }
@@ -152,7 +159,7 @@ public struct VercelClient: Sendable {
     /// Cancels a deployment that is queued or building (`PATCH /v12/deployments/{id}/cancel`).
     /// - Returns: `true` when Vercel canceled it; `false` when there was nothing to cancel (it had finished, or is gone).
     public func cancelDeployment(_ id: String, teamID: String?) async throws -> Bool {
-        let response = try await transport.send(.PATCH, "/v12/deployments/\(escape(id))/cancel" + query(teamID))
+        let response = try await transport.send(.PATCH, "/v12/deployments/\(escape(id))/cancel" + query(teamID), operation: "cancelDeployment")
         switch response.status {
         case 200: return true
         case 400, 404: return false
@@ -165,7 +172,7 @@ public struct VercelClient: Sendable {
         struct Reply: Decodable { var deployments: [VercelDeployment] }
         var parameters = ["projectId": projectID, "target": "production", "limit": "20"]
         for (key, value) in meta { parameters["meta-\(key)"] = value }
-        let response = try await transport.send(.GET, "/v6/deployments" + query(teamID, parameters))
+        let response = try await transport.send(.GET, "/v6/deployments" + query(teamID, parameters), operation: "getDeployments")
         try expect(response, 200)
         return try response.decode(Reply.self).deployments
     }
@@ -185,7 +192,8 @@ public struct VercelClient: Sendable {
     /// Adds `domain` to the project.
     public func addDomain(_ domain: String, projectID: String, teamID: String?) async throws -> AddDomainResult {
         struct Body: Encodable, Sendable { var name: String }
-        let response = try await transport.send(.POST, "/v10/projects/\(escape(projectID))/domains" + query(teamID), body: Body(name: domain))
+        let response = try await transport.send(.POST, "/v10/projects/\(escape(projectID))/domains" + query(teamID), operation: "addProjectDomain",
+                                                 body: Body(name: domain))
         let code = ProviderErrorBody.code(in: response) ?? "http_\(response.status)"
         let message = ProviderErrorBody.message(in: response)
         switch response.status {
@@ -200,7 +208,7 @@ public struct VercelClient: Sendable {
 
     /// The domain as the project has it, or `nil` when it is not on the project.
     public func projectDomain(_ domain: String, projectID: String, teamID: String?) async throws -> VercelProjectDomain? {
-        let response = try await transport.send(.GET, "/v9/projects/\(escape(projectID))/domains/\(escape(domain))" + query(teamID))
+        let response = try await transport.send(.GET, "/v9/projects/\(escape(projectID))/domains/\(escape(domain))" + query(teamID), operation: "getProjectDomain")
         if response.status == 404 { return nil }
         try expect(response, 200)
         return try response.decode(VercelProjectDomain.self)
@@ -208,7 +216,7 @@ public struct VercelClient: Sendable {
 
     /// Asks Vercel to check the domain's TXT verification. Returns the domain when verified, `nil` when not yet.
     public func verifyDomain(_ domain: String, projectID: String, teamID: String?) async throws -> VercelProjectDomain? {
-        let response = try await transport.send(.POST, "/v9/projects/\(escape(projectID))/domains/\(escape(domain))/verify" + query(teamID))
+        let response = try await transport.send(.POST, "/v9/projects/\(escape(projectID))/domains/\(escape(domain))/verify" + query(teamID), operation: "verifyProjectDomain")
         if response.status == 400 { return nil }
         try expect(response, 200)
         return try response.decode(VercelProjectDomain.self)
@@ -216,7 +224,7 @@ public struct VercelClient: Sendable {
 
     /// The DNS configuration Vercel recommends for the domain, and whether it is in place.
     public func domainConfig(_ domain: String, projectID: String, teamID: String?) async throws -> VercelDomainConfig {
-        let response = try await transport.send(.GET, "/v6/domains/\(escape(domain))/config" + query(teamID, ["projectIdOrName": projectID]))
+        let response = try await transport.send(.GET, "/v6/domains/\(escape(domain))/config" + query(teamID, ["projectIdOrName": projectID]), operation: "getDomainConfig")
         try expect(response, 200)
         return try response.decode(VercelDomainConfig.self)
     }
@@ -227,7 +235,7 @@ public struct VercelClient: Sendable {
             struct User: Decodable { var username: String }
             var user: User
         }
-        let response = try await transport.send(.GET, "/v2/user")
+        let response = try await transport.send(.GET, "/v2/user", operation: "getAuthUser")
         try expect(response, 200)
         return try response.decode(Answer.self).user.username
     }
@@ -235,7 +243,7 @@ public struct VercelClient: Sendable {
     /// The teams the token's user belongs to (`GET /v2/teams`).
     public func teams() async throws -> [VercelTeam] {
         struct Answer: Decodable { var teams: [VercelTeam] }
-        let response = try await transport.send(.GET, "/v2/teams?limit=100")
+        let response = try await transport.send(.GET, "/v2/teams?limit=100", operation: "getTeams")
         try expect(response, 200)
         return try response.decode(Answer.self).teams
     }

@@ -16,6 +16,9 @@ public struct BatonRoutes: OptionSet, Sendable, Hashable {
     public static let webPage = BatonRoutes(rawValue: 1 << 2)
     /// `GET /openapi.json`: Baton's OpenAPI 3.1 description of every route here (`application/json`).
     public static let apiDescription = BatonRoutes(rawValue: 1 << 3)
+    /// `GET /metrics`: Baton's metrics in Prometheus's text format, served when the engine's telemetry counts into a
+    /// Prometheus registry (`Telemetry.prometheus(tracer:)`).
+    public static let metrics = BatonRoutes(rawValue: 1 << 4)
     /// Every route.
-    public static let all: BatonRoutes = [.api, .healthCheck, .webPage, .apiDescription]
+    public static let all: BatonRoutes = [.api, .healthCheck, .webPage, .apiDescription, .metrics]
 }

@@ -15,13 +15,21 @@ struct DeployRoutes<Context: RemoteAddressRequestContext>: Sendable {
     }
 
     private func deploy(_ request: Request, context: Context) async throws -> Response {
+        // The request's metrics and span say which mode it was; `invalid` until a known mode is read.
+        let facts = RequestFacts.current
+        facts?.update { $0.mode = TelemetryLabel.invalidMode }
         let body = try await Self.readJSONBody(request, maxBytes: parser.limits.maxBodyBytes)
+        if let mode = body.objectValue?["mode"]?.stringValue, DeployCommand.modes.contains(mode) {
+            facts?.update { $0.mode = mode }
+        }
         let command = try parser.parse(body)
+        facts?.record(command)
         let response = try await engine.handle(
             command, bearerToken: request.bearerToken, clientAddress: context.clientAddress, connectionID: request.connectionID
         )
         switch response {
         case .created(let created):
+            facts?.update { $0.workflowID = created.workflowID }
             return try JSONResponse.make(created, status: .created)
         case .action(let status):
             let isTrigger = if case .trigger = command { true } else { false }

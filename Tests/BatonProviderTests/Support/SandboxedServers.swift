@@ -23,7 +23,8 @@ struct SandboxedServers: Sendable {
 
     /// Starts both servers, runs `body`, stops them, and checks every exchange `client` had with Baton against its
     /// OpenAPI description (throwing ``APIContractViolation`` when one does not conform). Pass a ``ManualSandboxClock`` to step the sandbox's time yourself,
-    /// and a ``ManualClock`` as `engineClock` to step Baton's (its retries' waits and its deadlines).
+    /// and a ``ManualClock`` as `engineClock` to step Baton's (its retries' waits and its deadlines); `telemetry` turns
+    /// on Baton's `GET /metrics` and spans.
     static func run<Value: Sendable>(
         sandbox configuration: SandboxConfiguration = SandboxConfiguration(forkSeconds: 0.3, buildSeconds: 0.6),
         clock: any SandboxClock = SystemSandboxClock(),
@@ -33,6 +34,7 @@ struct SandboxedServers: Sendable {
         engineClock: any BatonClock = SystemClock(),
         catalog: Catalog = .builtIn,
         githubToken: String = "test-github-token",
+        telemetry: TelemetrySettings = .off,
         _ body: @Sendable (SandboxedServers) async throws -> Value
     ) async throws -> Value {
         var logger = Logger(label: "baton.provider-tests")
@@ -61,7 +63,7 @@ struct SandboxedServers: Sendable {
                 let baton = try buildApplication(
                     BatonComponents(
                         store: .memory(), catalog: catalog, actions: .providers(clients), clock: engineClock,
-                        configuration: .init(requestBudget: budget, actionTimeouts: actionTimeouts)
+                        configuration: .init(requestBudget: budget, actionTimeouts: actionTimeouts), telemetry: telemetry
                     ),
                     port: 0, logger: logger, onServerRunning: { await batonPort.fulfil($0) }
                 )
