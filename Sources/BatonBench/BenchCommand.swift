@@ -1,6 +1,7 @@
 import ArgumentParser
 import AsyncHTTPClient
 import BatonCore
+import BatonKit
 import BatonStores
 import Foundation
 import Logging
@@ -30,6 +31,9 @@ struct BenchCommand: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("The PostgreSQL URL for --store postgres (also BATON_TEST_POSTGRES_URL).", valueName: "url"))
     var postgresURL: String?
+
+    @Flag(help: "Measure Baton with its metrics on (GET /metrics, as baton serve runs), to compare with a run without.")
+    var metrics = false
 
     func validate() throws {
         guard actions >= 1, concurrency >= 1, seconds > 0 else {
@@ -65,11 +69,13 @@ struct BenchCommand: AsyncParsableCommand {
     /// Starts the servers on a store at `place`, measures, and stops them.
     private func measure(in place: BenchStorePlace, http: HTTPClient, logger: Logger) async throws -> BenchReport {
         let configured = try ConfiguredStore.open(place.location, environment: ["BATON_SECRET_KEY": SecretKeySource.generateKey()], logger: logger)
-        return try await BenchServers.run(configured: configured, logger: logger) { servers in
+        let telemetry = metrics ? TelemetrySettings(metrics: true) : .off
+        return try await BenchServers.run(configured: configured, telemetry: telemetry, logger: logger) { servers in
             let client = BenchClient(http: http)
             let overhead = try await ActionOverheadProbe(client: client, servers: servers).run(actions: actions, warmup: min(200, actions))
             let throughput = try await ThroughputProbe(client: client, servers: servers).run(concurrency: concurrency, seconds: seconds)
-            return BenchReport(store: store.rawValue, actions: actions, concurrency: concurrency, overhead: overhead, throughput: throughput)
+            return BenchReport(
+                store: store.rawValue, metrics: metrics, actions: actions, concurrency: concurrency, overhead: overhead, throughput: throughput)
         }
     }
 }

@@ -3,6 +3,8 @@ import Foundation
 /// Every figure of one benchmark run, with the ratios to the same-run control.
 struct BenchReport: Codable, Sendable {
     var store: String
+    /// Whether Baton counted its metrics during the run.
+    var metrics: Bool
     var actions: Int
     var concurrency: Int
     var actionOverheadP50Us: Double
@@ -15,9 +17,10 @@ struct BenchReport: Codable, Sendable {
     var controlPerSecond: Double
     var statusToControlRatio: Double
 
-    init(store: String, actions: Int, concurrency: Int,
+    init(store: String, metrics: Bool, actions: Int, concurrency: Int,
          overhead: (baton: LatencySample, control: LatencySample), throughput: (baton: Double, control: Double)) {
         self.store = store
+        self.metrics = metrics
         self.actions = actions
         self.concurrency = concurrency
         actionOverheadP50Us = overhead.baton.percentile(0.5).rounded()
@@ -39,7 +42,7 @@ struct BenchReport: Codable, Sendable {
     /// The figures for people, each next to its target when the store has one.
     func table(targets: BenchTargets?) -> String {
         """
-        Baton benchmark (store: \(store))
+        Baton benchmark (store: \(store), metrics \(metrics ? "on" : "off"))
           per-action overhead, trigger → succeeded (\(actions) actions)
             baton    p50 \(format(actionOverheadP50Us)) µs   p99 \(format(actionOverheadP99Us)) µs\(targets.map { "   (target p50 ≤ \($0.actionOverheadP50Us) µs)" } ?? "")
             control  p50 \(format(controlRoundTripP50Us)) µs   p99 \(format(controlRoundTripP99Us)) µs   (bare JSON echo round trip, after each action)

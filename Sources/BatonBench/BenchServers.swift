@@ -15,14 +15,17 @@ struct BenchServers {
     let controlURL: String
 
     /// Starts both servers, runs `body`, and stops them; returns once they stopped (and the store's services with them).
+    /// - Parameter telemetry: what Baton reports (metrics on measures what counting every request, step and action
+    ///   costs).
     /// - Throws: the servers' error when they stop before listening, else `body`'s.
     static func run<Value: Sendable>(
-        configured: ConfiguredStore, logger: Logger, _ body: @Sendable (BenchServers) async throws -> Value
+        configured: ConfiguredStore, telemetry: TelemetrySettings = .off, logger: Logger,
+        _ body: @Sendable (BenchServers) async throws -> Value
     ) async throws -> Value {
         let components = BatonComponents(
             store: configured, actions: .instant(for: .deployment),
             // The benchmark starts a workflow every few actions, far faster than any principal should.
-            configuration: .init(initPace: nil, maxOpenWorkflows: nil)
+            configuration: .init(initPace: nil, maxOpenWorkflows: nil), telemetry: telemetry
         )
         let ports = AsyncStream.makeStream(of: (String, Int).self)
         let baton = try buildApplication(
