@@ -15,18 +15,16 @@ struct TelemetryMiddleware<Context: RequestContext>: RouterMiddleware {
         let started = ContinuousClock.now
         let facts = RequestFacts()
         return try await telemetry.withSpan(request.method.rawValue, ofKind: .server) { span in
-            let status: Int
-            let response: Response
             do {
-                response = try await RequestFacts.$current.withValue(facts) { try await next(request, context) }
-                status = Int(response.status.code)
+                let response = try await RequestFacts.$current.withValue(facts) { try await next(request, context) }
+                report(request, context: context, status: Int(response.status.code), facts: facts.values, span: span, since: started)
+                return response
             } catch {
+                // Baton's JSON error middleware answers every error inside; this is a host's error handling's to answer.
                 let status = Int((error as? any HTTPResponseError)?.status.code ?? 500)
                 report(request, context: context, status: status, facts: facts.values, span: span, since: started)
                 throw error
             }
-            report(request, context: context, status: status, facts: facts.values, span: span, since: started)
-            return response
         }
     }
 
