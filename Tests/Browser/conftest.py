@@ -1,13 +1,15 @@
 """Fixtures for Baton's browser tests: one `baton serve --sandbox` for the session, a fresh headless Chromium per test.
 
 The server binary is `.build/debug/baton` (or $BATON_BINARY); scripts/test-browser builds it when it is missing.
-Screenshots and the server's log go to artifacts/browser/ (not committed).
+Screenshots and the server's log go to artifacts/browser/ (not committed). Every answer a test's browser gets from
+Baton is held to Baton's OpenAPI description when the test ends (`api_exchanges`, which `driver` depends on).
 """
 
 import contextlib
 import json
 import os
 import pathlib
+import re
 import socket
 import subprocess
 import time
@@ -22,6 +24,7 @@ os.environ.setdefault("SE_AVOID_STATS", "true")  # or Selenium tries to reach th
 from selenium import webdriver  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 
+from api_exchanges import APIRecording  # noqa: E402
 from pages import DeployPage  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
@@ -115,7 +118,16 @@ def server():
 
 
 @pytest.fixture
-def driver():
+def api_exchanges(request):
+    """Every answer the test's browser gets from Baton's own routes, validated against Baton's OpenAPI description when
+    the test ends (after the browser quit: `driver` depends on this fixture); kept in artifacts/browser/api-exchanges/."""
+    recording = APIRecording(ARTIFACTS / "api-exchanges" / (re.sub(r"[^\w.-]", "_", request.node.name) + ".jsonl"))
+    yield recording
+    recording.assert_conforms()
+
+
+@pytest.fixture
+def driver(api_exchanges):
     options = webdriver.ChromeOptions()
     options.binary_location = os.environ.get("BATON_CHROMIUM", "/usr/bin/chromium")
     for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -125,9 +137,13 @@ def driver():
     browser = webdriver.Chrome(service=Service(os.environ.get("BATON_CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
     browser.set_script_timeout(30)
     try:
+        api_exchanges.listen(browser)
         yield browser
     finally:
-        browser.quit()
+        try:
+            api_exchanges.stop()
+        finally:
+            browser.quit()
 
 
 @pytest.fixture
