@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import Metrics
 
 /// The one place each metric is recorded, with its labels in one order (see ``TelemetryMetric``).
