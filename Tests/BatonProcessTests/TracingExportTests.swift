@@ -15,7 +15,9 @@ struct TracingExportTests {
     @Test("A deployment's request, step and provider-call spans reach the collector, linked, without secrets")
     func spansReachTheCollector() async throws {
         try await OTLPReceiver.run { receiver, collectorURL in
-            try await Self.withServe(arguments: ["--otel-endpoint", collectorURL]) { serve, _, folder in
+            // A hosted collector's key travels in OTEL_EXPORTER_OTLP_HEADERS; it must not reach the log.
+            let headers = ["OTEL_EXPORTER_OTLP_HEADERS": "x-api-key=\(Self.collectorKey)"]
+            try await Self.withServe(arguments: ["--otel-endpoint", collectorURL], environment: headers) { serve, _, folder in
             let home = folder.appendingPathComponent("home").path
             let deploy = try await BatonRun.runDetached(
                 ["deploy", "--server", serve.baseURL, "--owner", "acme", "--apps", "app-a",
@@ -71,6 +73,9 @@ struct TracingExportTests {
             for secret in [token, Self.githubToken, "otel-s3cret-value", "DATABASE_URL=postgres"] {
                 #expect(exported.range(of: Data(secret.utf8)) == nil, "\(secret) is never exported")
             }
+            let log = try String(contentsOfFile: serve.logPath, encoding: .utf8)
+            #expect(!log.contains(Self.collectorKey), "the collector's key stays out of the log:\n\(log)")
+            #expect(log.contains("exporting spans over OTLP/HTTP") && log.contains("\(collectorURL)/v1/traces"), "\(log)")
             }
         }
     }
@@ -123,6 +128,9 @@ struct TracingExportTests {
             ].merging(environment) { $1 }),
             folder: folder, http: http)
     }
+
+    /// The collector's API key the exporter is given; never logged.
+    static let collectorKey = "collector-k3y-never-logged"
 
     /// The spans received once `done` holds of them (within 20 s).
     static func waitForSpans(_ receiver: OTLPReceiver, until done: ([ExportedSpan]) -> Bool) async throws -> [ExportedSpan] {

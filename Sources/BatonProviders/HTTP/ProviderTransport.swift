@@ -91,7 +91,8 @@ public struct ProviderTransport: Sendable {
                 throw error
             }
             span?.attributes[TelemetryAttribute.httpStatus] = response.status
-            if response.status >= 500 { span?.setStatus(SpanStatus(code: .error)) }
+            // OpenTelemetry's HTTP conventions: a client span is an error for any 4xx or 5xx answer.
+            if response.status >= 400 { span?.setStatus(SpanStatus(code: .error)) }
             telemetry.recordProviderCall(
                 provider: provider.label, operation: operation, status: String(response.status), duration: ContinuousClock.now - started
             )

@@ -30,22 +30,32 @@ final class RequestFacts: Sendable {
 
 extension RequestFacts {
     /// Records a `POST /api/deploy` command: its mode and what it concerns.
+    ///
+    /// The ids are as the client sent them (the command is parsed, not yet checked against the store), so each is
+    /// cut to ``longestID`` characters: a span attribute must not grow with what a stranger sends.
     func record(_ command: DeployCommand) {
         update { values in
             values.mode = command.mode
             switch command {
             case .initialize: break
             case .trigger(let reference):
-                values.workflowID = reference.workflowID
-                values.app = reference.app
-                values.action = reference.action
+                values.workflowID = Self.bounded(reference.workflowID)
+                values.app = Self.bounded(reference.app)
+                values.action = Self.bounded(reference.action)
             case .status(let query):
-                values.workflowID = query.workflowID
-                values.app = query.app
-                values.action = query.action
+                values.workflowID = Self.bounded(query.workflowID)
+                values.app = query.app.map(Self.bounded)
+                values.action = query.action.map(Self.bounded)
             case .cancel(let workflowID):
-                values.workflowID = workflowID
+                values.workflowID = Self.bounded(workflowID)
             }
         }
+    }
+
+    /// The most characters of a client-sent id kept on a span (a workflow id is 35).
+    static let longestID = 100
+
+    private static func bounded(_ id: String) -> String {
+        id.count > longestID ? String(id.prefix(longestID)) + "…" : id
     }
 }
