@@ -39,7 +39,12 @@ struct SandboxedServers: Sendable {
     ) async throws -> Value {
         var logger = Logger(label: "baton.provider-tests")
         logger.logLevel = .warning
-        let http = HTTPClient(eventLoopGroupProvider: .singleton)
+        // Tests send up to 20 requests at once, each making provider calls: with the default pool of 8 connections
+        // per host, the rest queue, and on a loaded machine a queued request waited past the connect timeout
+        // (getConnectionFromPoolTimeout in a CI run).
+        var httpConfiguration = HTTPClient.Configuration()
+        httpConfiguration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 64
+        let http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
         let recorder = APIExchangeRecorder()
         let sandbox = ProviderSandbox(configuration: configuration, clock: clock, recordExchangesTo: recordPath)
         let sandboxRouter = Router()
