@@ -1,4 +1,4 @@
-public import BatonCore
+import BatonCore
 import BatonServer
 public import ServiceLifecycle
 public import Tracing
