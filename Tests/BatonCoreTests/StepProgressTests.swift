@@ -19,6 +19,19 @@ struct StepProgressTests {
         #expect(action.calls == ["start", "poll"], "the effect before the cut is not repeated")
     }
 
+    /// A long poll keeps stepping a running action, but starts no step with less of the budget left than its last
+    /// step took: that step would be cut off midway, and a creating call in it sent again by the next request.
+    @Test func aLongPollStartsNoStepItsBudgetCannotFit() async throws {
+        let clock = ManualClock()
+        let action = TimedStepAction(clock: clock, stepSeconds: 1.3)
+        let harness = try EngineHarness(.instant, budget: .milliseconds(3600), clock: clock, custom: ["fork-repository": action])
+        let workflow = try await harness.initialize(apps: ["app-b"], domain: nil, envVars: [:])
+        _ = try await harness.trigger(workflow, "app-b", "fork-repository")
+        let status = try await harness.status(workflow, "app-b", "fork-repository", waitMs: 5000)
+        #expect(status.state == .running)
+        #expect(action.budgetLeftAtEachStep == [3.6, 3.6, 2.3], "two steps in the long poll; a third, with 1.0 s left, is not started")
+    }
+
     @Test func aCanceledWorkflowStopsAStepAtItsNextRecord() async throws {
         let action = RecordingAction(waitBeforeRecording: .milliseconds(300))
         let harness = try EngineHarness(.instant, custom: ["fork-repository": action])
@@ -87,6 +100,37 @@ final class RecordingAction: DeploymentAction {
     func poll(_ context: ActionContext, checkpoint: JSONValue) async throws -> ActionOutcome {
         log.withLock { $0.append("poll") }
         return .succeeded(outputs: [:], message: "Resumed from \(checkpoint.stringValue ?? "?")")
+    }
+}
+
+/// Every step takes `stepSeconds` of the manual clock and keeps running, due again at once; logs how much of the
+/// request's budget was left when each began.
+final class TimedStepAction: DeploymentAction {
+    private let clock: ManualClock
+    private let stepSeconds: TimeInterval
+    private let log = Mutex<[TimeInterval]>([])
+
+    init(clock: ManualClock, stepSeconds: TimeInterval) {
+        self.clock = clock
+        self.stepSeconds = stepSeconds
+    }
+
+    /// The budget left at the start of each step, in seconds, rounded to tenths.
+    var budgetLeftAtEachStep: [TimeInterval] { log.withLock { $0 } }
+
+    func start(_ context: ActionContext) async throws -> ActionOutcome {
+        step(context)
+    }
+
+    func poll(_ context: ActionContext, checkpoint: JSONValue) async throws -> ActionOutcome {
+        step(context)
+    }
+
+    private func step(_ context: ActionContext) -> ActionOutcome {
+        let left = (context.deadline.timeIntervalSince(context.now()) * 10).rounded() / 10
+        log.withLock { $0.append(left) }
+        clock.advance(by: stepSeconds)
+        return .running(ActionProgress(checkpoint: "working", pollAfter: .zero, message: "Working"))
     }
 }
 

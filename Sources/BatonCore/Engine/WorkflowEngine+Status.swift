@@ -18,9 +18,14 @@ extension WorkflowEngine {
         if record.hasPendingStops {
             record = try await stopCanceledWork(record, deadline: deadline)
         }
+        // How long this request's last step took. The next probably takes about as long: with less than that left of
+        // the budget, the step is left to the next request, which has all of its own, rather than started only to be
+        // cut off midway (a creating call's effect would then be unknown, and the call sent again).
+        var lastStep: TimeInterval = 0
         while true {
             let now = clock.now()
-            if now < deadline {
+            let mayStep = deadline.timeIntervalSince(now) > max(0, lastStep)
+            if mayStep {
                 let lease = newLease(deadline: deadline)
                 let (claimed, step) = try await update(record) { record throws(APIError) in
                     record.claimStep(index, lease: lease, now: now)
@@ -28,12 +33,13 @@ extension WorkflowEngine {
                 record = claimed
                 if let step {
                     record = try await runStep(step, of: record, at: index, lease: lease, deadline: deadline)
+                    lastStep = clock.now().timeIntervalSince(now)
                 }
             }
             let action = record[index]
             let checkedAt = clock.now()
             let changed = action.state != initial.state || action.attempt != initial.attempt
-            if changed || action.state.isTerminal || checkedAt >= waitUntil {
+            if changed || action.state.isTerminal || checkedAt >= waitUntil || !mayStep {
                 return actionStatus(record, index, now: checkedAt)
             }
             let wakeAt = min(waitUntil, nextMoment(action) ?? waitUntil)
