@@ -56,8 +56,8 @@ public struct BatonClient: Sendable {
         try await deploy(.trigger(action), token: token)
     }
 
-    /// `status` of one action: advances it when due; with `waitMs`, keeps at it until its state or attempt changes or
-    /// the wait (capped by the server's budget) runs out.
+    /// `status` of one action: advances it when due; with `waitMs`, keeps at it until its state or attempt changes,
+    /// the wait (capped by the server's budget) runs out, or less of the budget is left than advancing it again takes.
     public func status(_ action: ActionReference, token: String, waitMs: Int = 0) async throws(BatonClientError) -> ActionStatus {
         let query = StatusQuery(workflowID: action.workflowID, app: action.app, action: action.action, waitMs: waitMs)
         return try await deploy(.status(query), token: token, wait: waitMs)
