@@ -7,7 +7,10 @@ import Testing
 /// Runs one ``TrialPlan``: a sandbox process, `baton serve` on a fresh SQLite file, a client driving one workflow
 /// while the plan kills and restarts `baton serve`, then the checks. Every child is killed on every path out.
 struct CrashTrial: Sendable {
-    static let responseDelayMs = 1_500
+    /// How long the sandbox holds every answer while a precise trial waits for its create call. A kill is proven to
+    /// fall between the call and its answer when it comes within this of the last check that had not seen the call;
+    /// under a loaded CI machine one check of the sandbox's state took over 1.5 s, so the delay leaves twice that.
+    static let responseDelayMs = 3_000
 
     let plan: TrialPlan
     let http: HTTPClient
