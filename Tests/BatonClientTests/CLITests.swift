@@ -175,10 +175,21 @@ struct CLITests {
             let home = try ProcessEnvironment.scratchFolder("cli-home")
             try await TerminalSession.run(deployArguments(baton), home: home) { terminal in
                 try await terminal.waitForScreen { $0.contains(/Deploy to production  [0-9:]+ s?\s*Vercel deployment/) }
-                let workflowID = try #require(try await terminal.screen().firstMatch(of: /Workflow (wf_[0-9a-f]{32})/)?.1).description
+                let cancelingScreen = try await terminal.screen()
+                let workflowID = try #require(cancelingScreen.firstMatch(of: /Workflow (wf_[0-9a-f]{32})/)?.1).description
                 let canceled = try await CLIProcess.run(["cancel", workflowID], home: home)
                 #expect(canceled.exitCode == 0 && canceled.stdout.contains("canceled"), "\(canceled.stdout)\(canceled.stderr)")
-                #expect(canceled.stdout.contains("canceled the Vercel deployment"), "the builds were stopped: \(canceled.stdout)")
+                if !canceled.stdout.contains("canceled the Vercel deployment") {
+                    // Seen once in a full parallel run and never alone: keep the history, to tell why next time.
+                    let history = try await CLIProcess.run(["status", workflowID, "--history"], home: home)
+                    let deployments = try await baton.sandboxState().deployments
+                    Issue.record("""
+                        the builds were not stopped: \(canceled.stdout)
+                        screen when cancelling: \(cancelingScreen)
+                        history: \(history.stdout)\(history.stderr)
+                        sandbox deployments: \(deployments)
+                        """)
+                }
                 let (code, screen) = try await terminal.waitForExit()
                 #expect(code == 1, "\(screen)")
                 #expect(screen.contains("⊘"), "\(screen)")
