@@ -64,12 +64,7 @@ struct APIKeyStoreContractTests {
     func aPrincipalsWorkflowsAreListedNewestFirstAndItsOpenOnesCounted(kind: TestStoreKind) async throws {
         try await kind.withKeys { _, store in
             func insert(_ principal: String, at seconds: Double) async throws -> String {
-                var record = Fixtures.record()
-                record.id = "wf_\(UUID().uuidString.lowercased())"
-                record.principal = principal
-                record.createdAt = Fixtures.start.addingTimeInterval(seconds)
-                try await store.insert(record)
-                return record.id
+                try await Fixtures.insertRecord(into: store, principal: principal, at: seconds).id
             }
             _ = try await insert("key:ci", at: -100)  // older than the window asked about
             var mine: [String] = []

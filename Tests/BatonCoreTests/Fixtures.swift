@@ -17,6 +17,17 @@ enum Fixtures {
         )
     }
 
+    /// Stores a copy of ``record(apps:domain:envApps:)`` under a new id, started by `principal` `seconds` after
+    /// ``start`` (negative: before it), for the store contracts that count and list a principal's workflows.
+    static func insertRecord(into store: any WorkflowStore, principal: String, at seconds: Double) async throws -> WorkflowRecord {
+        var record = record()
+        record.id = "wf_\(UUID().uuidString.lowercased())"
+        record.principal = principal
+        record.createdAt = start.addingTimeInterval(seconds)
+        try await store.insert(record)
+        return record
+    }
+
     /// An action's bounds for transitions: ten minutes per attempt, a one-minute `build` phase.
     static let timeouts = ActionTimeouts(attempt: .seconds(600), phases: ["build": .seconds(60)])
 

@@ -10,12 +10,7 @@ struct OpenWorkflowCountContractTests {
     func countsOpenWorkflowsOfEveryPrincipal(kind: TestStoreKind) async throws {
         try await kind.withStore { store, _ in
             func insert(_ principal: String, at seconds: Double) async throws -> WorkflowRecord {
-                var record = Fixtures.record()
-                record.id = "wf_\(UUID().uuidString.lowercased())"
-                record.principal = principal
-                record.createdAt = Fixtures.start.addingTimeInterval(seconds)
-                try await store.insert(record)
-                return record
+                try await Fixtures.insertRecord(into: store, principal: principal, at: seconds)
             }
             #expect(try await store.openWorkflowCount(createdSince: Fixtures.start) == 0)
             _ = try await insert("key:ci", at: -100)  // older than the window asked about

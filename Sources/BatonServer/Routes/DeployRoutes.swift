@@ -19,8 +19,8 @@ struct DeployRoutes<Context: RemoteAddressRequestContext>: Sendable {
         let facts = RequestFacts.current
         facts?.update { $0.mode = TelemetryLabel.invalidMode }
         let body = try await Self.readJSONBody(request, maxBytes: parser.limits.maxBodyBytes)
-        if let mode = body.objectValue?["mode"]?.stringValue, DeployCommand.modes.contains(mode) {
-            facts?.update { $0.mode = mode }
+        if let facts, let mode = body.objectValue?["mode"]?.stringValue, DeployCommand.modes.contains(mode) {
+            facts.update { $0.mode = mode }
         }
         let command = try parser.parse(body)
         facts?.record(command)
